@@ -1,0 +1,132 @@
+using System.Net.Sockets;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Shelf.Core.Common;
+
+namespace Shelf.Core.Data;
+
+/// <summary>
+/// Turns the outside world failing (server down, wrong password, unreadable file, full disk)
+/// into one line that names the place and the fix. Anything it does not recognise is a bug
+/// and stays an exception.
+/// </summary>
+public static class DatabaseErrors
+{
+    // SQLite result codes (https://sqlite.org/rescode.html), primary part only.
+    private const int SqliteBusy = 5;
+    private const int SqliteReadOnly = 8;
+    private const int SqliteIoError = 10;
+    private const int SqliteCorrupt = 11;
+    private const int SqliteFull = 13;
+    private const int SqliteCantOpen = 14;
+    private const int SqliteNotADatabase = 26;
+
+    /// <summary>Returns the <see cref="Error"/> for an environmental failure, or null for anything else.</summary>
+    public static Error? Translate(Exception exception, DatabaseTarget target)
+    {
+        var inner = exception is DbUpdateException { InnerException: { } cause } ? cause : exception;
+        return inner switch
+        {
+            SqliteException sqlite => FromSqlite(sqlite, target),
+            PostgresException postgres => FromPostgres(postgres, target),
+            NpgsqlException npgsql => FromNpgsql(npgsql, target),
+            _ => null,
+        };
+    }
+
+    /// <summary>True when a write failed on a UNIQUE constraint; use cases turn that into a conflict.</summary>
+    public static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
+    {
+        SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode is 2067 or 1555,
+        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
+        _ => false,
+    };
+
+    private static Error? FromSqlite(SqliteException e, DatabaseTarget target) => e.SqliteErrorCode switch
+    {
+        SqliteNotADatabase or SqliteCorrupt => Error.Invalid(
+            "db.not_sqlite",
+            $"{target.Location} is not a SQLite database (or is damaged); point --db at a Shelf library or a new file"),
+        SqliteCantOpen or SqliteReadOnly => Error.Unavailable(
+            "db.cannot_write",
+            $"cannot open {target.Location} for writing: the file or its folder is read-only; fix the permissions or choose another path with --db"),
+        SqliteFull => Error.Unavailable("db.disk_full", $"the disk holding {target.Location} is full; free some space and try again; nothing was changed"),
+        SqliteIoError => Error.Unavailable("db.io_error", $"the disk failed while reading or writing {target.Location}: {e.Message}"),
+        SqliteBusy => Error.Unavailable("db.busy", $"{target.Location} stayed locked by another program for 30 s; close it and try again"),
+        _ => null,
+    };
+
+    private static Error? FromPostgres(PostgresException e, DatabaseTarget target) => e.SqlState switch
+    {
+        PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidAuthorizationSpecification => Error.Unavailable(
+            "db.auth_failed",
+            $"PostgreSQL at {target.Server} rejected the login for {UserOf(target)}: wrong password or no access; put the password in the URL, PGPASSWORD or ~/.pgpass"),
+        PostgresErrorCodes.InvalidCatalogName => Error.NotFound(
+            "db.database_missing",
+            $"database '{target.DatabaseName}' does not exist on {target.Server}; create it with 'shelf db create'"),
+        PostgresErrorCodes.InsufficientPrivilege => Error.Unavailable(
+            "db.permission_denied",
+            $"PostgreSQL at {target.Server} denied {UserOf(target)} this: {e.MessageText}; ask the owner for rights"),
+        PostgresErrorCodes.TooManyConnections or PostgresErrorCodes.CannotConnectNow or PostgresErrorCodes.AdminShutdown => Error.Unavailable(
+            "db.unavailable",
+            $"PostgreSQL at {target.Server} is not accepting connections now ({e.MessageText}); try again later"),
+        PostgresErrorCodes.DiskFull => Error.Unavailable("db.disk_full", $"PostgreSQL at {target.Server} is out of disk space; nothing was changed"),
+        _ => null,
+    };
+
+    private static Error? FromNpgsql(NpgsqlException e, DatabaseTarget target)
+    {
+        if (FindInner<SocketException>(e) is { } socket)
+        {
+            var reason = socket.SocketErrorCode switch
+            {
+                SocketError.ConnectionRefused => "connection refused",
+                SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain => "unknown host",
+                SocketError.TimedOut => "timed out",
+                _ => socket.SocketErrorCode.ToString(),
+            };
+            return Error.Unavailable(
+                "db.unreachable",
+                $"cannot reach PostgreSQL at {target.Server} ({reason}); check that the server is running and --db names the right host and port");
+        }
+
+        if (FindInner<TimeoutException>(e) is not null)
+        {
+            return Error.Unavailable("db.timeout", $"PostgreSQL at {target.Server} did not answer in time; check the server and the network");
+        }
+
+        if (e.Message.Contains("password", StringComparison.OrdinalIgnoreCase))
+        {
+            return Error.Unavailable(
+                "db.auth_failed",
+                $"PostgreSQL at {target.Server} needs a password for {UserOf(target)}; put it in the URL, PGPASSWORD or ~/.pgpass");
+        }
+
+        return e.IsTransient
+            ? Error.Unavailable("db.unavailable", $"lost the connection to PostgreSQL at {target.Server}: {e.Message}; nothing was changed")
+            : null;
+    }
+
+    private static T? FindInner<T>(Exception e)
+        where T : Exception
+    {
+        for (Exception? current = e; current is not null; current = current.InnerException)
+        {
+            if (current is T match)
+            {
+                return match;
+            }
+        }
+
+        return null;
+    }
+
+    private static string UserOf(DatabaseTarget target)
+    {
+        var location = target.Location;
+        var start = location.IndexOf("://", StringComparison.Ordinal) + 3;
+        var at = location.IndexOf('@', StringComparison.Ordinal);
+        return at > start ? location[start..at] : "this user";
+    }
+}

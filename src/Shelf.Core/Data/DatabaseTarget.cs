@@ -1,0 +1,218 @@
+using System.Globalization;
+using Npgsql;
+using Shelf.Core.Common;
+
+namespace Shelf.Core.Data;
+
+/// <summary>
+/// Where the library lives: a SQLite file or a PostgreSQL database, read from <c>--db</c>,
+/// <c>SHELF_DB</c> or the default file. Switching database is a change of this and nothing else.
+/// </summary>
+public sealed record DatabaseTarget
+{
+    private DatabaseTarget(DatabaseProvider provider, string connectionString, string location, bool isDefaultLocation)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+        Location = location;
+        IsDefaultLocation = isDefaultLocation;
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    /// <summary>The provider's connection string; may hold a password, so never print it.</summary>
+    public string ConnectionString { get; }
+
+    /// <summary>Where the library is, safe to show: a file path, or user@host:port/database with no password.</summary>
+    public string Location { get; }
+
+    /// <summary>True for the default SQLite file, whose folder Shelf may create.</summary>
+    public bool IsDefaultLocation { get; }
+
+    /// <summary>For SQLite, the full path of the file.</summary>
+    public string? FilePath => Provider == DatabaseProvider.Sqlite ? Location : null;
+
+    /// <summary>For PostgreSQL, "host:port", which error messages name.</summary>
+    public string? Server { get; private init; }
+
+    /// <summary>For PostgreSQL, the database name.</summary>
+    public string? DatabaseName { get; private init; }
+
+    /// <summary>
+    /// Reads a target from what the user gave (<c>--db</c>, else <c>SHELF_DB</c>), falling back
+    /// to <c>$XDG_DATA_HOME/shelf/library.db</c>, else <c>~/.local/share/shelf/library.db</c>.
+    /// </summary>
+    public static Result<DatabaseTarget> Resolve(string? option, Func<string, string?> environment)
+    {
+        var given = string.IsNullOrWhiteSpace(option) ? environment("SHELF_DB") : option;
+        if (string.IsNullOrWhiteSpace(given))
+        {
+            return Sqlite(DefaultPath(environment), isDefault: true);
+        }
+
+        given = given.Trim();
+        if (given.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
+            || given.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
+        {
+            return FromPostgresUrl(given);
+        }
+
+        if (LooksLikeConnectionString(given))
+        {
+            return FromNpgsqlConnectionString(given);
+        }
+
+        if (given.StartsWith("sqlite:", StringComparison.OrdinalIgnoreCase))
+        {
+            given = given["sqlite:".Length..];
+        }
+
+        return Sqlite(ExpandHome(given, environment), isDefault: false);
+    }
+
+    /// <summary>The default SQLite file for this user.</summary>
+    public static string DefaultPath(Func<string, string?> environment)
+    {
+        var dataHome = environment("XDG_DATA_HOME");
+        if (string.IsNullOrWhiteSpace(dataHome))
+        {
+            var home = environment("HOME") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+            dataHome = Path.Combine(home, ".local", "share");
+        }
+
+        return Path.Combine(dataHome, "shelf", "library.db");
+    }
+
+    /// <summary>Creates a target for a SQLite file.</summary>
+    public static DatabaseTarget Sqlite(string path, bool isDefault = false)
+    {
+        var full = Path.GetFullPath(path);
+        var connection = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder
+        {
+            DataSource = full,
+            Mode = Microsoft.Data.Sqlite.SqliteOpenMode.ReadWriteCreate,
+            ForeignKeys = true,
+            Pooling = true,
+
+            // Seconds a command waits on a writer holding the file before it gives up.
+            DefaultTimeout = 30,
+        };
+        return new DatabaseTarget(DatabaseProvider.Sqlite, connection.ToString(), full, isDefault);
+    }
+
+    private static bool LooksLikeConnectionString(string text) =>
+        text.Contains('=', StringComparison.Ordinal)
+        && (text.Contains("host=", StringComparison.OrdinalIgnoreCase) || text.Contains("server=", StringComparison.OrdinalIgnoreCase));
+
+    private static Result<DatabaseTarget> FromPostgresUrl(string url)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || string.IsNullOrEmpty(uri.Host))
+        {
+            return Error.Invalid("db.bad_url", $"'{MaskUrl(url)}' is not a PostgreSQL URL; write it as postgres://user@host:5432/library");
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder
+        {
+            Host = uri.Host,
+            Port = uri.IsDefaultPort || uri.Port <= 0 ? 5432 : uri.Port,
+            Database = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/')),
+        };
+
+        if (string.IsNullOrEmpty(builder.Database))
+        {
+            return Error.Invalid("db.no_database", "the PostgreSQL URL names no database; add it after the host, as in postgres://user@host:5432/library");
+        }
+
+        if (!string.IsNullOrEmpty(uri.UserInfo))
+        {
+            var parts = uri.UserInfo.Split(':', 2);
+            builder.Username = Uri.UnescapeDataString(parts[0]);
+            if (parts.Length == 2)
+            {
+                builder.Password = Uri.UnescapeDataString(parts[1]);
+            }
+        }
+
+        foreach (var pair in uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var kv = pair.Split('=', 2);
+            var key = Uri.UnescapeDataString(kv[0]);
+            var value = kv.Length == 2 ? Uri.UnescapeDataString(kv[1]) : string.Empty;
+            try
+            {
+                builder[key.Equals("sslmode", StringComparison.OrdinalIgnoreCase) ? "SSL Mode" : key] = value;
+            }
+            catch (ArgumentException)
+            {
+                return Error.Invalid("db.bad_url", $"the PostgreSQL URL has an option Shelf does not know: '{key}'");
+            }
+        }
+
+        return FromBuilder(builder);
+    }
+
+    private static Result<DatabaseTarget> FromNpgsqlConnectionString(string text)
+    {
+        NpgsqlConnectionStringBuilder builder;
+        try
+        {
+            builder = new NpgsqlConnectionStringBuilder(text);
+        }
+        catch (ArgumentException e)
+        {
+            return Error.Invalid("db.bad_connection_string", $"the PostgreSQL connection string is not valid: {e.Message}");
+        }
+
+        if (string.IsNullOrEmpty(builder.Host))
+        {
+            return Error.Invalid("db.no_host", "the PostgreSQL connection string names no Host");
+        }
+
+        if (string.IsNullOrEmpty(builder.Database))
+        {
+            return Error.Invalid("db.no_database", "the PostgreSQL connection string names no Database; add Database=library");
+        }
+
+        return FromBuilder(builder);
+    }
+
+    private static DatabaseTarget FromBuilder(NpgsqlConnectionStringBuilder builder)
+    {
+        // Name the application so an administrator can tell Shelf's sessions apart in pg_stat_activity.
+        builder.ApplicationName ??= "shelf";
+        var user = string.IsNullOrEmpty(builder.Username) ? Environment.UserName : builder.Username;
+        var server = $"{builder.Host}:{builder.Port.ToString(CultureInfo.InvariantCulture)}";
+        var location = $"postgres://{user}@{server}/{builder.Database}";
+        return new DatabaseTarget(DatabaseProvider.Postgres, builder.ConnectionString, location, isDefaultLocation: false)
+        {
+            Server = server,
+            DatabaseName = builder.Database,
+        };
+    }
+
+    private static string ExpandHome(string path, Func<string, string?> environment)
+    {
+        if (path == "~" || path.StartsWith("~/", StringComparison.Ordinal))
+        {
+            var home = environment("HOME") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+            return home + path[1..];
+        }
+
+        return path;
+    }
+
+    // Never echo a password back, even in an error about the URL itself.
+    private static string MaskUrl(string url)
+    {
+        var at = url.IndexOf('@', StringComparison.Ordinal);
+        var scheme = url.IndexOf("://", StringComparison.Ordinal);
+        if (at < 0 || scheme < 0)
+        {
+            return url;
+        }
+
+        var userInfo = url[(scheme + 3)..at];
+        var colon = userInfo.IndexOf(':', StringComparison.Ordinal);
+        return colon < 0 ? url : url[..(scheme + 3)] + userInfo[..colon] + ":***" + url[at..];
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Shelf.Core.Domain;
+
+namespace Shelf.Core.Data;
+
+/// <summary>
+/// The Shelf model, shared by every database. Each provider has a thin subclass
+/// (<see cref="SqliteShelfDb"/>, <see cref="PostgresShelfDb"/>) that owns its migration set.
+/// </summary>
+/// <remarks>
+/// Mapping lives in <c>Configurations/</c>, one class per entity. To change the model, edit the
+/// entity and its configuration, then run <c>tools/add-migration.sh &lt;Name&gt;</c>, which
+/// scaffolds the migration for both providers; the migration guard tests fail until you do.
+/// </remarks>
+public abstract class ShelfDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Book> Books => Set<Book>();
+
+    public DbSet<Author> Authors => Set<Author>();
+
+    public DbSet<BookAuthor> BookAuthors => Set<BookAuthor>();
+
+    public DbSet<Tag> Tags => Set<Tag>();
+
+    public DbSet<BookTag> BookTags => Set<BookTag>();
+
+    public DbSet<BookIdentifier> BookIdentifiers => Set<BookIdentifier>();
+
+    /// <summary>Which database this context talks to.</summary>
+    public abstract DatabaseProvider Provider { get; }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ShelfDbContext).Assembly);
+        SnakeCaseNames.Apply(modelBuilder);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Stored times are UTC; SQLite hands them back as Unspecified, so say so on the way out.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+}

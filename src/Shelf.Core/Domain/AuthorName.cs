@@ -1,0 +1,130 @@
+namespace Shelf.Core.Domain;
+
+/// <summary>
+/// A person's name as written ("Kate Quinn" or "Quinn, Kate") with its display, sort and
+/// matching forms. The key only folds what cannot tell two people apart (case, spacing,
+/// accents, the dots of initials, "Last, First" order): anything more would merge different
+/// people, and a real person's name is data.
+/// </summary>
+public sealed record AuthorName
+{
+    private static readonly HashSet<string> Suffixes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV", "V", "PhD", "Ph.D.", "MD", "M.D.",
+    };
+
+    private AuthorName(string display, string sort, string? first, string? last, string key)
+    {
+        Display = display;
+        Sort = sort;
+        First = first;
+        Last = last;
+        Key = key;
+    }
+
+    /// <summary>The name as a reader says it: "Kate Quinn".</summary>
+    public string Display { get; }
+
+    /// <summary>The name as a library files it: "Quinn, Kate".</summary>
+    public string Sort { get; }
+
+    /// <summary>Given names, when they can be told from the family name.</summary>
+    public string? First { get; }
+
+    /// <summary>Family name (for a one-word name such as "Homer", the whole name).</summary>
+    public string? Last { get; }
+
+    /// <summary>The matching key, unique per author: "kate quinn", "j r r tolkien".</summary>
+    public string Key { get; }
+
+    /// <summary>Longest name accepted; longer input is a mistake, not a name.</summary>
+    public const int MaxLength = 300;
+
+    /// <summary>Reads a name written either way; fails when there is nothing to read.</summary>
+    public static bool TryParse(string? text, out AuthorName name, out string error)
+    {
+        name = null!;
+        var cleaned = CollapseSpaces(text);
+        if (TextKey.Normalize(cleaned).Length == 0)
+        {
+            error = "an author name needs at least one letter";
+            return false;
+        }
+
+        if (cleaned.Length > MaxLength)
+        {
+            error = $"an author name is at most {MaxLength} characters; this one has {cleaned.Length}";
+            return false;
+        }
+
+        name = FromCleaned(cleaned);
+        error = string.Empty;
+        return true;
+    }
+
+    /// <summary>Parses or throws; for names already known to be valid.</summary>
+    public static AuthorName Parse(string text) =>
+        TryParse(text, out var name, out var error) ? name : throw new FormatException(error);
+
+    /// <summary>Builds a name from separate given and family names, as simple CSV catalogs carry them.</summary>
+    public static bool TryFromParts(string? first, string? last, out AuthorName name, out string error)
+    {
+        var f = CollapseSpaces(first);
+        var l = CollapseSpaces(last);
+        if (l.Length == 0 || f.Length == 0)
+        {
+            return TryParse(f.Length == 0 ? l : f, out name, out error);
+        }
+
+        return TryParse($"{l}, {f}", out name, out error);
+    }
+
+    private static AuthorName FromCleaned(string cleaned)
+    {
+        string? first;
+        string? last;
+        string? suffix = null;
+
+        var comma = cleaned.IndexOf(',', StringComparison.Ordinal);
+        if (comma > 0 && !IsSuffix(cleaned[(comma + 1)..]))
+        {
+            // "Quinn, Kate" or "King, Martin Luther, Jr."
+            last = cleaned[..comma].Trim();
+            var rest = cleaned[(comma + 1)..].Trim();
+            var secondComma = rest.LastIndexOf(',');
+            if (secondComma > 0 && IsSuffix(rest[(secondComma + 1)..]))
+            {
+                suffix = rest[(secondComma + 1)..].Trim();
+                rest = rest[..secondComma].Trim();
+            }
+
+            first = rest.Length == 0 ? null : rest;
+        }
+        else
+        {
+            var body = cleaned;
+            if (comma > 0)
+            {
+                // "Martin Luther King, Jr."
+                suffix = cleaned[(comma + 1)..].Trim();
+                body = cleaned[..comma].Trim();
+            }
+
+            var lastSpace = body.LastIndexOf(' ');
+            first = lastSpace > 0 ? body[..lastSpace] : null;
+            last = lastSpace > 0 ? body[(lastSpace + 1)..] : body;
+        }
+
+        var display = Join(first, last) + (suffix is null ? string.Empty : ", " + suffix);
+        var sort = (first is null ? last! : $"{last}, {first}") + (suffix is null ? string.Empty : ", " + suffix);
+        var key = TextKey.Normalize(display);
+        return new AuthorName(display, sort, first, last, key);
+    }
+
+    private static bool IsSuffix(string text) => Suffixes.Contains(text.Trim());
+
+    private static string Join(string? first, string? last) => first is null ? last! : $"{first} {last}";
+
+    private static string CollapseSpaces(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? string.Empty : string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+}

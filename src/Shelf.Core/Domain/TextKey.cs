@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Text;
+
+namespace Shelf.Core.Domain;
+
+/// <summary>
+/// Folds text to the form used for matching: lower case, accents removed, punctuation turned
+/// into single spaces. Matching on this key (not on SQL collations) is what makes search and
+/// de-duplication give the same answers on SQLite and PostgreSQL.
+/// </summary>
+public static class TextKey
+{
+    /// <summary>Returns the matching key of <paramref name="text"/>; empty when it holds no letters or digits.</summary>
+    public static string Normalize(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return string.Empty;
+        }
+
+        var decomposed = text.Normalize(NormalizationForm.FormKD);
+        var builder = new StringBuilder(decomposed.Length);
+        var pendingSpace = false;
+        foreach (var c in decomposed)
+        {
+            var category = CharUnicodeInfo.GetUnicodeCategory(c);
+            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
+            {
+                continue;
+            }
+
+            if (char.IsLetterOrDigit(c))
+            {
+                if (pendingSpace && builder.Length > 0)
+                {
+                    builder.Append(' ');
+                }
+
+                pendingSpace = false;
+                builder.Append(char.ToLowerInvariant(c));
+            }
+            else if (c is '\'' or '\u2019')
+            {
+                // "O'Brien" and "Obrien" stay apart, but an apostrophe never splits a word.
+                continue;
+            }
+            else
+            {
+                pendingSpace = true;
+            }
+        }
+
+        return FoldSpecialLetters(builder.ToString());
+    }
+
+    // Letters that Unicode does not decompose into base + accent but readers treat as plain.
+    private static string FoldSpecialLetters(string key) =>
+        key.Replace("ß", "ss", StringComparison.Ordinal).Replace("ø", "o", StringComparison.Ordinal).Replace("æ", "ae", StringComparison.Ordinal)
+            .Replace("œ", "oe", StringComparison.Ordinal).Replace('ł', 'l').Replace('đ', 'd').Replace("þ", "th", StringComparison.Ordinal);
+}
