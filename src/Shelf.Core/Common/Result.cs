@@ -26,6 +26,9 @@ public sealed record Error(ErrorKind Kind, string Code, string Message)
     public static Error Conflict(string code, string message) => new(ErrorKind.Conflict, code, message);
 
     public static Error Unavailable(string code, string message) => new(ErrorKind.Unavailable, code, message);
+
+    /// <summary>The first of several checks that failed, or null when all passed.</summary>
+    public static Error? FirstOf(params Error?[] errors) => errors.FirstOrDefault(e => e is not null);
 }
 
 /// <summary>Either a value or an <see cref="Error"/>; use cases return this instead of throwing for expected failures.</summary>

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Net.Sockets;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -25,7 +26,8 @@ public static class DatabaseErrors
     /// <summary>Returns the <see cref="Error"/> for an environmental failure, or null for anything else.</summary>
     public static Error? Translate(Exception exception, DatabaseTarget target)
     {
-        var inner = exception is DbUpdateException { InnerException: { } cause } ? cause : exception;
+        // EF wraps provider errors (DbUpdateException, "transient failure" InvalidOperationException): look down the chain.
+        var inner = FindInner<DbException>(exception) ?? exception;
         return inner switch
         {
             SqliteException sqlite => FromSqlite(sqlite, target),

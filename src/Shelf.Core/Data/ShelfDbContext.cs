@@ -29,6 +29,40 @@ public abstract class ShelfDbContext(DbContextOptions options) : DbContext(optio
     /// <summary>Which database this context talks to.</summary>
     public abstract DatabaseProvider Provider { get; }
 
+    /// <summary>Stamps books' added/updated times (UTC) so every writer keeps them the same way.</summary>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampBooks();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampBooks();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    private void StampBooks()
+    {
+        var now = DateTime.UtcNow;
+        foreach (var entry in ChangeTracker.Entries<Book>())
+        {
+            if (entry.State == EntityState.Added)
+            {
+                if (entry.Entity.AddedAt == default)
+                {
+                    entry.Entity.AddedAt = now;
+                }
+
+                entry.Entity.UpdatedAt = now;
+            }
+            else if (entry.State == EntityState.Modified)
+            {
+                entry.Entity.UpdatedAt = now;
+            }
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ShelfDbContext).Assembly);

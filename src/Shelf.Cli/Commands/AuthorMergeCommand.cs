@@ -1,0 +1,44 @@
+using System.CommandLine;
+using System.Globalization;
+using Shelf.Cli.Infrastructure;
+using Shelf.Core.Features.Authors;
+
+namespace Shelf.Cli.Commands;
+
+/// <summary><c>shelf author merge &lt;from&gt; &lt;into&gt;</c>: moves every credit of one author to another, in one transaction.</summary>
+internal sealed class AuthorMergeCommand : ShelfCommand
+{
+    private readonly Argument<string> _from = new("from") { Description = "The author to merge away (id or name)" };
+    private readonly Argument<string> _into = new("into") { Description = "The author who remains (id or name)" };
+
+    public AuthorMergeCommand(CliConsole console, GlobalOptions globals)
+        : base("merge", "Make two authors one person", console, globals)
+    {
+        Arguments.Add(_from);
+        Arguments.Add(_into);
+    }
+
+    protected override Task<int> ExecuteAsync(CliContext context, CancellationToken cancellationToken) =>
+        WithDatabaseAsync(context, async db =>
+        {
+            var merged = await new MergeAuthors(db).ExecuteAsync(context.Get(_from)!, context.Get(_into)!, cancellationToken);
+            if (FailIfError(context, merged) is { } failed)
+            {
+                return failed;
+            }
+
+            if (context.Mode == OutputMode.Json)
+            {
+                JsonOutput.Write(context.Console.Out, merged.Value);
+            }
+            else
+            {
+                var m = merged.Value;
+                context.Console.Out.WriteLine(CliContext.OneLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"Merged {m.RemovedName} into {m.Into.Name} (id {m.Into.Id}): {m.BooksMoved} book(s) moved, {m.Into.BookCount} in all")));
+            }
+
+            return ExitCodes.Ok;
+        }, cancellationToken);
+}

@@ -1,0 +1,75 @@
+using System.CommandLine;
+using Shelf.Cli.Infrastructure;
+using Shelf.Core.Features.Books;
+
+namespace Shelf.Cli.Commands;
+
+/// <summary>
+/// <c>shelf edit &lt;id|isbn&gt; [--title T] [--pages N] ... [--author A --author B] [--add-author X] [--remove-author Y]</c>.
+/// An empty value clears a field: <c>--subtitle ""</c>.
+/// </summary>
+internal sealed class BookEditCommand : ShelfCommand
+{
+    private readonly Argument<string> _book = new("book") { Description = "The book's id or ISBN" };
+    private readonly Option<string?> _title = new("--title") { Description = "New title" };
+    private readonly Option<string?> _subtitle = new("--subtitle") { Description = "New subtitle (\"\" clears it)" };
+    private readonly Option<string?> _pages = new("--pages") { Description = "New number of pages (\"\" clears it)" };
+    private readonly Option<string?> _isbn = new("--isbn") { Description = "New ISBN-10 or ISBN-13 (\"\" clears it)" };
+    private readonly Option<string?> _year = new("--year") { Description = "New year published (\"\" clears it)" };
+    private readonly Option<string?> _publisher = new("--publisher") { Description = "New publisher (\"\" clears it)" };
+    private readonly Option<string[]> _authors = CreditOptions.Create("--author", "Replace all authors with these, in this order (this is how to reorder)");
+    private readonly Option<string[]> _addAuthors = CreditOptions.Create("--add-author", "Add an author at the end");
+    private readonly Option<string[]> _removeAuthors = new("--remove-author") { Description = "Remove an author from this book", Arity = ArgumentArity.ZeroOrMore };
+
+    public BookEditCommand(CliConsole console, GlobalOptions globals)
+        : base("edit", "Change a book's fields or authors", console, globals)
+    {
+        Arguments.Add(_book);
+        Options.Add(_title);
+        Options.Add(_subtitle);
+        Options.Add(_pages);
+        Options.Add(_isbn);
+        Options.Add(_year);
+        Options.Add(_publisher);
+        Options.Add(_authors);
+        Options.Add(_addAuthors);
+        Options.Add(_removeAuthors);
+    }
+
+    protected override Task<int> ExecuteAsync(CliContext context, CancellationToken cancellationToken)
+    {
+        var replaced = context.Get(_authors);
+        var request = new EditBookRequest(context.Get(_book)!)
+        {
+            Title = context.Get(_title),
+            Subtitle = context.Get(_subtitle),
+            Pages = context.Get(_pages),
+            Isbn = context.Get(_isbn),
+            Year = context.Get(_year),
+            Publisher = context.Get(_publisher),
+            Authors = replaced is { Length: > 0 } ? CreditOptions.Parse(replaced) : null,
+            AddAuthors = CreditOptions.Parse(context.Get(_addAuthors)),
+            RemoveAuthors = context.Get(_removeAuthors) ?? [],
+        };
+
+        return WithDatabaseAsync(context, async db =>
+        {
+            var edited = await new EditBook(db).ExecuteAsync(request, cancellationToken);
+            if (FailIfError(context, edited) is { } failed)
+            {
+                return failed;
+            }
+
+            if (context.Mode == OutputMode.Json)
+            {
+                JsonOutput.Write(context.Console.Out, edited.Value);
+            }
+            else
+            {
+                context.Console.Out.WriteLine(CliContext.OneLine($"Updated book {edited.Value.Id}: {edited.Value.Title} by {string.Join(", ", edited.Value.Authors)}"));
+            }
+
+            return ExitCodes.Ok;
+        }, cancellationToken);
+    }
+}

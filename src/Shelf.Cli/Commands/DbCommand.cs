@@ -1,0 +1,16 @@
+using System.CommandLine;
+using Shelf.Cli.Infrastructure;
+
+namespace Shelf.Cli.Commands;
+
+/// <summary><c>shelf db status|tables|create</c>.</summary>
+internal sealed class DbCommand : Command
+{
+    public DbCommand(CliConsole console, GlobalOptions globals)
+        : base("db", "Inspect or create the library's database")
+    {
+        Subcommands.Add(new DbStatusCommand(console, globals));
+        Subcommands.Add(new DbTablesCommand(console, globals));
+        Subcommands.Add(new DbCreateCommand(console, globals));
+    }
+}

@@ -1,0 +1,50 @@
+using Spectre.Console;
+
+namespace Shelf.Cli.Infrastructure;
+
+/// <summary>
+/// Everything a command reads from or writes to the outside: streams, whether they are
+/// terminals, and environment variables. Commands never touch <see cref="Console"/> or the
+/// static <see cref="AnsiConsole"/>, so tests run them in process with their own streams.
+/// </summary>
+internal sealed class CliConsole
+{
+    public required TextWriter Out { get; init; }
+
+    public required TextWriter Error { get; init; }
+
+    public required TextReader In { get; init; }
+
+    public bool OutputIsTerminal { get; init; }
+
+    public bool InputIsTerminal { get; init; }
+
+    public required Func<string, string?> Environment { get; init; }
+
+    /// <summary>Honours https://no-color.org: any non-empty NO_COLOR turns colour off.</summary>
+    public bool NoColor => !string.IsNullOrEmpty(Environment("NO_COLOR"));
+
+    /// <summary>The process's own console.</summary>
+    public static CliConsole System() => new()
+    {
+        Out = global::System.Console.Out,
+        Error = global::System.Console.Error,
+        In = global::System.Console.In,
+        OutputIsTerminal = !global::System.Console.IsOutputRedirected,
+        InputIsTerminal = !global::System.Console.IsInputRedirected,
+        Environment = global::System.Environment.GetEnvironmentVariable,
+    };
+
+    /// <summary>A Spectre console over <see cref="Out"/> for tables; plain, colourless text when not a terminal.</summary>
+    public IAnsiConsole CreateAnsiConsole()
+    {
+        var colour = OutputIsTerminal && !NoColor;
+        return AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(Out),
+            Ansi = colour ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = colour ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+    }
+}

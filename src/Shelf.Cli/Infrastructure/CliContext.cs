@@ -1,0 +1,64 @@
+using System.CommandLine;
+using Shelf.Core.Common;
+using Shelf.Core.Data;
+
+namespace Shelf.Cli.Infrastructure;
+
+/// <summary>What one command invocation works with: the parsed line, the console, the chosen database.</summary>
+internal sealed class CliContext(ParseResult parse, CliConsole console, GlobalOptions globals)
+{
+    public ParseResult Parse { get; } = parse;
+
+    public CliConsole Console { get; } = console;
+
+    public bool Verbose => Parse.GetValue(globals.Verbose);
+
+    public OutputMode Mode => Parse.GetValue(globals.Json)
+        ? OutputMode.Json
+        : Console.OutputIsTerminal ? OutputMode.Table : OutputMode.Plain;
+
+    /// <summary>The database the user chose; set once <see cref="OpenDatabaseAsync"/> has resolved it.</summary>
+    public DatabaseTarget? Target { get; private set; }
+
+    public T? Get<T>(Option<T> option) => Parse.GetValue(option);
+
+    public T? Get<T>(Argument<T> argument) => Parse.GetValue(argument);
+
+    /// <summary>Opens (and on first use creates and migrates) the library named by --db or SHELF_DB.</summary>
+    public async Task<Result<ShelfDbContext>> OpenDatabaseAsync(CancellationToken cancellationToken)
+    {
+        var target = ResolveTarget();
+        if (!target.IsSuccess)
+        {
+            return target.Error!;
+        }
+
+        return await ShelfDatabase.OpenAsync(target.Value, cancellationToken);
+    }
+
+    public Result<DatabaseTarget> ResolveTarget()
+    {
+        var target = DatabaseTarget.Resolve(Parse.GetValue(globals.Database), Console.Environment);
+        if (target.IsSuccess)
+        {
+            Target = target.Value;
+        }
+
+        return target;
+    }
+
+    /// <summary>Reports an expected failure on stderr as one line and returns its exit code.</summary>
+    public int Fail(Error error)
+    {
+        var hint = CliHints.For(error.Code);
+        Console.Error.WriteLine($"error: {OneLine(error.Message)}{(hint is null ? string.Empty : "; " + hint)}");
+        return ExitCodes.For(error.Kind);
+    }
+
+    /// <summary>A human message for stderr, so stdout stays clean for data.</summary>
+    public void Note(string message) => Console.Error.WriteLine(OneLine(message));
+
+    // User data can hold line breaks and terminal escapes; an error message must stay one harmless line.
+    internal static string OneLine(string text) =>
+        new([.. text.Select(c => char.IsControl(c) ? ' ' : c)]);
+}

@@ -1,0 +1,17 @@
+namespace Shelf.Cli.Infrastructure;
+
+/// <summary>
+/// The command-line way to fix an error. The core's messages say what is wrong in words any
+/// host can show; only the CLI knows its own flags.
+/// </summary>
+internal static class CliHints
+{
+    public static string? For(string code) => code switch
+    {
+        "book.duplicate" => "to keep a second copy, add --allow-duplicate",
+        "book.no_author" => "name one with --author \"First Last\"",
+        "edit.nothing" => "see 'shelf edit --help'",
+        "db.directory_missing" or "db.path_is_directory" => null,
+        _ => null,
+    };
+}

@@ -1,0 +1,32 @@
+using System.CommandLine;
+
+namespace Shelf.Cli.Infrastructure;
+
+/// <summary>Options every command takes (System.CommandLine passes them down because they are recursive).</summary>
+internal sealed class GlobalOptions
+{
+    public Option<string?> Database { get; } = new("--db")
+    {
+        Description = "Library to use: a SQLite file path, postgres://user@host:5432/db, or an Npgsql connection string. Default: $SHELF_DB, else ~/.local/share/shelf/library.db",
+        Recursive = true,
+    };
+
+    public Option<bool> Json { get; } = new("--json")
+    {
+        Description = "Write the result as JSON (stable camelCase fields) for scripts",
+        Recursive = true,
+    };
+
+    public Option<bool> Verbose { get; } = new("--verbose")
+    {
+        Description = "Show the full details of unexpected errors",
+        Recursive = true,
+    };
+
+    public void AddTo(Command root)
+    {
+        root.Options.Add(Database);
+        root.Options.Add(Json);
+        root.Options.Add(Verbose);
+    }
+}

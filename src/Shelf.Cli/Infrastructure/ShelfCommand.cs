@@ -1,0 +1,59 @@
+using System.CommandLine;
+using Shelf.Core.Common;
+using Shelf.Core.Data;
+
+namespace Shelf.Cli.Infrastructure;
+
+/// <summary>
+/// Base of every command: turns parse → <see cref="ExecuteAsync"/> → exit code, and maps the
+/// outside world failing (database unreachable, disk full) to one line instead of a stack trace.
+/// </summary>
+internal abstract class ShelfCommand : Command
+{
+    protected ShelfCommand(string name, string description, CliConsole console, GlobalOptions globals)
+        : base(name, description)
+    {
+        SetAction((parse, cancellationToken) => RunAsync(new CliContext(parse, console, globals), cancellationToken));
+    }
+
+    protected abstract Task<int> ExecuteAsync(CliContext context, CancellationToken cancellationToken);
+
+    /// <summary>Opens the library, runs <paramref name="action"/> with it, and disposes it.</summary>
+    protected static async Task<int> WithDatabaseAsync(CliContext context, Func<ShelfDbContext, Task<int>> action, CancellationToken cancellationToken)
+    {
+        var opened = await context.OpenDatabaseAsync(cancellationToken);
+        if (!opened.IsSuccess)
+        {
+            return context.Fail(opened.Error!);
+        }
+
+        await using var db = opened.Value;
+        return await action(db);
+    }
+
+    private async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ExecuteAsync(context, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            context.Note("cancelled; nothing was changed");
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception e) when (context.Target is { } target && DatabaseErrors.Translate(e, target) is { } error)
+        {
+            if (context.Verbose)
+            {
+                context.Console.Error.WriteLine(e);
+            }
+
+            return context.Fail(error);
+        }
+    }
+
+    /// <summary>Writes a result error or returns null so the caller can go on with the value.</summary>
+    protected static int? FailIfError<T>(CliContext context, Result<T> result) =>
+        result.IsSuccess ? null : context.Fail(result.Error!);
+}

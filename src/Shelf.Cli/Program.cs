@@ -1,0 +1,15 @@
+using Shelf.Cli;
+using Shelf.Cli.Infrastructure;
+
+// Must run before anything touches SqliteConnection (STACK.md, "SQLite: the shim").
+Shelf.Core.Data.SqliteNativeShim.Install();
+
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    // First Ctrl+C: cancel and let the transaction roll back. A second one kills the process.
+    e.Cancel = !cancellation.IsCancellationRequested;
+    cancellation.Cancel();
+};
+
+return await ShelfApp.RunAsync(args, CliConsole.System(), cancellation.Token);

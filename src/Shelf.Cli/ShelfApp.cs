@@ -1,0 +1,86 @@
+using System.CommandLine;
+using Shelf.Cli.Commands;
+using Shelf.Cli.Infrastructure;
+
+namespace Shelf.Cli;
+
+/// <summary>The <c>shelf</c> command tree and its one place for parse errors and unexpected failures.</summary>
+internal static class ShelfApp
+{
+    public static RootCommand BuildRoot(CliConsole console)
+    {
+        var globals = new GlobalOptions();
+        var root = new RootCommand("Shelf: your book collection in a real database (SQLite or PostgreSQL).");
+        globals.AddTo(root);
+        root.Subcommands.Add(new BookAddCommand(console, globals));
+        root.Subcommands.Add(new BookListCommand(console, globals));
+        root.Subcommands.Add(new BookShowCommand(console, globals));
+        root.Subcommands.Add(new BookSearchCommand(console, globals));
+        root.Subcommands.Add(new BookEditCommand(console, globals));
+        root.Subcommands.Add(new BookRemoveCommand(console, globals));
+        root.Subcommands.Add(new AuthorListCommand(console, globals));
+        root.Subcommands.Add(new AuthorCommand(console, globals));
+        root.Subcommands.Add(new CatalogImportCommand(console, globals));
+        root.Subcommands.Add(new DbCommand(console, globals));
+        return root;
+    }
+
+    /// <summary>Runs one command line; returns the exit code. Never throws for user errors.</summary>
+    public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken)
+    {
+        var root = BuildRoot(console);
+        var parse = root.Parse(args.Length == 0 ? ["--help"] : args);
+        if (parse.Errors.Count > 0)
+        {
+            // "Unrecognized command 'lisst'" says more than the "Required command was not provided" that comes with it.
+            var error = parse.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? parse.Errors[0];
+            console.Error.WriteLine($"error: {CliContext.OneLine(error.Message).TrimEnd('.')}; see '{CommandPath(parse)} --help'");
+            return ExitCodes.BadInput;
+        }
+
+        try
+        {
+            return await parse.InvokeAsync(
+                new InvocationConfiguration
+                {
+                    Output = console.Out,
+                    Error = console.Error,
+                    EnableDefaultExceptionHandler = false,
+
+                    // Program owns Ctrl+C, so a cancelled import can roll back and say so.
+                    ProcessTerminationTimeout = null,
+                },
+                cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            console.Error.WriteLine("cancelled; nothing was changed");
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception e)
+        {
+            if (args.Contains("--verbose"))
+            {
+                console.Error.WriteLine(e);
+            }
+            else
+            {
+                console.Error.WriteLine($"error: unexpected {e.GetType().Name}: {CliContext.OneLine(e.Message)}; run again with --verbose for details and report it");
+            }
+
+            return ExitCodes.Failure;
+        }
+    }
+
+    // "shelf author merge", for the hint after a parse error.
+    private static string CommandPath(ParseResult parse)
+    {
+        var names = new Stack<string>();
+        for (var result = parse.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            names.Push(result.Parent is null ? "shelf" : result.Command.Name);
+        }
+
+        return string.Join(' ', names);
+    }
+}

@@ -1,0 +1,113 @@
+using Microsoft.EntityFrameworkCore;
+using Shelf.Core.Common;
+using Shelf.Core.Data;
+using Shelf.Core.Domain;
+
+namespace Shelf.Core.Features.Books;
+
+/// <summary>What the user gave for a new book; numbers and ISBN as typed, so the rules can say what is wrong.</summary>
+public sealed record AddBookRequest(string? Title, IReadOnlyList<AuthorCredit> Authors)
+{
+    public string? Subtitle { get; init; }
+
+    public string? Pages { get; init; }
+
+    public string? Isbn { get; init; }
+
+    public string? Year { get; init; }
+
+    public string? Publisher { get; init; }
+
+    /// <summary>Keep a second book with the same title and first author (another edition). Never bypasses a duplicate ISBN.</summary>
+    public bool AllowDuplicate { get; init; }
+}
+
+/// <summary>
+/// Adds a book: reuses authors that already exist, refuses a duplicate (same ISBN, or same
+/// title and first author), and writes everything in one transaction.
+/// </summary>
+public sealed class AddBook(ShelfDbContext db)
+{
+    public async Task<Result<BookDetails>> ExecuteAsync(AddBookRequest request, CancellationToken cancellationToken)
+    {
+        var title = BookRules.Title(request.Title);
+        var subtitle = BookRules.Text(request.Subtitle, "subtitle", Book.MaxTitleLength);
+        var pages = BookRules.Pages(request.Pages);
+        var isbn = BookRules.Isbn13(request.Isbn);
+        var year = BookRules.Year(request.Year);
+        var publisher = BookRules.Text(request.Publisher, "publisher");
+        var credits = BookRules.Credits(request.Authors);
+        if (Error.FirstOf(title.Error, subtitle.Error, pages.Error, isbn.Error, year.Error, publisher.Error, credits.Error) is { } invalid)
+        {
+            return invalid;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await FindDuplicateAsync(title.Value, credits.Value[0].Name, isbn.Value, request.AllowDuplicate, cancellationToken) is { } duplicate)
+        {
+            return duplicate;
+        }
+
+        var book = new Book
+        {
+            Subtitle = subtitle.Value,
+            Pages = pages.Value,
+            Isbn13 = isbn.Value,
+            YearPublished = year.Value,
+            Publisher = publisher.Value,
+        };
+        book.SetTitle(title.Value);
+
+        var authors = new AuthorDirectory(db);
+        for (var position = 0; position < credits.Value.Count; position++)
+        {
+            var (name, role) = credits.Value[position];
+            book.Authors.Add(new BookAuthor
+            {
+                Author = await authors.FindOrCreateAsync(name, cancellationToken),
+                Position = position,
+                Role = role,
+            });
+        }
+
+        db.Books.Add(book);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
+        {
+            // Another writer added the same ISBN or author between our check and our insert.
+            return Error.Conflict("book.concurrent_duplicate", "another program added the same book or author at the same moment; run the command again");
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return (await BookQueries.DetailsAsync(db, book.Id, cancellationToken))!;
+    }
+
+    private async Task<Error?> FindDuplicateAsync(string title, AuthorName firstAuthor, string? isbn, bool allowDuplicate, CancellationToken cancellationToken)
+    {
+        if (isbn is not null)
+        {
+            var sameIsbn = await db.Books.Where(b => b.Isbn13 == isbn).Select(b => new { b.Id, b.Title }).FirstOrDefaultAsync(cancellationToken);
+            if (sameIsbn is not null)
+            {
+                return Error.Conflict("book.duplicate_isbn", $"ISBN {isbn} is already in the library as book {sameIsbn.Id}, \"{sameIsbn.Title}\"");
+            }
+        }
+
+        if (allowDuplicate)
+        {
+            return null;
+        }
+
+        var titleKey = TextKey.Normalize(title);
+        var sameWork = await db.Books
+            .Where(b => b.TitleKey == titleKey && b.Authors.Any(a => a.Position == 0 && a.Author.NameKey == firstAuthor.Key))
+            .Select(b => new { b.Id, b.Title })
+            .FirstOrDefaultAsync(cancellationToken);
+        return sameWork is null
+            ? null
+            : Error.Conflict("book.duplicate", $"\"{sameWork.Title}\" by {firstAuthor.Display} is already in the library as book {sameWork.Id}");
+    }
+}

@@ -1,0 +1,72 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Shelf.Core.Data;
+using Shelf.Core.Domain;
+
+namespace Shelf.Core.Features.Books;
+
+/// <summary>The projections every book read shares, so listings and details never disagree.</summary>
+internal static class BookQueries
+{
+    public static readonly Expression<Func<Book, BookSummary>> ToSummary = b => new BookSummary(
+        b.Id,
+        b.Title,
+        b.Authors.OrderBy(a => a.Position).Select(a => a.Author.Name).ToList(),
+        b.Pages,
+        b.Isbn13,
+        b.YearPublished,
+        b.Publisher);
+
+    public static readonly Expression<Func<Book, BookDetails>> ToDetails = b => new BookDetails
+    {
+        Id = b.Id,
+        Title = b.Title,
+        Subtitle = b.Subtitle,
+        Authors = b.Authors.OrderBy(a => a.Position).Select(a => a.Author.Name).ToList(),
+        Credits = b.Authors.OrderBy(a => a.Position).Select(a => new CreditView(a.AuthorId, a.Author.Name, a.Role)).ToList(),
+        Pages = b.Pages,
+        Isbn13 = b.Isbn13,
+        Year = b.YearPublished,
+        Publisher = b.Publisher,
+        OriginalPublicationYear = b.OriginalPublicationYear,
+        Language = b.Language,
+        Format = b.Format,
+        Series = b.Series,
+        SeriesNumber = b.SeriesNumber,
+        Description = b.Description,
+        Rating = b.Rating,
+        Status = b.Status,
+        DateRead = b.DateRead,
+        ReadCount = b.ReadCount,
+        Location = b.Location,
+        AddedAt = b.AddedAt,
+        UpdatedAt = b.UpdatedAt,
+    };
+
+    public static Task<BookDetails?> DetailsAsync(ShelfDbContext db, int id, CancellationToken cancellationToken) =>
+        db.Books.AsNoTracking().Where(b => b.Id == id).Select(ToDetails).SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>
+    /// Finds a book by what a user types to name it: an ISBN (10 or 13 digits) or a numeric id.
+    /// A valid ISBN wins, since ids never grow to ten digits with a valid check digit by accident.
+    /// </summary>
+    public static async Task<int?> ResolveIdAsync(ShelfDbContext db, string reference, CancellationToken cancellationToken)
+    {
+        var text = reference.Trim();
+        if (Isbn.TryParse(text, out var isbn, out _))
+        {
+            var byIsbn = await db.Books.Where(b => b.Isbn13 == isbn.Value).Select(b => (int?)b.Id).SingleOrDefaultAsync(cancellationToken);
+            if (byIsbn is not null)
+            {
+                return byIsbn;
+            }
+        }
+
+        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) && id > 0)
+        {
+            return await db.Books.Where(b => b.Id == id).Select(b => (int?)b.Id).SingleOrDefaultAsync(cancellationToken);
+        }
+
+        return null;
+    }
+}

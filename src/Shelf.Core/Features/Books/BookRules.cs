@@ -1,0 +1,145 @@
+using System.Globalization;
+using Shelf.Core.Common;
+using Shelf.Core.Domain;
+
+namespace Shelf.Core.Features.Books;
+
+/// <summary>
+/// Reads the book fields users type (as text, so every host gives the same messages) and checks
+/// them against the rules the database also enforces.
+/// </summary>
+public static class BookRules
+{
+    /// <summary>Earliest year accepted: clay tablets, not typos.</summary>
+    public const int MinYear = -5000;
+
+    public const int MaxFieldLength = 500;
+
+    public static Result<string> Title(string? text)
+    {
+        var title = CollapseSpaces(text);
+        if (title.Length == 0 || TextKey.Normalize(title).Length == 0)
+        {
+            return Error.Invalid("book.title_empty", "the title is empty; give the book a title");
+        }
+
+        if (title.Length > Book.MaxTitleLength)
+        {
+            return Error.Invalid("book.title_too_long", $"the title has {title.Length} characters; at most {Book.MaxTitleLength} are allowed");
+        }
+
+        return title;
+    }
+
+    /// <summary>Optional pages: empty means none.</summary>
+    public static Result<int?> Pages(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return (int?)null;
+        }
+
+        if (!int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var pages))
+        {
+            return Error.Invalid("book.pages_not_number", $"pages must be a whole number, not '{Shorten(text)}'");
+        }
+
+        if (pages <= 0)
+        {
+            return Error.Invalid("book.pages_not_positive", $"pages must be greater than 0, not {pages}");
+        }
+
+        if (pages > Book.MaxPages)
+        {
+            return Error.Invalid("book.pages_too_many", $"{pages} pages is more than the {Book.MaxPages} Shelf accepts; check for a typo");
+        }
+
+        return (int?)pages;
+    }
+
+    /// <summary>Optional ISBN-10 or ISBN-13, returned as ISBN-13 digits.</summary>
+    public static Result<string?> Isbn13(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return (string?)null;
+        }
+
+        return Isbn.TryParse(text, out var isbn, out var error)
+            ? isbn.Value
+            : Error.Invalid("book.isbn_invalid", error);
+    }
+
+    /// <summary>Optional year; negative for BCE.</summary>
+    public static Result<int?> Year(string? text, string field = "year")
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return (int?)null;
+        }
+
+        if (!int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var year))
+        {
+            return Error.Invalid("book.year_not_number", $"{field} must be a whole number such as 1999, not '{Shorten(text)}'");
+        }
+
+        var latest = DateTime.UtcNow.Year + 5;
+        if (year < MinYear || year > latest || year == 0)
+        {
+            return Error.Invalid("book.year_out_of_range", $"{field} {year} is out of range; use a year from {MinYear} to {latest} (no year 0; negative is BCE)");
+        }
+
+        return (int?)year;
+    }
+
+    /// <summary>Optional free text (publisher, subtitle): trimmed, empty means none.</summary>
+    public static Result<string?> Text(string? text, string field, int maxLength = MaxFieldLength)
+    {
+        var value = CollapseSpaces(text);
+        if (value.Length == 0)
+        {
+            return (string?)null;
+        }
+
+        return value.Length > maxLength
+            ? Error.Invalid("book.field_too_long", $"the {field} has {value.Length} characters; at most {maxLength} are allowed")
+            : value;
+    }
+
+    /// <summary>Parses the credits in order; at least one is required, and no person twice in the same role.</summary>
+    public static Result<IReadOnlyList<(AuthorName Name, AuthorRole Role)>> Credits(IReadOnlyList<AuthorCredit> credits)
+    {
+        if (credits.Count == 0)
+        {
+            return Error.Invalid("book.no_author", "a book needs at least one author");
+        }
+
+        var parsed = new List<(AuthorName, AuthorRole)>(credits.Count);
+        var seen = new HashSet<(string, AuthorRole)>();
+        foreach (var credit in credits)
+        {
+            if (!AuthorName.TryParse(credit.Name, out var name, out var error))
+            {
+                return Error.Invalid("author.name_invalid", $"author '{Shorten(credit.Name)}': {error}");
+            }
+
+            if (!seen.Add((name.Key, credit.Role)))
+            {
+                return Error.Invalid("book.author_repeated", $"{name.Display} is listed twice as {credit.Role.ToString().ToLowerInvariant()}; list each person once");
+            }
+
+            parsed.Add((name, credit.Role));
+        }
+
+        return parsed;
+    }
+
+    internal static string CollapseSpaces(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? string.Empty : string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    internal static string Shorten(string? text)
+    {
+        var value = (text ?? string.Empty).Trim();
+        return value.Length <= 40 ? value : value[..40] + "…";
+    }
+}

@@ -1,0 +1,68 @@
+using Shelf.Core.Domain;
+
+namespace Shelf.Core.Features.Books;
+
+/// <summary>A book in a listing: enough to recognise it.</summary>
+public sealed record BookSummary(
+    int Id,
+    string Title,
+    IReadOnlyList<string> Authors,
+    int? Pages,
+    string? Isbn13,
+    int? Year,
+    string? Publisher);
+
+/// <summary>One credit on a book, in order.</summary>
+public sealed record CreditView(int AuthorId, string Name, AuthorRole Role);
+
+/// <summary>Everything Shelf knows about one book.</summary>
+public sealed record BookDetails
+{
+    public required int Id { get; init; }
+
+    public required string Title { get; init; }
+
+    public string? Subtitle { get; init; }
+
+    /// <summary>Names of the credited people, in order.</summary>
+    public required IReadOnlyList<string> Authors { get; init; }
+
+    /// <summary>The same people with their ids and roles.</summary>
+    public required IReadOnlyList<CreditView> Credits { get; init; }
+
+    public int? Pages { get; init; }
+
+    public string? Isbn13 { get; init; }
+
+    public string? Isbn10 => Isbn13 is null ? null : Isbn.Parse(Isbn13).ToIsbn10();
+
+    public int? Year { get; init; }
+
+    public string? Publisher { get; init; }
+
+    public int? OriginalPublicationYear { get; init; }
+
+    public string? Language { get; init; }
+
+    public string? Format { get; init; }
+
+    public string? Series { get; init; }
+
+    public string? SeriesNumber { get; init; }
+
+    public string? Description { get; init; }
+
+    public int? Rating { get; init; }
+
+    public string? Status { get; init; }
+
+    public DateOnly? DateRead { get; init; }
+
+    public int ReadCount { get; init; }
+
+    public string? Location { get; init; }
+
+    public required DateTime AddedAt { get; init; }
+
+    public required DateTime UpdatedAt { get; init; }
+}

@@ -1,0 +1,225 @@
+using Microsoft.EntityFrameworkCore;
+using Shelf.Core.Common;
+using Shelf.Core.Data;
+using Shelf.Core.Domain;
+
+namespace Shelf.Core.Features.Books;
+
+/// <summary>
+/// Changes to one book. For each text field null leaves it as it is and "" clears it.
+/// <see cref="Authors"/> replaces the credits in the order given (that is how they are
+/// reordered); <see cref="AddAuthors"/> appends and <see cref="RemoveAuthors"/> drops people.
+/// </summary>
+public sealed record EditBookRequest(string Reference)
+{
+    public string? Title { get; init; }
+
+    public string? Subtitle { get; init; }
+
+    public string? Pages { get; init; }
+
+    public string? Isbn { get; init; }
+
+    public string? Year { get; init; }
+
+    public string? Publisher { get; init; }
+
+    public IReadOnlyList<AuthorCredit>? Authors { get; init; }
+
+    public IReadOnlyList<AuthorCredit> AddAuthors { get; init; } = [];
+
+    public IReadOnlyList<string> RemoveAuthors { get; init; } = [];
+
+    internal bool ChangesNothing =>
+        Title is null && Subtitle is null && Pages is null && Isbn is null && Year is null && Publisher is null
+        && Authors is null && AddAuthors.Count == 0 && RemoveAuthors.Count == 0;
+}
+
+/// <summary>Edits any field of a book and its credits, in one transaction.</summary>
+public sealed class EditBook(ShelfDbContext db)
+{
+    public async Task<Result<BookDetails>> ExecuteAsync(EditBookRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ChangesNothing)
+        {
+            return Error.Invalid("edit.nothing", "nothing to change; give at least one field to set");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var id = await BookQueries.ResolveIdAsync(db, request.Reference, cancellationToken);
+        var book = id is null
+            ? null
+            : await db.Books.Include(b => b.Authors.OrderBy(a => a.Position)).ThenInclude(a => a.Author).SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
+        if (book is null)
+        {
+            return BookErrors.NotFound(request.Reference);
+        }
+
+        if (await ApplyFieldsAsync(book, request, cancellationToken) is { } fieldError)
+        {
+            return fieldError;
+        }
+
+        var credits = NewCredits(book, request);
+        if (!credits.IsSuccess)
+        {
+            return credits.Error!;
+        }
+
+        if (credits.Value is { } replacement)
+        {
+            await ReplaceCreditsAsync(book, replacement, cancellationToken);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
+        {
+            return Error.Conflict("book.concurrent_duplicate", "another program changed the same book or author at the same moment; run the command again");
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return (await BookQueries.DetailsAsync(db, book.Id, cancellationToken))!;
+    }
+
+    private async Task<Error?> ApplyFieldsAsync(Book book, EditBookRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Title is not null)
+        {
+            var title = BookRules.Title(request.Title);
+            if (!title.IsSuccess)
+            {
+                return title.Error;
+            }
+
+            book.SetTitle(title.Value);
+        }
+
+        var subtitle = request.Subtitle is null ? default : BookRules.Text(request.Subtitle, "subtitle", Book.MaxTitleLength);
+        var pages = request.Pages is null ? default : BookRules.Pages(request.Pages);
+        var isbn = request.Isbn is null ? default : BookRules.Isbn13(request.Isbn);
+        var year = request.Year is null ? default : BookRules.Year(request.Year);
+        var publisher = request.Publisher is null ? default : BookRules.Text(request.Publisher, "publisher");
+        if (Error.FirstOf(subtitle.Error, pages.Error, isbn.Error, year.Error, publisher.Error) is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (request.Subtitle is not null)
+        {
+            book.Subtitle = subtitle.Value;
+        }
+
+        if (request.Pages is not null)
+        {
+            book.Pages = pages.Value;
+        }
+
+        if (request.Year is not null)
+        {
+            book.YearPublished = year.Value;
+        }
+
+        if (request.Publisher is not null)
+        {
+            book.Publisher = publisher.Value;
+        }
+
+        if (request.Isbn is not null && isbn.Value != book.Isbn13)
+        {
+            var newIsbn = isbn.Value;
+            var owner = newIsbn is null
+                ? null
+                : await db.Books.Where(b => b.Isbn13 == newIsbn && b.Id != book.Id).Select(b => (int?)b.Id).FirstOrDefaultAsync(cancellationToken);
+            if (owner is not null)
+            {
+                return Error.Conflict("book.duplicate_isbn", $"ISBN {newIsbn} already belongs to book {owner}");
+            }
+
+            book.Isbn13 = newIsbn;
+        }
+
+        return null;
+    }
+
+    // Null when the request leaves the credits alone.
+    private static Result<List<(AuthorName Name, AuthorRole Role)>?> NewCredits(Book book, EditBookRequest request)
+    {
+        if (request.Authors is null && request.AddAuthors.Count == 0 && request.RemoveAuthors.Count == 0)
+        {
+            return (List<(AuthorName, AuthorRole)>?)null;
+        }
+
+        List<(AuthorName Name, AuthorRole Role)> credits;
+        if (request.Authors is not null)
+        {
+            var replaced = BookRules.Credits(request.Authors);
+            if (!replaced.IsSuccess)
+            {
+                return replaced.Error!;
+            }
+
+            credits = [.. replaced.Value];
+        }
+        else
+        {
+            credits = [.. book.Authors.OrderBy(a => a.Position).Select(a => (AuthorName.Parse(a.Author.Name), a.Role))];
+        }
+
+        foreach (var removed in request.RemoveAuthors)
+        {
+            var key = TextKey.Normalize(removed);
+            if (credits.RemoveAll(c => c.Name.Key == key) == 0)
+            {
+                return Error.NotFound("book.author_not_credited", $"'{BookRules.Shorten(removed)}' is not credited on book {book.Id}");
+            }
+        }
+
+        foreach (var added in request.AddAuthors)
+        {
+            if (!AuthorName.TryParse(added.Name, out var name, out var error))
+            {
+                return Error.Invalid("author.name_invalid", $"author '{BookRules.Shorten(added.Name)}': {error}");
+            }
+
+            if (credits.Any(c => c.Name.Key == name.Key && c.Role == added.Role))
+            {
+                return Error.Conflict("book.author_repeated", $"{name.Display} is already credited on book {book.Id} as {added.Role.ToString().ToLowerInvariant()}");
+            }
+
+            credits.Add((name, added.Role));
+        }
+
+        if (credits.Count == 0)
+        {
+            return Error.Invalid("book.no_author", "that would leave the book with no author; a book needs at least one");
+        }
+
+        return credits;
+    }
+
+    private async Task ReplaceCreditsAsync(Book book, List<(AuthorName Name, AuthorRole Role)> credits, CancellationToken cancellationToken)
+    {
+        // Positions are unique per book, so renumbering in place could collide mid-update:
+        // delete the old links first, then insert the new order, inside the same transaction.
+        db.BookAuthors.RemoveRange(book.Authors);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var authors = new AuthorDirectory(db);
+        for (var position = 0; position < credits.Count; position++)
+        {
+            db.BookAuthors.Add(new BookAuthor
+            {
+                BookId = book.Id,
+                Author = await authors.FindOrCreateAsync(credits[position].Name, cancellationToken),
+                Position = position,
+                Role = credits[position].Role,
+            });
+        }
+
+        book.UpdatedAt = DateTime.UtcNow;
+        db.Entry(book).State = EntityState.Modified;
+    }
+}

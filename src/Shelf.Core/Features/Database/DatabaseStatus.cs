@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using Shelf.Core.Data;
+
+namespace Shelf.Core.Features.Database;
+
+/// <summary>A table and how many rows it holds.</summary>
+public sealed record TableInfo(string Name, long Rows);
+
+/// <summary>Where the library is and what shape it is in.</summary>
+public sealed record DatabaseStatus(
+    string Provider,
+    string Location,
+    string ServerVersion,
+    string? SchemaVersion,
+    int PendingMigrations,
+    long? FileBytes,
+    IReadOnlyList<TableInfo> Tables);
+
+/// <summary>Reports provider, location (never a password), schema version and row counts.</summary>
+public sealed class GetDatabaseStatus(ShelfDbContext db, DatabaseTarget target)
+{
+    public async Task<DatabaseStatus> ExecuteAsync(CancellationToken cancellationToken)
+    {
+        var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
+        var version = db.Provider == DatabaseProvider.Sqlite
+            ? "SQLite " + await db.Database.SqlQueryRaw<string>("SELECT sqlite_version() AS \"Value\"").SingleAsync(cancellationToken)
+            : "PostgreSQL " + await db.Database.SqlQueryRaw<string>("SELECT current_setting('server_version') AS \"Value\"").SingleAsync(cancellationToken);
+        var tables = await new ListTables(db).ExecuteAsync(cancellationToken);
+        long? bytes = target.FilePath is { } path && File.Exists(path) ? new FileInfo(path).Length : null;
+        return new DatabaseStatus(
+            db.Provider == DatabaseProvider.Sqlite ? "sqlite" : "postgres",
+            target.Location,
+            version,
+            applied.LastOrDefault(),
+            pending,
+            bytes,
+            tables.Where(t => !t.Name.StartsWith("__EF", StringComparison.Ordinal)).ToList());
+    }
+}
