@@ -40,6 +40,7 @@ internal sealed class BookListCommand : ShelfCommand
                     Author = context.Get(_author),
                     Limit = limit,
                     Offset = context.Get(_offset),
+                    CountTotal = context.Mode == OutputMode.Table,
                 },
                 cancellationToken);
             if (FailIfError(context, page) is { } failed)

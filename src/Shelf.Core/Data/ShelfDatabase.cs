@@ -11,15 +11,21 @@ namespace Shelf.Core.Data;
 /// </summary>
 public static class ShelfDatabase
 {
-    /// <summary>Builds a context for the target without touching the database.</summary>
+    /// <summary>
+    /// Builds a context for the target without touching the database. It uses the compiled model
+    /// (<c>Data/CompiledModels</c>, refreshed by <c>tools/update-compiled-models.sh</c>), which saves
+    /// a one-shot command about 100 ms of model building.
+    /// </summary>
     public static ShelfDbContext CreateContext(DatabaseTarget target) => target.Provider switch
     {
         DatabaseProvider.Sqlite => new SqliteShelfDb(new DbContextOptionsBuilder<SqliteShelfDb>()
             .UseSqlite(target.ConnectionString)
+            .UseModel(CompiledModels.Sqlite.SqliteShelfDbModel.Instance)
             .AddInterceptors(SqlitePragmas.Instance)
             .Options),
         DatabaseProvider.Postgres => new PostgresShelfDb(new DbContextOptionsBuilder<PostgresShelfDb>()
             .UseNpgsql(target.ConnectionString)
+            .UseModel(CompiledModels.Postgres.PostgresShelfDbModel.Instance)
             .Options),
         _ => throw new ArgumentOutOfRangeException(nameof(target), target.Provider, "unknown provider"),
     };
@@ -124,7 +130,7 @@ public static class ShelfDatabase
 
     private static async Task<Error?> MigrateAsync(ShelfDbContext db, DatabaseTarget target, CancellationToken cancellationToken)
     {
-        var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
+        var applied = await AppliedMigrationsAsync(db, cancellationToken);
         var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
         var unknown = applied.Where(id => !known.Contains(id)).ToList();
         if (unknown.Count > 0)
@@ -154,6 +160,31 @@ public static class ShelfDatabase
         }
 
         return null;
+    }
+
+    // EF's GetAppliedMigrationsAsync builds a model of the history table first, which costs more
+    // than the rest of a one-shot command; two plain queries give the same list.
+    private static async Task<List<string>> AppliedMigrationsAsync(ShelfDbContext db, CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        await using var command = connection.CreateCommand();
+        command.CommandText = db.Provider == DatabaseProvider.Sqlite
+            ? "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsHistory'"
+            : "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = '__EFMigrationsHistory'";
+        if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            return [];
+        }
+
+        command.CommandText = "SELECT \"MigrationId\" FROM \"__EFMigrationsHistory\" ORDER BY \"MigrationId\"";
+        var applied = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            applied.Add(reader.GetString(0));
+        }
+
+        return applied;
     }
 
     private static async Task<bool> HasForeignTablesAsync(ShelfDbContext db, CancellationToken cancellationToken)

@@ -29,10 +29,13 @@ public sealed record ListBooksRequest
     public int? Limit { get; init; }
 
     public int Offset { get; init; }
+
+    /// <summary>Also count every matching book (a second query); hosts ask only when they show it.</summary>
+    public bool CountTotal { get; init; }
 }
 
-/// <summary>A page of books and how many match in all.</summary>
-public sealed record BookPage(IReadOnlyList<BookSummary> Books, int Total);
+/// <summary>A page of books and, when asked for, how many match in all.</summary>
+public sealed record BookPage(IReadOnlyList<BookSummary> Books, int? Total);
 
 /// <summary>Lists books, sorted and filtered.</summary>
 public sealed class ListBooks(ShelfDbContext db)
@@ -51,7 +54,7 @@ public sealed class ListBooks(ShelfDbContext db)
             books = books.Where(b => b.Authors.Any(a => a.Author.NameKey.Contains(key)));
         }
 
-        var total = await books.CountAsync(cancellationToken);
+        int? total = request.CountTotal ? await books.CountAsync(cancellationToken) : null;
         var page = Order(books, request.Sort, request.Descending).Skip(request.Offset);
         if (request.Limit is { } limit)
         {
