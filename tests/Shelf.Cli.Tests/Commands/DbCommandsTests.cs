@@ -1,0 +1,185 @@
+using System.Globalization;
+using System.Text.Json;
+using Shelf.Testing;
+
+namespace Shelf.Cli.Tests.Commands;
+
+/// <summary>db status / tables / create, and how each way of failing to reach a database is reported.</summary>
+public sealed class DbCommandsTests : IClassFixture<SqliteDatabaseFixture>, IClassFixture<PostgresDatabaseFixture>
+{
+    private readonly SqliteDatabaseFixture _sqlite;
+    private readonly PostgresDatabaseFixture _postgres;
+
+    public DbCommandsTests(SqliteDatabaseFixture sqlite, PostgresDatabaseFixture postgres)
+    {
+        _sqlite = sqlite;
+        _postgres = postgres;
+    }
+
+    [Fact]
+    public async Task DbStatus_Sqlite_ShowsProviderLocationSchemaAndRowCounts()
+    {
+        var shelf = await CliDatabase.NewRunnerAsync(_sqlite);
+        await shelf.RunAsync("add", "Emma", "--author", "Jane Austen");
+
+        var result = await shelf.RunAsync("db", "status", "--json");
+
+        var status = JsonDocument.Parse(result.Out).RootElement;
+        Assert.Equal("sqlite", status.GetProperty("provider").GetString());
+        Assert.Equal(shelf.Database, status.GetProperty("location").GetString());
+        Assert.EndsWith("_InitialCatalog", status.GetProperty("schemaVersion").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("SQLite 3.", status.GetProperty("serverVersion").GetString(), StringComparison.Ordinal);
+        var rows = status.GetProperty("tables").EnumerateArray().ToDictionary(t => t.GetProperty("name").GetString()!, t => t.GetProperty("rows").GetInt64());
+        Assert.Equal(1, rows["books"]);
+        Assert.Equal(1, rows["authors"]);
+    }
+
+    [Fact]
+    public async Task DbStatus_PostgresUrlWithPassword_NeverPrintsThePassword()
+    {
+        var server = _postgres.Server;
+        var target = await _postgres.NewDatabaseAsync();
+        var url = $"postgres://postgres:{Uri.EscapeDataString(server.Password)}@{server.Host}:{server.Port.ToString(CultureInfo.InvariantCulture)}/{target.DatabaseName}";
+        var shelf = new CliRunner(url);
+
+        var plain = await shelf.RunAsync("db", "status");
+        var json = await shelf.RunAsync("db", "status", "--json");
+
+        Assert.Equal(0, plain.ExitCode);
+        Assert.Contains($"postgres://postgres@{server.Server}/{target.DatabaseName}", plain.Out, StringComparison.Ordinal);
+        Assert.StartsWith("PostgreSQL 1", JsonDocument.Parse(json.Out).RootElement.GetProperty("serverVersion").GetString(), StringComparison.Ordinal);
+        if (server.Password.Length > 0)
+        {
+            Assert.DoesNotContain(server.Password, plain.Out + plain.Error + json.Out, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task DbTables_ListsEveryTableWithRowCounts()
+    {
+        var shelf = await CliDatabase.NewRunnerAsync(_sqlite);
+        await shelf.RunAsync("add", "Emma", "--author", "Jane Austen");
+
+        var result = await shelf.RunAsync("db", "tables");
+
+        var lines = result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("name\trows", lines[0]);
+        Assert.Contains("books\t1", lines);
+        Assert.Contains("book_authors\t1", lines);
+        Assert.Contains("tags\t0", lines);
+    }
+
+    [Fact]
+    public async Task DbCreate_MissingPostgresDatabase_CreatesItAndOtherCommandsThenWork()
+    {
+        var server = _postgres.Server;
+        var name = "shelf_cli_create_" + Guid.NewGuid().ToString("N")[..8];
+        var shelf = new CliRunner(server.ConnectionStringFor(name));
+        try
+        {
+            var before = await shelf.RunAsync("list");
+            var created = await shelf.RunAsync("db", "create");
+            var again = await shelf.RunAsync("db", "create");
+            var listed = await shelf.RunAsync("list", "--json");
+
+            Assert.Equal(3, before.ExitCode);
+            Assert.Contains("shelf db create", before.Error, StringComparison.Ordinal);
+            Assert.Contains(server.Server, before.Error, StringComparison.Ordinal);
+            Assert.Equal(0, created.ExitCode);
+            Assert.StartsWith("Created", created.Out, StringComparison.Ordinal);
+            Assert.Contains("already exists", again.Out, StringComparison.Ordinal);
+            Assert.Equal("[]", listed.Out.Trim());
+        }
+        finally
+        {
+            await server.DropDatabaseAsync(server.ConnectionStringFor(name));
+        }
+    }
+
+    [Fact]
+    public async Task AnyCommand_PostgresNotListening_ExitsWith1NamingHostAndPort()
+    {
+        var port = Network.FreeTcpPort();
+        var shelf = new CliRunner($"postgres://postgres:x@127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/library");
+
+        var result = await shelf.RunAsync("list");
+
+        Assert.Equal(1, result.ExitCode);
+        var line = Assert.Single(result.ErrorLines);
+        Assert.Contains($"127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}", line, StringComparison.Ordinal);
+        Assert.Contains("connection refused", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnyCommand_WrongPostgresPassword_ExitsWith1NamingHostAndPort()
+    {
+        var server = _postgres.Server;
+        if (server.Password.Length == 0)
+        {
+            // Only an external SHELF_TEST_POSTGRES server can run without passwords; the private one always has one.
+            return;
+        }
+
+        var target = await _postgres.NewDatabaseAsync();
+        var shelf = new CliRunner($"postgres://postgres:wrong-password@{server.Host}:{server.Port.ToString(CultureInfo.InvariantCulture)}/{target.DatabaseName}");
+
+        var result = await shelf.RunAsync("list");
+
+        Assert.Equal(1, result.ExitCode);
+        var line = Assert.Single(result.ErrorLines);
+        Assert.Contains(server.Server, line, StringComparison.Ordinal);
+        Assert.Contains("password", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("wrong-password", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnyCommand_SqlitePathInMissingFolder_ExitsWith2AndCreatesNothing()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "shelf-missing-" + Guid.NewGuid().ToString("N"));
+        var shelf = new CliRunner(Path.Combine(folder, "library.db"));
+
+        var result = await shelf.RunAsync("add", "A", "--author", "B");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(folder, Assert.Single(result.ErrorLines), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(folder));
+    }
+
+    [Fact]
+    public async Task AnyCommand_FileThatIsNotSqlite_ExitsWith2AndLeavesTheFileAlone()
+    {
+        var target = await _sqlite.NewDatabaseAsync();
+        var bytes = "name,pages\nnot a database at all\n"u8.ToArray().Concat(new byte[5000]).ToArray();
+        await File.WriteAllBytesAsync(target.FilePath!, bytes);
+        var shelf = new CliRunner(target.FilePath!);
+
+        var result = await shelf.RunAsync("add", "A", "--author", "B");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("not a SQLite database", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(target.FilePath!));
+    }
+
+    [Fact]
+    public async Task AnyCommand_SqliteFileOfAnotherProgram_ExitsWith2AndAddsNoTables()
+    {
+        var target = await _sqlite.NewDatabaseAsync();
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={target.FilePath};Pooling=false"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var result = await new CliRunner(target.FilePath!).RunAsync("list");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("not a Shelf library", result.Error, StringComparison.Ordinal);
+        await using var check = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={target.FilePath};Pooling=false");
+        await check.OpenAsync();
+        await using var count = check.CreateCommand();
+        count.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table'";
+        Assert.Equal(1L, await count.ExecuteScalarAsync());
+    }
+}

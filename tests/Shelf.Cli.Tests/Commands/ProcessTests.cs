@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Shelf.Testing;
+
+namespace Shelf.Cli.Tests.Commands;
+
+/// <summary>
+/// Runs the built <c>shelf</c> as its own process. In-process tests cannot catch a missing SQLite
+/// shim (the test host loads SQLitePCLRaw by itself), a broken entry point or wrong exit codes.
+/// </summary>
+public sealed class ProcessTests(SqliteDatabaseFixture fixture) : IClassFixture<SqliteDatabaseFixture>
+{
+    [Fact]
+    public async Task BuiltShelf_AddThenList_WorksOnASqliteFile()
+    {
+        var target = await fixture.NewDatabaseAsync();
+
+        var added = await ShelfProcess.RunAsync("--db", target.FilePath!, "add", "Cien años de soledad", "--author", "Gabriel García Márquez", "--pages", "417");
+        var listed = await ShelfProcess.RunAsync("--db", target.FilePath!, "list", "--json");
+        var status = await ShelfProcess.RunAsync("--db", target.FilePath!, "db", "status", "--json");
+
+        Assert.True(added.ExitCode == 0, added.Error);
+        var book = JsonDocument.Parse(listed.Out).RootElement.EnumerateArray().Single();
+        Assert.Equal("Cien años de soledad", book.GetProperty("title").GetString());
+        Assert.Equal("Gabriel García Márquez", book.GetProperty("authors")[0].GetString());
+        // The shim loads the system libsqlite3 (3.40) rather than the bundled 3.35.
+        var version = JsonDocument.Parse(status.Out).RootElement.GetProperty("serverVersion").GetString()!;
+        Assert.StartsWith("SQLite 3.", version, StringComparison.Ordinal);
+        Assert.True(new Version(version["SQLite ".Length..]) >= new Version(3, 38), version);
+    }
+
+    [Fact]
+    public async Task BuiltShelf_BadInput_ExitsWith2AndPrintsOneLineWithoutStackTrace()
+    {
+        var target = await fixture.NewDatabaseAsync();
+
+        var result = await ShelfProcess.RunAsync("--db", target.FilePath!, "add", "A Book", "--author", "Someone", "--isbn", "9780261102218");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(string.Empty, result.Out);
+        Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BuiltShelf_ReadOnlyFolder_ExitsWith1NamingThePath()
+    {
+        var folder = Directory.CreateTempSubdirectory("shelf-readonly-").FullName;
+        try
+        {
+            File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+            var path = Path.Combine(folder, "library.db");
+
+            // root ignores permissions, so as root the test runs shelf as the unprivileged 'nobody'.
+            var result = Environment.UserName == "root"
+                ? await ShelfProcess.RunAsync(["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"], "--db", path, "list")
+                : await ShelfProcess.RunAsync("--db", path, "list");
+
+            Assert.Equal(1, result.ExitCode);
+            Assert.Contains(path, result.Error, StringComparison.Ordinal);
+            Assert.Contains("read-only", result.Error, StringComparison.Ordinal);
+            Assert.False(File.Exists(path));
+        }
+        finally
+        {
+            File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
+
+/// <summary>Starts the shelf.dll that the Shelf.Cli project built, as a user would.</summary>
+internal static class ShelfProcess
+{
+    public static Task<CliResult> RunAsync(params string[] args) => RunAsync([], args);
+
+    public static async Task<CliResult> RunAsync(string[] prefix, params string[] args)
+    {
+        var info = new ProcessStartInfo(prefix.Length > 0 ? prefix[0] : "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        foreach (var part in prefix.Skip(1))
+        {
+            info.ArgumentList.Add(part);
+        }
+
+        if (prefix.Length > 0)
+        {
+            info.ArgumentList.Add("dotnet");
+        }
+
+        info.ArgumentList.Add(ShelfDll);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment["DOTNET_CLI_HOME"] = Path.GetTempPath();
+        using var process = Process.Start(info)!;
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return new CliResult(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>The CLI's own build output (same configuration as the tests), not a copy in the test folder.</summary>
+    private static string ShelfDll
+    {
+        get
+        {
+            var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;
+            var path = Path.Combine(RepositoryPaths.Root, "src", "Shelf.Cli", "bin", configuration, "net10.0", "shelf.dll");
+            return File.Exists(path) ? path : throw new FileNotFoundException($"Build Shelf.Cli first: {path} is missing.");
+        }
+    }
+}
