@@ -117,6 +117,23 @@ public sealed class ShelfDatabaseTests
     }
 
     [Fact]
+    public async Task OpenAsync_SqliteLibraryFromANewerShelf_FailsWithNewerSchema()
+    {
+        using var file = new SqliteTestFile();
+        await using (var db = await DatabaseFixture.OpenAsync(file.Target))
+        {
+            await db.ExecuteAsync(
+                "INSERT INTO \"__EFMigrationsHistory\" (\"MigrationId\", \"ProductVersion\") VALUES (@id, '10.0.14')",
+                ("id", "29991231000000_FromTheFuture"));
+        }
+
+        var opened = await ShelfDatabase.OpenAsync(file.Target, CancellationToken.None);
+
+        var error = AssertFailed(opened, ErrorKind.Unavailable, "db.newer_schema");
+        Assert.Contains("29991231000000_FromTheFuture", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task OpenAsync_SqlitePathIsADirectory_FailsWithPathIsDirectory()
     {
         using var file = new SqliteTestFile();
@@ -215,6 +232,18 @@ public sealed class ShelfDatabaseTests
         var error = AssertFailed(opened, ErrorKind.Unavailable, "db.auth_failed");
         Assert.Contains(server.Server, error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("not-the-password", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CreateAsync_PostgresWrongPassword_FailsWithAuthFailedNamingTheServer()
+    {
+        var server = await PostgresServer.GetAsync();
+        var builder = new NpgsqlConnectionStringBuilder(server.ConnectionStringFor("shelf_never_created")) { Password = "not-the-password" };
+
+        var created = await ShelfDatabase.CreateAsync(PostgresTarget(builder.ConnectionString), CancellationToken.None);
+
+        var error = AssertFailed(created, ErrorKind.Unavailable, "db.auth_failed");
+        Assert.Contains(server.Server, error.Message, StringComparison.Ordinal);
     }
 
     // Fails today: NpgsqlExecutionStrategy wraps the transient NpgsqlException ("connection refused")
