@@ -13,6 +13,7 @@ namespace Shelf.Testing;
 internal sealed class PrivatePostgresCluster
 {
     private const string SuperUser = "postgres";
+    private const string DirectoryPrefix = "shelf-pg-";
     private const int MaxLogLines = 400;
 
     // 0777: the postgres user must write where root created the directory.
@@ -33,7 +34,7 @@ internal sealed class PrivatePostgresCluster
     private PrivatePostgresCluster(string binDirectory)
     {
         _binDirectory = binDirectory;
-        _root = Path.Combine(Path.GetTempPath(), $"shelf-pg-{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}-{RandomNumberGenerator.GetHexString(8, lowercase: true)}");
+        _root = Path.Combine(Path.GetTempPath(), $"{DirectoryPrefix}{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}-{RandomNumberGenerator.GetHexString(8, lowercase: true)}");
         _dataDirectory = Path.Combine(_root, "data");
         Password = RandomNumberGenerator.GetHexString(24, lowercase: true);
         Port = Network.FreeTcpPort();
@@ -56,6 +57,7 @@ internal sealed class PrivatePostgresCluster
     /// <summary>Starts a cluster and waits until it accepts logins; throws with the server log when it does not.</summary>
     public static async Task<PrivatePostgresCluster> StartAsync(TimeSpan timeout)
     {
+        SweepLeftovers();
         var cluster = new PrivatePostgresCluster(FindBinDirectory());
 
         // Registered first, so a half-started cluster is cleaned up too.
@@ -107,6 +109,48 @@ internal sealed class PrivatePostgresCluster
             }
         }
     }
+
+    // A test process killed outright never runs ProcessExit: setpriv's pdeathsig stops its
+    // postmaster, but the directory stays. Remove those whose owner (the pid in the name) and
+    // postmaster (the pid in postmaster.pid) are both gone.
+    private static void SweepLeftovers()
+    {
+        foreach (var directory in Directory.EnumerateDirectories(Path.GetTempPath(), DirectoryPrefix + "*"))
+        {
+            var parts = Path.GetFileName(directory)[DirectoryPrefix.Length..].Split('-');
+            if (!int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var owner)
+                || IsRunning(owner)
+                || IsRunning(PostmasterPid(directory)))
+            {
+                continue;
+            }
+
+            try
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Someone else's, or already going: not ours to worry about.
+            }
+        }
+    }
+
+    private static int PostmasterPid(string directory)
+    {
+        var pidFile = Path.Combine(directory, "data", "postmaster.pid");
+        try
+        {
+            var first = File.Exists(pidFile) ? File.ReadLines(pidFile).FirstOrDefault() : null;
+            return int.TryParse(first, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var pid) ? Math.Abs(pid) : 0;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+
+    private static bool IsRunning(int pid) => pid > 0 && Directory.Exists($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}");
 
     private static string FindBinDirectory()
     {
