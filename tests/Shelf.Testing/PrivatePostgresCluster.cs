@@ -187,6 +187,7 @@ internal sealed class PrivatePostgresCluster
             {
                 InitializeDataDirectory();
                 _postmaster = StartPostmaster();
+                StartReaper(_postmaster.Id);
                 started.SetResult();
             }
             catch (Exception e)
@@ -257,6 +258,46 @@ internal sealed class PrivatePostgresCluster
         "-c", "synchronous_commit=off",
         "-c", "full_page_writes=off",
     ]);
+
+    // The test host gives ProcessExit about 100 ms before it is killed (VSTEST_TESTHOST_SHUTDOWN_TIMEOUT),
+    // often too little to stop the server and delete its files. A small detached shell, in a
+    // session of its own, waits for this process and then for our postmaster (by pid) to be
+    // gone, and deletes the directory. It never signals anything and gives up after 30 s.
+    private void StartReaper(int postmasterPid)
+    {
+        var setsid = UnixProcess.FindOnPath("setsid");
+        if (setsid is null)
+        {
+            return;
+        }
+
+        const string script =
+            """
+            while kill -0 "$1" 2>/dev/null; do sleep 0.5; done
+            i=0
+            while kill -0 "$2" 2>/dev/null && [ "$i" -lt 60 ]; do sleep 0.5; i=$((i+1)); done
+            kill -0 "$2" 2>/dev/null || rm -rf -- "$3"
+            """;
+        var info = new ProcessStartInfo(setsid)
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in new[]
+        {
+            "-f", "/bin/sh", "-c", script, "shelf-pg-reaper",
+            Environment.ProcessId.ToString(CultureInfo.InvariantCulture),
+            postmasterPid.ToString(CultureInfo.InvariantCulture),
+            _root,
+        })
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        using var reaper = Process.Start(info);
+    }
 
     private Process Start(string program, IReadOnlyList<string> arguments)
     {

@@ -56,9 +56,7 @@ public static class RawSql
         }
 
         var command = connection.CreateCommand();
-#pragma warning disable CA2100 // test-only: the SQL is the test's own text; values go through parameters
         command.CommandText = sql;
-#pragma warning restore CA2100
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         foreach (var (name, value) in parameters)
         {
