@@ -95,6 +95,17 @@ public sealed class AuthorNameTests
         Assert.Equal(display, sort);
     }
 
+    // Fails today: without the comma the suffix is taken for the family name, so Sort is
+    // "Jr., Martin Luther King" and Last is "Jr." (the Key still matches the comma form).
+    [Fact(Skip = "src bug: a suffix written without a comma becomes the last name (see comment)")]
+    public void TryParse_SuffixWithoutComma_KeptAsSuffix()
+    {
+        var name = AuthorName.Parse("Martin Luther King Jr.");
+
+        Assert.Equal("King, Martin Luther, Jr.", name.Sort);
+        Assert.Equal("King", name.Last);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]
@@ -125,6 +136,18 @@ public sealed class AuthorNameTests
 
         Assert.True(AuthorName.TryParse(text, out var name, out var error), error);
         Assert.Equal(text, name.Display);
+    }
+
+    // Fails today: the key can be longer than the name. "ß" folds to "ss" (and compatibility
+    // forms such as U+FDFA expand to 18 letters), so a 300-character name gets a 600-character
+    // key, while authors.name_key holds MaxLength + 10 (AuthorConfiguration); PostgreSQL then
+    // refuses the row with 22001, which DatabaseErrors does not translate.
+    [Fact(Skip = "src bug: an accepted name can have a key longer than the name_key column (see comment)")]
+    public void TryParse_AcceptedName_KeyFitsTheNameKeyColumn()
+    {
+        var name = AuthorName.Parse(new string('ß', AuthorName.MaxLength));
+
+        Assert.InRange(name.Key.Length, 1, AuthorName.MaxLength + 10);
     }
 
     [Fact]
@@ -183,7 +206,7 @@ public sealed class AuthorNameTests
     }
 
     [Fact]
-    public void FromParsedName_Author_CopiesEveryForm()
+    public void AuthorFrom_ParsedName_CopiesEveryForm()
     {
         var author = Author.From(AuthorName.Parse("Quinn, Kate"));
 
