@@ -1,0 +1,260 @@
+using Npgsql;
+using Shelf.Core.Common;
+using Shelf.Core.Data;
+
+namespace Shelf.Core.Tests.Data;
+
+public sealed class DatabaseTargetTests
+{
+    private const string Password = "s3cret-Pw";
+
+    [Fact]
+    public void Resolve_NoOptionWithXdgDataHome_DefaultFileUnderXdgDataHome()
+    {
+        var target = Resolve(null, ("XDG_DATA_HOME", "/data/xdg"), ("HOME", "/home/ada"));
+
+        Assert.Equal(DatabaseProvider.Sqlite, target.Provider);
+        Assert.Equal("/data/xdg/shelf/library.db", target.FilePath);
+        Assert.True(target.IsDefaultLocation);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("  ")]
+    public void Resolve_NoOptionWithoutXdgDataHome_DefaultFileUnderHomeLocalShare(string? xdgDataHome)
+    {
+        var target = Resolve(null, ("XDG_DATA_HOME", xdgDataHome), ("HOME", "/home/ada"));
+
+        Assert.Equal("/home/ada/.local/share/shelf/library.db", target.FilePath);
+        Assert.True(target.IsDefaultLocation);
+    }
+
+    [Fact]
+    public void Resolve_BlankOption_UsesShelfDbVariable()
+    {
+        var target = Resolve("  ", ("SHELF_DB", "/srv/books.db"), ("HOME", "/home/ada"));
+
+        Assert.Equal("/srv/books.db", target.FilePath);
+        Assert.False(target.IsDefaultLocation);
+    }
+
+    [Fact]
+    public void Resolve_OptionAndShelfDbVariable_OptionWins()
+    {
+        var target = Resolve("/srv/option.db", ("SHELF_DB", "/srv/variable.db"));
+
+        Assert.Equal("/srv/option.db", target.FilePath);
+    }
+
+    [Fact]
+    public void Resolve_AbsoluteFilePath_SqliteTargetAtThatPath()
+    {
+        var target = Resolve("/var/lib/shelf/books.db");
+
+        Assert.Equal(DatabaseProvider.Sqlite, target.Provider);
+        Assert.Equal("/var/lib/shelf/books.db", target.Location);
+        Assert.Equal(target.Location, target.FilePath);
+        Assert.False(target.IsDefaultLocation);
+        Assert.Null(target.Server);
+        Assert.Null(target.DatabaseName);
+    }
+
+    [Fact]
+    public void Resolve_RelativeFilePath_MadeAbsolute()
+    {
+        var target = Resolve("books.db");
+
+        Assert.Equal(Path.GetFullPath("books.db"), target.FilePath);
+    }
+
+    [Fact]
+    public void Resolve_TildePath_ExpandedToHome()
+    {
+        var target = Resolve("~/x.db", ("HOME", "/home/ada"));
+
+        Assert.Equal("/home/ada/x.db", target.FilePath);
+    }
+
+    [Fact]
+    public void Resolve_SqlitePrefix_Stripped()
+    {
+        var target = Resolve("sqlite:/srv/books.db");
+
+        Assert.Equal(DatabaseProvider.Sqlite, target.Provider);
+        Assert.Equal("/srv/books.db", target.FilePath);
+    }
+
+    [Fact]
+    public void Resolve_SqliteFile_ConnectionStringTurnsOnForeignKeys()
+    {
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(Resolve("/srv/books.db").ConnectionString);
+
+        Assert.Equal("/srv/books.db", builder.DataSource);
+        Assert.True(builder.ForeignKeys);
+    }
+
+    [Fact]
+    public void Resolve_PostgresUrl_EveryPartReachesTheConnectionString()
+    {
+        var target = Resolve($"postgres://user:{Password}@host:5433/lib?sslmode=disable");
+
+        Assert.Equal(DatabaseProvider.Postgres, target.Provider);
+        Assert.Equal("host:5433", target.Server);
+        Assert.Equal("lib", target.DatabaseName);
+        Assert.Equal("postgres://user@host:5433/lib", target.Location);
+        Assert.Null(target.FilePath);
+        var builder = new NpgsqlConnectionStringBuilder(target.ConnectionString);
+        Assert.Equal("host", builder.Host);
+        Assert.Equal(5433, builder.Port);
+        Assert.Equal("user", builder.Username);
+        Assert.Equal(Password, builder.Password);
+        Assert.Equal("lib", builder.Database);
+        Assert.Equal(SslMode.Disable, builder.SslMode);
+        Assert.Equal("shelf", builder.ApplicationName);
+    }
+
+    [Theory]
+    [InlineData("postgres://user@db.example/lib")]
+    [InlineData("postgresql://user@db.example/lib")]
+    [InlineData("POSTGRES://user@db.example/lib")]
+    public void Resolve_PostgresUrlWithoutPort_Port5432(string url)
+    {
+        var target = Resolve(url);
+
+        Assert.Equal(DatabaseProvider.Postgres, target.Provider);
+        Assert.Equal("db.example:5432", target.Server);
+        Assert.Equal(5432, new NpgsqlConnectionStringBuilder(target.ConnectionString).Port);
+    }
+
+    [Fact]
+    public void Resolve_PostgresUrlWithEscapedCharacters_Unescaped()
+    {
+        var target = Resolve("postgres://ada%2Bshelf:p%40ss%3Aword@db.example/my%20library");
+
+        var builder = new NpgsqlConnectionStringBuilder(target.ConnectionString);
+        Assert.Equal("ada+shelf", builder.Username);
+        Assert.Equal("p@ss:word", builder.Password);
+        Assert.Equal("my library", builder.Database);
+    }
+
+    [Fact]
+    public void Resolve_NpgsqlConnectionString_PostgresTarget()
+    {
+        var target = Resolve($"Host=db.example;Port=6000;Database=lib;Username=ada;Password={Password}");
+
+        Assert.Equal(DatabaseProvider.Postgres, target.Provider);
+        Assert.Equal("db.example:6000", target.Server);
+        Assert.Equal("lib", target.DatabaseName);
+        Assert.Equal("postgres://ada@db.example:6000/lib", target.Location);
+        Assert.Equal(Password, new NpgsqlConnectionStringBuilder(target.ConnectionString).Password);
+    }
+
+    [Fact]
+    public void Resolve_NpgsqlConnectionStringWithoutPortOrUser_Port5432AndCurrentUser()
+    {
+        var target = Resolve("Host=db.example;Database=lib");
+
+        Assert.Equal("db.example:5432", target.Server);
+        Assert.Equal($"postgres://{Environment.UserName}@db.example:5432/lib", target.Location);
+    }
+
+    [Fact]
+    public void Resolve_ServerKeyword_ReadAsConnectionString()
+    {
+        var target = Resolve("Server=db.example;Database=lib");
+
+        Assert.Equal(DatabaseProvider.Postgres, target.Provider);
+        Assert.Equal("db.example:5432", target.Server);
+    }
+
+    [Theory]
+    [InlineData("postgres://user:" + Password + "@host:5433/lib?sslmode=disable")]
+    [InlineData("postgresql://user:" + Password + "@host/lib")]
+    [InlineData("Host=host;Database=lib;Username=user;Password=" + Password)]
+    [InlineData("Host=host;Database=lib;Password=" + Password)]
+    public void Location_PostgresTargetWithPassword_NeverContainsThePassword(string option)
+    {
+        var target = Resolve(option);
+
+        Assert.DoesNotContain(Password, target.Location, StringComparison.Ordinal);
+        Assert.DoesNotContain(Password, target.Server!, StringComparison.Ordinal);
+    }
+
+    // Fails today: DatabaseTarget is a record, and the compiler-made ToString prints every public
+    // property, ConnectionString (with its password) included. Any "{target}" in a log line or an
+    // exception message leaks the password. Un-skip once src/ overrides PrintMembers or ToString.
+    [Theory(Skip = "src bug: the record's generated ToString prints ConnectionString with the password (see comment)")]
+    [InlineData("postgres://user:" + Password + "@host:5433/lib")]
+    [InlineData("Host=host;Database=lib;Username=user;Password=" + Password)]
+    public void ToString_PostgresTargetWithPassword_DoesNotContainThePassword(string option)
+    {
+        var target = Resolve(option);
+
+        Assert.DoesNotContain(Password, target.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("postgres://user:" + Password + "@host:5432")]
+    [InlineData("postgres://user:" + Password + "@host:5432/")]
+    [InlineData("postgres://host")]
+    public void Resolve_PostgresUrlWithoutDatabase_InvalidNoDatabase(string url)
+    {
+        var error = ResolveError(url);
+
+        Assert.Equal((ErrorKind.Invalid, "db.no_database"), (error.Kind, error.Code));
+        Assert.DoesNotContain(Password, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Resolve_ConnectionStringWithoutDatabase_InvalidNoDatabase()
+    {
+        var error = ResolveError($"Host=db.example;Password={Password}");
+
+        Assert.Equal((ErrorKind.Invalid, "db.no_database"), (error.Kind, error.Code));
+        Assert.DoesNotContain(Password, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Resolve_PostgresUrlWithoutHost_InvalidBadUrlWithPasswordMasked()
+    {
+        var error = ResolveError($"postgres://user:{Password}@/lib");
+
+        Assert.Equal((ErrorKind.Invalid, "db.bad_url"), (error.Kind, error.Code));
+        Assert.DoesNotContain(Password, error.Message, StringComparison.Ordinal);
+        Assert.Contains("postgres://user:***@/lib", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Resolve_PostgresUrlWithUnknownOption_InvalidBadUrlNamingIt()
+    {
+        var error = ResolveError("postgres://user@host/lib?frobnicate=1");
+
+        Assert.Equal((ErrorKind.Invalid, "db.bad_url"), (error.Kind, error.Code));
+        Assert.Contains("frobnicate", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DefaultPath_XdgDataHomeSet_ShelfFolderInside()
+    {
+        Assert.Equal("/data/xdg/shelf/library.db", DatabaseTarget.DefaultPath(FakeEnvironment(("XDG_DATA_HOME", "/data/xdg"))));
+    }
+
+    private static DatabaseTarget Resolve(string? option, params (string Name, string? Value)[] variables)
+    {
+        var result = DatabaseTarget.Resolve(option, FakeEnvironment(variables));
+        Assert.True(result.IsSuccess, result.Error?.Message);
+        return result.Value;
+    }
+
+    private static Error ResolveError(string option)
+    {
+        var result = DatabaseTarget.Resolve(option, FakeEnvironment());
+        Assert.False(result.IsSuccess, $"'{option}' was accepted");
+        return result.Error!;
+    }
+
+    // A fake environment: the tests never read or change the real one.
+    private static Func<string, string?> FakeEnvironment(params (string Name, string? Value)[] variables) =>
+        name => variables.FirstOrDefault(v => v.Name == name).Value;
+}

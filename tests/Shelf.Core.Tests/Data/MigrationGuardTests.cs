@@ -1,0 +1,141 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Shelf.Core.Data;
+using Shelf.Testing;
+
+namespace Shelf.Core.Tests.Data;
+
+/// <summary>
+/// Fails when the model changed without a migration (run <c>tools/add-migration.sh</c>), or when
+/// the migrations build a different schema from the one the model describes.
+/// </summary>
+public abstract partial class MigrationGuardTests(DatabaseFixture fixture)
+{
+    [Fact]
+    public async Task HasPendingModelChanges_CurrentModel_False()
+    {
+        await using var db = ShelfDatabase.CreateContext(fixture.Target);
+
+        Assert.False(db.Database.HasPendingModelChanges(), $"The {fixture.Provider} model has changes without a migration; run tools/add-migration.sh <Name>.");
+    }
+
+    [Fact]
+    public async Task GetMigrations_EveryMigration_AppliedByOpenAsync()
+    {
+        await using var db = await fixture.OpenNewAsync();
+
+        Assert.NotEmpty(db.Database.GetMigrations());
+        Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
+    }
+
+    [Fact]
+    public async Task Migrate_ComparedWithEnsureCreated_SameSchema()
+    {
+        List<string> migrated;
+        await using (var db = await fixture.OpenNewAsync())
+        {
+            migrated = await SchemaAsync(db);
+        }
+
+        List<string> created;
+        await using (var db = ShelfDatabase.CreateContext(await fixture.NewDatabaseAsync()))
+        {
+            Assert.True(await db.Database.EnsureCreatedAsync());
+            created = await SchemaAsync(db);
+        }
+
+        // Guard against comparing two empty lists.
+        Assert.Contains(migrated, line => line.StartsWith("column books.isbn13 ", StringComparison.Ordinal));
+        Assert.Equal(created, migrated);
+    }
+
+    private static Task<List<string>> SchemaAsync(ShelfDbContext db) =>
+        db.Provider == DatabaseProvider.Sqlite ? SqliteSchemaAsync(db) : PostgresSchemaAsync(db);
+
+    private static async Task<List<string>> SqliteSchemaAsync(ShelfDbContext db)
+    {
+        const string userTables = "m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name NOT LIKE '__EFMigrations%'";
+        var schema = new List<string>();
+        schema.AddRange(Prefix("table", await db.RowsAsync($"SELECT m.name FROM sqlite_master m WHERE {userTables}")));
+        schema.AddRange(Prefix("column", await db.RowsAsync(
+            $"""
+            SELECT m.name || '.' || c.name, c.type, c."notnull", c.dflt_value, c.pk, c.hidden
+            FROM sqlite_master m JOIN pragma_table_xinfo(m.name) c WHERE {userTables}
+            """)));
+        schema.AddRange(Prefix("foreign-key", await db.RowsAsync(
+            $"""
+            SELECT m.name, f.seq, f."table", f."from", f."to", f.on_update, f.on_delete, f."match"
+            FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f WHERE {userTables}
+            """)));
+        schema.AddRange(Prefix("index", await db.RowsAsync(
+            $"""
+            SELECT m.name, i.name, i."unique", i.origin, i.partial,
+                   (SELECT group_concat(name, ',') FROM (SELECT ii.name FROM pragma_index_info(i.name) ii ORDER BY ii.seqno))
+            FROM sqlite_master m JOIN pragma_index_list(m.name) i WHERE {userTables}
+            """)));
+
+        foreach (var row in await db.RowsAsync($"SELECT m.name, m.sql FROM sqlite_master m WHERE {userTables}"))
+        {
+            var table = row[..row.IndexOf(" | ", StringComparison.Ordinal)];
+            schema.AddRange(CheckConstraints(row).Select(check => $"check {table} | {check}"));
+        }
+
+        schema.Sort(StringComparer.Ordinal);
+        return schema;
+    }
+
+    private static async Task<List<string>> PostgresSchemaAsync(ShelfDbContext db)
+    {
+        var schema = new List<string>();
+        schema.AddRange(Prefix("table", await db.RowsAsync(
+            "SELECT table_name, table_type FROM information_schema.tables WHERE table_schema = current_schema() AND table_name NOT LIKE '__EFMigrations%'")));
+        schema.AddRange(Prefix("column", await db.RowsAsync(
+            """
+            SELECT table_name || '.' || column_name, data_type, character_maximum_length, is_nullable, column_default,
+                   is_identity, identity_generation, numeric_precision, datetime_precision
+            FROM information_schema.columns
+            WHERE table_schema = current_schema() AND table_name NOT LIKE '__EFMigrations%'
+            """)));
+        schema.AddRange(Prefix("constraint", await db.RowsAsync(
+            """
+            SELECT t.relname, c.conname, c.contype, pg_get_constraintdef(c.oid)
+            FROM pg_constraint c
+            JOIN pg_class t ON t.oid = c.conrelid
+            JOIN pg_namespace n ON n.oid = t.relnamespace
+            WHERE n.nspname = current_schema() AND t.relname NOT LIKE '__EFMigrations%'
+            """)));
+        schema.AddRange(Prefix("index", await db.RowsAsync(
+            "SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename NOT LIKE '__EFMigrations%'")));
+        schema.Sort(StringComparer.Ordinal);
+        return schema;
+    }
+
+    private static IEnumerable<string> Prefix(string kind, IEnumerable<string> rows) => rows.Select(row => $"{kind} {row}");
+
+    // SQLite keeps CHECK constraints only in the CREATE TABLE text: pull out each
+    // CONSTRAINT "name" CHECK (...) with its balanced parentheses.
+    private static IEnumerable<string> CheckConstraints(string createTable)
+    {
+        foreach (Match match in CheckStart().Matches(createTable))
+        {
+            var depth = 0;
+            var start = match.Index + match.Length - 1;
+            for (var i = start; i < createTable.Length; i++)
+            {
+                depth += createTable[i] switch { '(' => 1, ')' => -1, _ => 0 };
+                if (depth == 0)
+                {
+                    yield return $"{match.Groups["name"].Value} {createTable[start..(i + 1)]}";
+                    break;
+                }
+            }
+        }
+    }
+
+    [GeneratedRegex("""CONSTRAINT "(?<name>[^"]+)" CHECK \(""")]
+    private static partial Regex CheckStart();
+
+    public sealed class Sqlite(SqliteDatabaseFixture fixture) : MigrationGuardTests(fixture), IClassFixture<SqliteDatabaseFixture>;
+
+    public sealed class Postgres(PostgresDatabaseFixture fixture) : MigrationGuardTests(fixture), IClassFixture<PostgresDatabaseFixture>;
+}
