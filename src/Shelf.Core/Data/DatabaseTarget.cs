@@ -38,6 +38,9 @@ public sealed record DatabaseTarget
     /// <summary>For PostgreSQL, the database name.</summary>
     public string? DatabaseName { get; private init; }
 
+    /// <summary>The safe <see cref="Location"/>: a record would otherwise print the connection string and its password.</summary>
+    public override string ToString() => Location;
+
     /// <summary>
     /// Reads a target from what the user gave (<c>--db</c>, else <c>SHELF_DB</c>), falling back
     /// to <c>$XDG_DATA_HOME/shelf/library.db</c>, else <c>~/.local/share/shelf/library.db</c>.
@@ -100,6 +103,19 @@ public sealed record DatabaseTarget
         return new DatabaseTarget(DatabaseProvider.Sqlite, connection.ToString(), full, isDefault);
     }
 
+    // The URL query options people copy from libpq / psql, by their Npgsql names.
+    private static readonly Dictionary<string, string> LibpqOptionNames = new(StringComparer.Ordinal)
+    {
+        ["sslmode"] = "SSL Mode",
+        ["sslrootcert"] = "Root Certificate",
+        ["sslcert"] = "SSL Certificate",
+        ["sslkey"] = "SSL Key",
+        ["application_name"] = "Application Name",
+        ["connect_timeout"] = "Timeout",
+        ["target_session_attrs"] = "Target Session Attributes",
+        ["options"] = "Options",
+    };
+
     private static bool LooksLikeConnectionString(string text) =>
         text.Contains('=', StringComparison.Ordinal)
         && (text.Contains("host=", StringComparison.OrdinalIgnoreCase) || text.Contains("server=", StringComparison.OrdinalIgnoreCase));
@@ -140,7 +156,7 @@ public sealed record DatabaseTarget
             var value = kv.Length == 2 ? Uri.UnescapeDataString(kv[1]) : string.Empty;
             try
             {
-                builder[key.Equals("sslmode", StringComparison.OrdinalIgnoreCase) ? "SSL Mode" : key] = value;
+                builder[LibpqOptionNames.GetValueOrDefault(key.ToLowerInvariant(), key)] = value;
             }
             catch (ArgumentException)
             {

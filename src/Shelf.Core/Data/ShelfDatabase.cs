@@ -133,6 +133,14 @@ public static class ShelfDatabase
         var applied = await AppliedMigrationsAsync(db, cancellationToken);
         var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
         var unknown = applied.Where(id => !known.Contains(id)).ToList();
+        if (unknown.Count > 0 && unknown.Count == applied.Count)
+        {
+            // Another EF Core application's database: none of its migrations are ours.
+            return Error.Invalid(
+                "db.not_a_library",
+                $"{target.Location} holds another application's tables, not a Shelf library; point --db at a Shelf library or a new file or database");
+        }
+
         if (unknown.Count > 0)
         {
             return Error.Unavailable(

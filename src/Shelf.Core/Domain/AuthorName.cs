@@ -40,6 +40,9 @@ public sealed record AuthorName
     /// <summary>Longest name accepted; longer input is a mistake, not a name.</summary>
     public const int MaxLength = 300;
 
+    /// <summary>Longest matching key; folding can lengthen a name ("ß" becomes "ss").</summary>
+    public const int MaxKeyLength = MaxLength + 10;
+
     /// <summary>Reads a name written either way; fails when there is nothing to read.</summary>
     public static bool TryParse(string? text, out AuthorName name, out string error)
     {
@@ -58,6 +61,13 @@ public sealed record AuthorName
         }
 
         name = FromCleaned(cleaned);
+        if (name.Key.Length > MaxKeyLength)
+        {
+            error = $"an author name is at most {MaxKeyLength} characters once accents and ligatures are spelled out; this one has {name.Key.Length}";
+            name = null!;
+            return false;
+        }
+
         error = string.Empty;
         return true;
     }
@@ -111,6 +121,14 @@ public sealed record AuthorName
             }
 
             var lastSpace = body.LastIndexOf(' ');
+            if (suffix is null && lastSpace > 0 && IsSuffix(body[(lastSpace + 1)..]) && body.IndexOf(' ', StringComparison.Ordinal) < lastSpace)
+            {
+                // "Martin Luther King Jr.": the suffix is not the family name.
+                suffix = body[(lastSpace + 1)..];
+                body = body[..lastSpace];
+                lastSpace = body.LastIndexOf(' ');
+            }
+
             first = lastSpace > 0 ? body[..lastSpace] : null;
             last = lastSpace > 0 ? body[(lastSpace + 1)..] : body;
         }

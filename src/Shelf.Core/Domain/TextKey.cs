@@ -21,11 +21,19 @@ public static class TextKey
         var decomposed = text.Normalize(NormalizationForm.FormKD);
         var builder = new StringBuilder(decomposed.Length);
         var pendingSpace = false;
+        var baseIsLatinOrGreek = false;
         foreach (var c in decomposed)
         {
             var category = CharUnicodeInfo.GetUnicodeCategory(c);
             if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
             {
+                // Accents are folded where readers treat them as optional (é = e, ά = α); elsewhere a
+                // mark makes another letter (Cyrillic й is not и, Japanese が is not か), so it stays.
+                if (!baseIsLatinOrGreek && builder.Length > 0 && !pendingSpace)
+                {
+                    builder.Append(c);
+                }
+
                 continue;
             }
 
@@ -37,6 +45,7 @@ public static class TextKey
                 }
 
                 pendingSpace = false;
+                baseIsLatinOrGreek = c < '\u0400';
                 builder.Append(char.ToLowerInvariant(c));
             }
             else if (c is '\'' or '\u2019')
@@ -50,11 +59,11 @@ public static class TextKey
             }
         }
 
-        return FoldSpecialLetters(builder.ToString());
+        return FoldSpecialLetters(builder.ToString().Normalize(NormalizationForm.FormC));
     }
 
     // Letters that Unicode does not decompose into base + accent but readers treat as plain.
     private static string FoldSpecialLetters(string key) =>
         key.Replace("ß", "ss", StringComparison.Ordinal).Replace("ø", "o", StringComparison.Ordinal).Replace("æ", "ae", StringComparison.Ordinal)
-            .Replace("œ", "oe", StringComparison.Ordinal).Replace('ł', 'l').Replace('đ', 'd').Replace("þ", "th", StringComparison.Ordinal);
+            .Replace("œ", "oe", StringComparison.Ordinal).Replace('ł', 'l').Replace('đ', 'd').Replace('ð', 'd').Replace("þ", "th", StringComparison.Ordinal);
 }

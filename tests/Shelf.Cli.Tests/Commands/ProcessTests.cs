@@ -43,6 +43,7 @@ public sealed class ProcessTests(SqliteDatabaseFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public async Task BuiltShelf_ReadOnlyFolder_ExitsWith1NamingThePath()
     {
         var folder = Directory.CreateTempSubdirectory("shelf-readonly-").FullName;
@@ -114,7 +115,7 @@ internal static class ShelfProcess
     {
         get
         {
-            var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;
+            var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
             var path = Path.Combine(RepositoryPaths.Root, "src", "Shelf.Cli", "bin", configuration, "net10.0", "shelf.dll");
             return File.Exists(path) ? path : throw new FileNotFoundException($"Build Shelf.Cli first: {path} is missing.");
         }

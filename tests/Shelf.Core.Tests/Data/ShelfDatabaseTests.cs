@@ -246,10 +246,7 @@ public sealed class ShelfDatabaseTests
         Assert.Contains(server.Server, error.Message, StringComparison.Ordinal);
     }
 
-    // Fails today: NpgsqlExecutionStrategy wraps the transient NpgsqlException ("connection refused")
-    // in an InvalidOperationException, and DatabaseErrors.Translate unwraps only DbUpdateException,
-    // so OpenAsync throws instead of returning db.unreachable. Un-skip once src/ is fixed.
-    [Fact(Skip = "src bug: DatabaseErrors.Translate does not unwrap the execution strategy's InvalidOperationException (see comment)")]
+    [Fact]
     public async Task OpenAsync_PostgresClosedPort_FailsWithUnreachableNamingTheServer()
     {
         var port = Network.FreeTcpPort();

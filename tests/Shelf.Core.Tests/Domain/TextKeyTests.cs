@@ -117,4 +117,18 @@ public sealed class TextKeyTests
         Assert.Equal("Les Misérables", book.Title);
         Assert.Equal("les miserables", book.TitleKey);
     }
+
+    [Theory]
+    [InlineData("Война", "Воина")]
+    [InlineData("が", "か")]
+    public void Normalize_MarksThatMakeAnotherLetterOutsideLatinAndGreek_AreKept(string text, string other)
+    {
+        Assert.NotEqual(TextKey.Normalize(other), TextKey.Normalize(text));
+    }
+
+    [Fact]
+    public void Normalize_GreekTonos_Folded()
+    {
+        Assert.Equal(TextKey.Normalize("Οδύσσεια"), TextKey.Normalize("ΟΔΥΣΣΕΙΑ"));
+    }
 }

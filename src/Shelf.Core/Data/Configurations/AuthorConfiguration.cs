@@ -19,7 +19,7 @@ internal sealed class AuthorConfiguration : IEntityTypeConfiguration<Author>
         builder.Property(a => a.SortName).IsRequired().HasMaxLength(AuthorName.MaxLength + 10);
         builder.Property(a => a.FirstName).HasMaxLength(AuthorName.MaxLength);
         builder.Property(a => a.LastName).HasMaxLength(AuthorName.MaxLength);
-        builder.Property(a => a.NameKey).IsRequired().HasMaxLength(AuthorName.MaxLength + 10);
+        builder.Property(a => a.NameKey).IsRequired().HasMaxLength(AuthorName.MaxKeyLength);
 
         // One row per person: the key folds only what cannot tell two people apart.
         builder.HasIndex(a => a.NameKey).IsUnique();

@@ -23,9 +23,11 @@ public static class BookRules
             return Error.Invalid("book.title_empty", "the title is empty; give the book a title");
         }
 
-        if (title.Length > Book.MaxTitleLength)
+        // The key can be longer than the title ("ß" folds to "ss"); both must fit their columns.
+        var length = Math.Max(title.Length, TextKey.Normalize(title).Length);
+        if (length > Book.MaxTitleLength)
         {
-            return Error.Invalid("book.title_too_long", $"the title has {title.Length} characters; at most {Book.MaxTitleLength} are allowed");
+            return Error.Invalid("book.title_too_long", $"the title has {length} characters (accents and ligatures spelled out); at most {Book.MaxTitleLength} are allowed");
         }
 
         return title;

@@ -6,9 +6,9 @@ using Shelf.Core.Domain;
 namespace Shelf.Core.Features.Books;
 
 /// <summary>
-/// Finds books whose title or author names contain every word of the query, ignoring case and
-/// accents. Matching runs on the stored keys, not on SQL collations, so SQLite and PostgreSQL
-/// return the same books.
+/// Finds books whose title or author names have a word starting with every word of the query
+/// ("tolk" finds Tolkien), ignoring case and accents. Matching runs on the stored keys, not on
+/// SQL collations, so SQLite and PostgreSQL return the same books.
 /// </summary>
 public sealed class SearchBooks(ShelfDbContext db)
 {
@@ -35,7 +35,9 @@ public sealed class SearchBooks(ShelfDbContext db)
         IQueryable<Book> books = db.Books.AsNoTracking();
         foreach (var term in terms)
         {
-            books = books.Where(b => b.TitleKey.Contains(term) || b.Authors.Any(a => a.Author.NameKey.Contains(term)));
+            // Keys are words separated by single spaces, so " " + term finds a word start.
+            var wordStart = " " + term;
+            books = books.Where(b => (" " + b.TitleKey).Contains(wordStart) || b.Authors.Any(a => (" " + a.Author.NameKey).Contains(wordStart)));
         }
 
         var rows = await books.OrderBy(b => b.TitleKey).ThenBy(b => b.Id).Take(limit).Select(BookQueries.ToSummary).ToListAsync(cancellationToken);

@@ -44,15 +44,18 @@ public abstract class SearchBooksTests(DatabaseFixture fixture)
     }
 
     [Fact]
-    public async Task ExecuteAsync_LikeWildcardsInQuery_MatchLiterally()
+    public async Task ExecuteAsync_Term_MatchesTheStartOfWordsOnly()
     {
         await using var db = await fixture.OpenNewAsync();
         await BookTestData.AddAsync(db, "100% Pure", "Someone");
         await BookTestData.AddAsync(db, "1000 Places", "Someone Else");
+        await BookTestData.AddAsync(db, "Björk", "Anyone");
 
-        var found = await new SearchBooks(db).ExecuteAsync("100_", 50, default);
+        var byNumber = await new SearchBooks(db).ExecuteAsync("1000", 50, default);
+        var byMiddleOfWord = await new SearchBooks(db).ExecuteAsync("jork", 50, default);
 
-        Assert.Empty(found.Value);
+        Assert.Equal(["1000 Places"], byNumber.Value.Select(b => b.Title));
+        Assert.Empty(byMiddleOfWord.Value);
     }
 
     [Fact]
