@@ -30,6 +30,21 @@ public sealed class ProcessTests(SqliteDatabaseFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task BuiltShelf_SeveralProcessesAddingAtOnce_NoneSeesDatabaseLocked()
+    {
+        var target = await fixture.NewDatabaseAsync();
+        Assert.Equal(0, (await ShelfProcess.RunAsync("--db", target.FilePath!, "add", "First", "--author", "Someone")).ExitCode);
+
+        var results = await Task.WhenAll(Enumerable.Range(1, 4).Select(i =>
+            ShelfProcess.RunAsync("--db", target.FilePath!, "add", $"Parallel {i}", "--author", "Shared New Author")));
+        var listed = await ShelfProcess.RunAsync("--db", target.FilePath!, "list", "--json");
+
+        Assert.All(results, r => Assert.True(r.ExitCode == 0, r.Error));
+        Assert.All(results, r => Assert.DoesNotContain("locked", r.Error, StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(5, JsonDocument.Parse(listed.Out).RootElement.GetArrayLength());
+    }
+
+    [Fact]
     public async Task BuiltShelf_BadInput_ExitsWith2AndPrintsOneLineWithoutStackTrace()
     {
         var target = await fixture.NewDatabaseAsync();

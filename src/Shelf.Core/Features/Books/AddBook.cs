@@ -42,12 +42,6 @@ public sealed class AddBook(ShelfDbContext db)
             return invalid;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (await FindDuplicateAsync(title.Value, credits.Value[0].Name, isbn.Value, request.AllowDuplicate, cancellationToken) is { } duplicate)
-        {
-            return duplicate;
-        }
-
         var book = new Book
         {
             Subtitle = subtitle.Value,
@@ -58,10 +52,43 @@ public sealed class AddBook(ShelfDbContext db)
         };
         book.SetTitle(title.Value);
 
-        var authors = new AuthorDirectory(db);
-        for (var position = 0; position < credits.Value.Count; position++)
+        // Two writers adding the same new author at once (possible on PostgreSQL, where
+        // transactions do not queue like SQLite's) collide on the author key; the loser tries
+        // again and then finds the author, or the book, the winner wrote.
+        for (var attempt = 1; ; attempt++)
         {
-            var (name, role) = credits.Value[position];
+            try
+            {
+                return await AddOnceAsync(book, credits.Value, request.AllowDuplicate, cancellationToken);
+            }
+            catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e) && attempt < MaxAttempts)
+            {
+                db.ChangeTracker.Clear();
+                book.Authors.Clear();
+                book.Id = 0;
+            }
+            catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
+            {
+                return Error.Conflict("book.concurrent_duplicate", "other programs kept adding the same book or author at the same moment; run the command again");
+            }
+        }
+    }
+
+    private const int MaxAttempts = 3;
+
+    private async Task<Result<BookDetails>> AddOnceAsync(
+        Book book, IReadOnlyList<(AuthorName Name, AuthorRole Role)> credits, bool allowDuplicate, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await FindDuplicateAsync(book.Title, credits[0].Name, book.Isbn13, allowDuplicate, cancellationToken) is { } duplicate)
+        {
+            return duplicate;
+        }
+
+        var authors = new AuthorDirectory(db);
+        for (var position = 0; position < credits.Count; position++)
+        {
+            var (name, role) = credits[position];
             book.Authors.Add(new BookAuthor
             {
                 Author = await authors.FindOrCreateAsync(name, cancellationToken),
@@ -71,16 +98,7 @@ public sealed class AddBook(ShelfDbContext db)
         }
 
         db.Books.Add(book);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
-        {
-            // Another writer added the same ISBN or author between our check and our insert.
-            return Error.Conflict("book.concurrent_duplicate", "another program added the same book or author at the same moment; run the command again");
-        }
-
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (await BookQueries.DetailsAsync(db, book.Id, cancellationToken))!;
     }
