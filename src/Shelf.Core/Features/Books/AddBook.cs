@@ -100,7 +100,7 @@ public sealed class AddBook(ShelfDbContext db)
         db.Books.Add(book);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return (await BookQueries.DetailsAsync(db, book.Id, cancellationToken))!;
+        return BookQueries.DetailsOf(book);
     }
 
     private async Task<Error?> FindDuplicateAsync(string title, AuthorName firstAuthor, string? isbn, bool allowDuplicate, CancellationToken cancellationToken)
