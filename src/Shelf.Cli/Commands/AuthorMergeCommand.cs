@@ -27,18 +27,10 @@ internal sealed class AuthorMergeCommand : ShelfCommand
                 return failed;
             }
 
-            if (context.Mode == OutputMode.Json)
-            {
-                JsonOutput.Write(context.Console.Out, merged.Value);
-            }
-            else
-            {
-                var m = merged.Value;
-                context.Console.Out.WriteLine(CliContext.OneLine(string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"Merged {m.RemovedName} into {m.Into.Name} (id {m.Into.Id}): {m.BooksMoved} book(s) moved, {m.Into.BookCount} in all")));
-            }
-
+            var m = merged.Value;
+            context.WriteResult(m, string.Create(
+                CultureInfo.InvariantCulture,
+                $"Merged {m.RemovedName} into {m.Into.Name} (id {m.Into.Id}): {m.BooksMoved} book(s) moved, {m.Into.BookCount} in all"));
             return ExitCodes.Ok;
         }, cancellationToken);
 }

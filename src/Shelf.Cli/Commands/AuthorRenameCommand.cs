@@ -26,14 +26,7 @@ internal sealed class AuthorRenameCommand : ShelfCommand
                 return failed;
             }
 
-            if (context.Mode == OutputMode.Json)
-            {
-                JsonOutput.Write(context.Console.Out, renamed.Value);
-            }
-            else
-            {
-                context.Console.Out.WriteLine(CliContext.OneLine($"Author {renamed.Value.Id} is now {renamed.Value.Name}"));
-            }
+            context.WriteResult(renamed.Value, $"Author {renamed.Value.Id} is now {renamed.Value.Name}");
 
             return ExitCodes.Ok;
         }, cancellationToken);

@@ -60,14 +60,7 @@ internal sealed class BookAddCommand : ShelfCommand
                 return failed;
             }
 
-            if (context.Mode == OutputMode.Json)
-            {
-                JsonOutput.Write(context.Console.Out, added.Value);
-            }
-            else
-            {
-                context.Console.Out.WriteLine(CliContext.OneLine($"Added book {added.Value.Id}: {added.Value.Title} by {string.Join(", ", added.Value.Authors)}"));
-            }
+            context.WriteResult(added.Value, $"Added book {added.Value.Id}: {added.Value.Title} by {string.Join(", ", added.Value.Authors)}");
 
             return ExitCodes.Ok;
         }, cancellationToken);

@@ -60,14 +60,7 @@ internal sealed class BookEditCommand : ShelfCommand
                 return failed;
             }
 
-            if (context.Mode == OutputMode.Json)
-            {
-                JsonOutput.Write(context.Console.Out, edited.Value);
-            }
-            else
-            {
-                context.Console.Out.WriteLine(CliContext.OneLine($"Updated book {edited.Value.Id}: {edited.Value.Title} by {string.Join(", ", edited.Value.Authors)}"));
-            }
+            context.WriteResult(edited.Value, $"Updated book {edited.Value.Id}: {edited.Value.Title} by {string.Join(", ", edited.Value.Authors)}");
 
             return ExitCodes.Ok;
         }, cancellationToken);

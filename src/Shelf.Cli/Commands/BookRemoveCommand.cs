@@ -24,14 +24,7 @@ internal sealed class BookRemoveCommand : ShelfCommand
                 return failed;
             }
 
-            if (context.Mode == OutputMode.Json)
-            {
-                JsonOutput.Write(context.Console.Out, removed.Value);
-            }
-            else
-            {
-                context.Console.Out.WriteLine(CliContext.OneLine($"Removed book {removed.Value.Id}: {removed.Value.Title}"));
-            }
+            context.WriteResult(removed.Value, $"Removed book {removed.Value.Id}: {removed.Value.Title}");
 
             return ExitCodes.Ok;
         }, cancellationToken);

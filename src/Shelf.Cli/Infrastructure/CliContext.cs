@@ -55,6 +55,19 @@ internal sealed class CliContext(ParseResult parse, CliConsole console, GlobalOp
         return ExitCodes.For(error.Kind);
     }
 
+    /// <summary>Writes what a change produced: the value as JSON with --json, else one confirmation line.</summary>
+    public void WriteResult<T>(T value, string confirmation)
+    {
+        if (Mode == OutputMode.Json)
+        {
+            JsonOutput.Write(Console.Out, value);
+        }
+        else
+        {
+            Console.Out.WriteLine(OneLine(confirmation));
+        }
+    }
+
     /// <summary>A human message for stderr, so stdout stays clean for data.</summary>
     public void Note(string message) => Console.Error.WriteLine(OneLine(message));
 
