@@ -29,7 +29,7 @@ internal static class AuthorRendering
                     .AddColumn(new TableColumn("Books").RightAligned());
                 foreach (var a in authors)
                 {
-                    table.AddRow(new Text(a.Id.ToString(CultureInfo.InvariantCulture)), new Text(a.Name), new Text(a.BookCount.ToString(CultureInfo.InvariantCulture)));
+                    table.AddRow(new Text(a.Id.ToString(CultureInfo.InvariantCulture)), new Text(BookRendering.Cell(a.Name)), new Text(a.BookCount.ToString(CultureInfo.InvariantCulture)));
                 }
 
                 context.Console.CreateAnsiConsole().Write(table);
@@ -65,7 +65,7 @@ internal static class AuthorRendering
             .AddColumn("Role");
         foreach (var b in author.Books)
         {
-            table.AddRow(new Text(b.Id.ToString(CultureInfo.InvariantCulture)), new Text(b.Title), new Text(BookRendering.Number(b.Year)), new Text(b.Role.ToString().ToLowerInvariant()));
+            table.AddRow(new Text(b.Id.ToString(CultureInfo.InvariantCulture)), new Text(BookRendering.Cell(b.Title)), new Text(BookRendering.Number(b.Year)), new Text(b.Role.ToString().ToLowerInvariant()));
         }
 
         context.Console.CreateAnsiConsole().Write(table);

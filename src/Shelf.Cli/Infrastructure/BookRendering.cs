@@ -35,8 +35,8 @@ internal static class BookRendering
                     // Text, not Markup: titles such as "[Untitled]" are data, never markup.
                     table.AddRow(
                         new Text(b.Id.ToString(CultureInfo.InvariantCulture)),
-                        new Text(b.Title),
-                        new Text(string.Join(", ", b.Authors)),
+                        new Text(Cell(b.Title)),
+                        new Text(Cell(string.Join(", ", b.Authors))),
                         new Text(Number(b.Year)),
                         new Text(Number(b.Pages)),
                         new Text(b.Isbn13 ?? string.Empty));
@@ -90,13 +90,13 @@ internal static class BookRendering
         var grid = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
         foreach (var (label, value) in shown)
         {
-            grid.AddRow(new Text(label, new Style(decoration: Decoration.Bold)), new Text(value!));
+            grid.AddRow(new Text(label, new Style(decoration: Decoration.Bold)), new Text(Cell(value!)));
         }
 
         context.Console.CreateAnsiConsole().Write(grid);
     }
 
-    /// <summary>Tabs and line breaks inside a value would break the columns of plain output.</summary>
+    /// <summary>Tabs, line breaks and terminal escapes inside a value would break the columns or the terminal.</summary>
     internal static string Cell(string value) => CliContext.OneLine(value.Replace('\t', ' '));
 
     internal static string Number(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;

@@ -21,6 +21,22 @@ public sealed class OutputTests(SqliteDatabaseFixture fixture) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Show_TitleWithTerminalEscape_NeverReachesTheTerminal()
+    {
+        var shelf = await CliDatabase.NewRunnerAsync(fixture, terminal: true);
+        await shelf.RunAsync("add", "Evil \u001b]0;pwned\u0007\u001b[2J Title", "--author", "Some \u001b[31mOne");
+
+        var shown = await shelf.RunAsync("show", "1");
+        var listed = await shelf.RunAsync("list");
+
+        Assert.Equal(0, shown.ExitCode);
+        Assert.DoesNotContain("\u001b]0;", shown.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u0007", shown.Out + listed.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u001b[2J", listed.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u001b[31mOne", listed.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task List_Piped_WritesTabSeparatedLinesWithAHeader()
     {
         var shelf = await CliDatabase.NewRunnerAsync(fixture);
