@@ -59,7 +59,7 @@ public sealed class ImportSales(ShelfDbContext db, TimeProvider? clock = null)
             return Error.Invalid("import.malformed", $"the file is not readable CSV: {e.Message}");
         }
 
-        var now = (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime;
+        var now = SaleRules.Now(clock);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await using var writer = SaleBulkWriter.Create(db);
         var batch = new SaleImportBatch(db, request.DefaultCurrency, now);

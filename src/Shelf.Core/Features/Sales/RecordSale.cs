@@ -34,7 +34,7 @@ public sealed class RecordSale(ShelfDbContext db, TimeProvider? clock = null)
 {
     public async Task<Result<SaleView>> ExecuteAsync(RecordSaleRequest request, CancellationToken cancellationToken)
     {
-        var now = (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime;
+        var now = SaleRules.Now(clock);
         var quantity = SaleRules.Quantity(request.Quantity);
         var discount = SaleRules.Discount(request.Discount);
         var orderNumber = SaleRules.OrderNumber(request.OrderNumber);

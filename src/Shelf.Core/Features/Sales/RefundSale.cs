@@ -22,7 +22,7 @@ public sealed class RefundSale(ShelfDbContext db, TimeProvider? clock = null)
 {
     public async Task<Result<SaleView>> ExecuteAsync(RefundSaleRequest request, CancellationToken cancellationToken)
     {
-        var now = (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime;
+        var now = SaleRules.Now(clock);
         var refundedAt = SaleRules.SoldAt(request.RefundedAt, now);
         var asked = request.Quantity is null ? default : SaleRules.Quantity(request.Quantity);
         if (Error.FirstOf(refundedAt.Error, asked.Error) is { } invalid)

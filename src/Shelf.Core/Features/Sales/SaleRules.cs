@@ -11,6 +11,16 @@ namespace Shelf.Core.Features.Sales;
 /// </summary>
 public static class SaleRules
 {
+    /// <summary>
+    /// The current UTC time to whole microseconds, the precision PostgreSQL keeps, so what a use
+    /// case returns equals what either database reads back.
+    /// </summary>
+    public static DateTime Now(TimeProvider? clock)
+    {
+        var now = (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime;
+        return now.AddTicks(-(now.Ticks % 10));
+    }
+
     public static Result<int> Quantity(string? text)
     {
         var trimmed = (text ?? string.Empty).Trim();
@@ -122,7 +132,7 @@ public static class SaleRules
         if (DateTime.TryParse(trimmed, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var moment)
             && trimmed.Contains('T', StringComparison.Ordinal))
         {
-            return DateTime.SpecifyKind(moment, DateTimeKind.Utc);
+            return DateTime.SpecifyKind(moment.AddTicks(-(moment.Ticks % 10)), DateTimeKind.Utc);
         }
 
         return Error.Invalid("sale.date_invalid", $"'{BookRules.Shorten(trimmed)}' is not a date; write it as 2026-01-31 or 2026-01-31T14:05:00Z");
