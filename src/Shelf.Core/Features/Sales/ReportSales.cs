@@ -144,7 +144,7 @@ public sealed class ReportSales(ShelfDbContext db)
 
         var bookIds = rows.Where(r => r.BookId is not null).Select(r => r.BookId!.Value).Distinct().ToList();
         var catalog = await db.Books.AsNoTracking()
-            .Where(b => bookIds.Contains(b.Id))
+            .Where(b => EF.Parameter(bookIds).Contains(b.Id)) // one array parameter, however many books sold
             .Select(b => new
             {
                 b.Id,

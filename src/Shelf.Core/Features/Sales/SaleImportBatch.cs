@@ -127,8 +127,11 @@ internal sealed class SaleImportBatch(ShelfDbContext db, string defaultCurrency,
             }
         }
 
+        // EF.Parameter sends each list as one array parameter (json_each on SQLite, = ANY on
+        // PostgreSQL). EF 10's default writes one parameter per element: thousands per batch,
+        // slower to prepare, and past the databases' parameter limits on a large file.
         var found = await db.Books.AsNoTracking()
-            .Where(b => (b.Isbn13 != null && isbns.Contains(b.Isbn13)) || ids.Contains(b.Id))
+            .Where(b => (b.Isbn13 != null && EF.Parameter(isbns).Contains(b.Isbn13)) || EF.Parameter(ids).Contains(b.Id))
             .Select(b => new BookForSale(
                 b.Id,
                 b.Title,
@@ -155,7 +158,8 @@ internal sealed class SaleImportBatch(ShelfDbContext db, string defaultCurrency,
             return [];
         }
 
-        var taken = await db.Sales.Where(s => given.Contains(s.OrderNumber)).Select(s => s.OrderNumber).ToListAsync(cancellationToken);
+        // One array parameter, as in LoadBooksAsync.
+        var taken = await db.Sales.Where(s => EF.Parameter(given).Contains(s.OrderNumber)).Select(s => s.OrderNumber).ToListAsync(cancellationToken);
         return taken.ToHashSet(StringComparer.Ordinal);
     }
 

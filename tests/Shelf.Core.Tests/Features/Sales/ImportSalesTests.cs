@@ -136,6 +136,61 @@ public abstract class ImportSalesTests(DatabaseFixture fixture)
         Assert.Contains(expected, result.Error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task BulkWriter_DuplicateOrderNumber_FailsAsAUniqueViolationTheImportRecognises()
+    {
+        await using var db = await fixture.OpenNewAsync();
+        var book = await SaleTestData.AddBookAsync(db, "Dune");
+        var sale = new Sale
+        {
+            OrderNumber = "DUP-1",
+            BookId = book.Id,
+            BookTitle = "Dune",
+            Quantity = 1,
+            UnitPriceMinor = 100,
+            TotalMinor = 100,
+            Currency = "USD",
+            SoldAt = new DateTime(2026, 1, 31, 0, 0, 0, DateTimeKind.Utc),
+            RecordedAt = new DateTime(2026, 1, 31, 0, 0, 0, DateTimeKind.Utc),
+        };
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await using var writer = SaleBulkWriter.Create(db);
+
+        await writer.WriteAsync([sale], default);
+        var exception = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => writer.WriteAsync([sale], default));
+
+        Assert.True(DatabaseErrors.IsUniqueViolation(exception), exception.Message);
+    }
+
+    [Fact]
+    public async Task BulkWriter_Rows_ReadBackByEfExactly()
+    {
+        await using var db = await fixture.OpenNewAsync();
+        var book = await SaleTestData.AddBookAsync(db, "Dune", isbn: "9780261102217");
+        var soldAt = new DateTime(2026, 1, 31, 23, 59, 58, 123, 456, DateTimeKind.Utc);
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await using var writer = SaleBulkWriter.Create(db);
+            await writer.WriteAsync(
+                [
+                    new Sale
+                    {
+                        OrderNumber = "W-1", BookId = book.Id, BookTitle = "Dune", BookIsbn13 = "9780261102217", BookAuthor = null,
+                        Quantity = 3, UnitPriceMinor = 2000, DiscountBasisPoints = 1000, TotalMinor = 5400, Currency = "EUR", SoldAt = soldAt, RecordedAt = soldAt,
+                    },
+                ],
+                default);
+            await transaction.CommitAsync();
+        }
+
+        var stored = await db.Sales.AsNoTracking().SingleAsync();
+        var inJanuary = await new ListSales(db).ExecuteAsync(new ListSalesRequest { From = "2026-01-31", To = "2026-01-31" }, default);
+
+        Assert.Equal(("W-1", SaleKind.Sale, book.Id, "9780261102217", (string?)null, 3, 2000L, 1000, 5400L, "EUR"), (stored.OrderNumber, stored.Kind, stored.BookId!.Value, stored.BookIsbn13, stored.BookAuthor, stored.Quantity, stored.UnitPriceMinor, stored.DiscountBasisPoints, stored.TotalMinor, stored.Currency));
+        Assert.Equal(soldAt, stored.SoldAt);
+        Assert.Single(inJanuary.Value.Sales);
+    }
+
     private static async Task<SaleImportSummary> ImportAsync(ShelfDbContext db, string csv, bool dryRun = false)
     {
         var result = await new ImportSales(db).ExecuteAsync(new MemoryStream(Encoding.UTF8.GetBytes(csv)), new ImportSalesRequest { DryRun = dryRun }, null, default);

@@ -12,7 +12,7 @@ namespace Shelf.Core.Data.CompiledModels.Postgres
     public partial class PostgresShelfDbModel
     {
         private PostgresShelfDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("74b75d6b-83f6-466e-9ac9-152519c56c33"), entityTypeCount: 7)
+            : base(skipDetectChanges: false, modelId: new Guid("886d868d-1e7b-4f70-b1a4-32274eff39e6"), entityTypeCount: 7)
         {
         }
 

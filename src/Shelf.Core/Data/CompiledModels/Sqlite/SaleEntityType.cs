@@ -173,6 +173,7 @@ namespace Shelf.Core.Data.CompiledModels.Sqlite
 
             var index1 = runtimeEntityType.AddIndex(
                 new[] { refundOfSaleId });
+            index1.AddAnnotation("Relational:Filter", "refund_of_sale_id IS NOT NULL");
             index1.AddAnnotation("Relational:Name", "ix_sales_refund_of_sale_id");
 
             var index2 = runtimeEntityType.AddIndex(

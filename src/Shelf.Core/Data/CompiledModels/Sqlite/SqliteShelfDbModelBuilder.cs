@@ -11,7 +11,7 @@ namespace Shelf.Core.Data.CompiledModels.Sqlite
     public partial class SqliteShelfDbModel
     {
         private SqliteShelfDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5c0ad7c7-ed66-414e-8cc2-b9072288c028"), entityTypeCount: 7)
+            : base(skipDetectChanges: false, modelId: new Guid("39b2eeb7-b3bc-4bc6-ac7c-e308bdfa9c16"), entityTypeCount: 7)
         {
         }
 

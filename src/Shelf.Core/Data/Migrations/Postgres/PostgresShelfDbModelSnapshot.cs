@@ -423,7 +423,8 @@ namespace Shelf.Core.Data.Migrations.Postgres
                         .HasDatabaseName("ix_sales_order_number");
 
                     b.HasIndex("RefundOfSaleId")
-                        .HasDatabaseName("ix_sales_refund_of_sale_id");
+                        .HasDatabaseName("ix_sales_refund_of_sale_id")
+                        .HasFilter("refund_of_sale_id IS NOT NULL");
 
                     b.HasIndex("SoldAt")
                         .HasDatabaseName("ix_sales_sold_at");

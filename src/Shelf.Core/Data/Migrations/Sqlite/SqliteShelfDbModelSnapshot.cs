@@ -410,7 +410,8 @@ namespace Shelf.Core.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_sales_order_number");
 
                     b.HasIndex("RefundOfSaleId")
-                        .HasDatabaseName("ix_sales_refund_of_sale_id");
+                        .HasDatabaseName("ix_sales_refund_of_sale_id")
+                        .HasFilter("refund_of_sale_id IS NOT NULL");
 
                     b.HasIndex("SoldAt")
                         .HasDatabaseName("ix_sales_sold_at");

@@ -73,7 +73,8 @@ namespace Shelf.Core.Data.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "ix_sales_refund_of_sale_id",
                 table: "sales",
-                column: "refund_of_sale_id");
+                column: "refund_of_sale_id",
+                filter: "refund_of_sale_id IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ix_sales_sold_at",
