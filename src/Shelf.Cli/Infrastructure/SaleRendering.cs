@@ -11,7 +11,7 @@ internal static class SaleRendering
     /// <summary>"S0F4K2QZ-7XG2MB9C: 2 × The Hobbit at 9.99 USD = 19.98 USD".</summary>
     public static string Line(SaleView sale)
     {
-        var discount = sale.Discount == 0 ? string.Empty : $", {new Discount((int)(sale.Discount * Discount.Scale))} off";
+        var discount = sale.Discount == 0 ? string.Empty : $", {Percent(sale.Discount)} off";
         var what = sale.Kind == SaleKind.Refund ? $"refund of {sale.RefundOf}: " : string.Empty;
         return CliContext.OneLine(
             $"{sale.OrderNumber}: {what}{sale.Quantity} × {sale.Title} at {Amount(sale.UnitPrice)} {sale.Currency}{discount} = {Amount(sale.Total)} {sale.Currency}");
@@ -48,23 +48,24 @@ internal static class SaleRendering
             default:
                 var table = new Table().Border(TableBorder.Rounded)
                     .AddColumn("Order")
-                    .AddColumn("Sold at (UTC)")
+                    .AddColumn("Date (UTC)")
                     .AddColumn("Book")
                     .AddColumn(new TableColumn("Qty").RightAligned())
                     .AddColumn(new TableColumn("Price").RightAligned())
-                    .AddColumn(new TableColumn("Discount").RightAligned())
+                    .AddColumn(new TableColumn("Disc.").RightAligned())
                     .AddColumn(new TableColumn("Total").RightAligned())
                     .AddColumn("Cur.");
                 foreach (var s in sales)
                 {
                     var refund = s.Kind == SaleKind.Refund;
                     table.AddRow(
-                        new Text(refund ? $"{s.OrderNumber} (refund of {s.RefundOf})" : s.OrderNumber),
-                        new Text(Time(s.SoldAt)),
+                        // A refund shows as negative copies and amount; 'sale show' names its sale.
+                        new Text(s.OrderNumber),
+                        new Text(s.SoldAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
                         new Text(s.BookId is null ? $"{s.Title} (removed)" : s.Title),
                         new Text((refund ? "-" : string.Empty) + s.Quantity.ToString(CultureInfo.InvariantCulture)),
                         new Text(Amount(s.UnitPrice)),
-                        new Text(s.Discount == 0 ? string.Empty : new Discount((int)(s.Discount * Discount.Scale)).ToString()),
+                        new Text(s.Discount == 0 ? string.Empty : Percent(s.Discount)),
                         new Text((refund ? "-" : string.Empty) + Amount(s.Total)),
                         new Text(s.Currency));
                 }
@@ -94,7 +95,7 @@ internal static class SaleRendering
             ("Author", sale.Author),
             ("Quantity", sale.Quantity.ToString(CultureInfo.InvariantCulture)),
             ("Unit price", $"{Amount(sale.UnitPrice)} {sale.Currency}"),
-            ("Discount", sale.Discount == 0 ? null : new Discount((int)(sale.Discount * Discount.Scale)).ToString()),
+            ("Discount", sale.Discount == 0 ? null : Percent(sale.Discount)),
             ("Total", $"{Amount(sale.Total)} {sale.Currency}"),
             ("Refunded", details.Refunds.Count == 0 ? null : string.Join(", ", details.Refunds.Select(r => $"{r.Quantity.ToString(CultureInfo.InvariantCulture)} ({r.OrderNumber}, {Amount(r.Total)} {r.Currency})"))),
             ("Refundable", sale.Kind == SaleKind.Sale ? details.RefundableQuantity.ToString(CultureInfo.InvariantCulture) : null),
@@ -191,6 +192,9 @@ internal static class SaleRendering
     }
 
     private static string Amount(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+
+    // The view's fraction is exact (basis points / 10,000), so this gives back the stored discount.
+    private static string Percent(decimal fraction) => new Discount((int)(fraction * Discount.Scale)).ToString();
 
     private static string Kind(SaleKind kind) => kind == SaleKind.Refund ? "refund" : "sale";
 
