@@ -21,6 +21,7 @@ internal static class ShelfApp
         root.Subcommands.Add(new AuthorListCommand(console, globals));
         root.Subcommands.Add(new AuthorCommand(console, globals));
         root.Subcommands.Add(new CatalogImportCommand(console, globals));
+        root.Subcommands.Add(new SaleCommand(console, globals));
         root.Subcommands.Add(new DbCommand(console, globals));
         return root;
     }

@@ -14,6 +14,8 @@ internal sealed class BookAddCommand : ShelfCommand
     private readonly Option<string?> _year = new("--year") { Description = "Year published" };
     private readonly Option<string?> _publisher = new("--publisher") { Description = "Publisher" };
     private readonly Option<string?> _subtitle = new("--subtitle") { Description = "Subtitle" };
+    private readonly Option<string?> _price = new("--price") { Description = "List price, written 9.99 (a dot for decimals)" };
+    private readonly Option<string?> _currency = new("--currency") { Description = "ISO 4217 code of --price (default: $SHELF_CURRENCY, else USD)" };
     private readonly Option<bool> _allowDuplicate = new("--allow-duplicate") { Description = "Keep a second book with the same title and first author" };
 
     public BookAddCommand(CliConsole console, GlobalOptions globals)
@@ -26,6 +28,8 @@ internal sealed class BookAddCommand : ShelfCommand
         Options.Add(_year);
         Options.Add(_publisher);
         Options.Add(_subtitle);
+        Options.Add(_price);
+        Options.Add(_currency);
         Options.Add(_allowDuplicate);
     }
 
@@ -39,7 +43,20 @@ internal sealed class BookAddCommand : ShelfCommand
             Publisher = context.Get(_publisher),
             Subtitle = context.Get(_subtitle),
             AllowDuplicate = context.Get(_allowDuplicate),
+            Price = context.Get(_price),
+            Currency = context.Get(_currency),
         };
+
+        if (request.Price is not null)
+        {
+            var currency = context.DefaultCurrency();
+            if (FailIfError(context, currency) is { } badCurrency)
+            {
+                return Task.FromResult(badCurrency);
+            }
+
+            request = request with { DefaultCurrency = currency.Value };
+        }
 
         if (request.Title is null && request.Authors.Count == 0)
         {

@@ -17,6 +17,8 @@ internal sealed class BookEditCommand : ShelfCommand
     private readonly Option<string?> _isbn = new("--isbn") { Description = "New ISBN-10 or ISBN-13 (\"\" clears it)" };
     private readonly Option<string?> _year = new("--year") { Description = "New year published (\"\" clears it)" };
     private readonly Option<string?> _publisher = new("--publisher") { Description = "New publisher (\"\" clears it)" };
+    private readonly Option<string?> _price = new("--price") { Description = "New list price, written 9.99 (\"\" clears it)" };
+    private readonly Option<string?> _currency = new("--currency") { Description = "ISO 4217 code of --price (default: $SHELF_CURRENCY, else USD)" };
     private readonly Option<string[]> _authors = CreditOptions.Create("--author", "Replace all authors with these, in this order (this is how to reorder)");
     private readonly Option<string[]> _addAuthors = CreditOptions.Create("--add-author", "Add an author at the end");
     private readonly Option<string[]> _removeAuthors = new("--remove-author") { Description = "Remove an author from this book", Arity = ArgumentArity.ZeroOrMore };
@@ -31,6 +33,8 @@ internal sealed class BookEditCommand : ShelfCommand
         Options.Add(_isbn);
         Options.Add(_year);
         Options.Add(_publisher);
+        Options.Add(_price);
+        Options.Add(_currency);
         Options.Add(_authors);
         Options.Add(_addAuthors);
         Options.Add(_removeAuthors);
@@ -50,7 +54,20 @@ internal sealed class BookEditCommand : ShelfCommand
             Authors = replaced is { Length: > 0 } ? CreditOptions.Parse(replaced) : null,
             AddAuthors = CreditOptions.Parse(context.Get(_addAuthors)),
             RemoveAuthors = context.Get(_removeAuthors) ?? [],
+            Price = context.Get(_price),
+            Currency = context.Get(_currency),
         };
+
+        if (!string.IsNullOrWhiteSpace(request.Price))
+        {
+            var currency = context.DefaultCurrency();
+            if (FailIfError(context, currency) is { } badCurrency)
+            {
+                return Task.FromResult(badCurrency);
+            }
+
+            request = request with { DefaultCurrency = currency.Value };
+        }
 
         return WithDatabaseAsync(context, async db =>
         {

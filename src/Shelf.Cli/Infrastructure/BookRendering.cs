@@ -72,6 +72,7 @@ internal static class BookRendering
             ("Series", book.Series is null ? null : $"{book.Series}{(book.SeriesNumber is null ? string.Empty : " #" + book.SeriesNumber)}"),
             ("Status", book.Status),
             ("Rating", Number(book.Rating)),
+            ("List price", book.ListPrice is { } price ? $"{price.ToString(CultureInfo.InvariantCulture)} {book.ListPriceCurrency}" : null),
             ("Added", book.AddedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)),
             ("Updated", book.UpdatedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)),
         };

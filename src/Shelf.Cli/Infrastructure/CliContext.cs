@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Shelf.Core.Common;
 using Shelf.Core.Data;
+using Shelf.Core.Domain;
 
 namespace Shelf.Cli.Infrastructure;
 
@@ -45,6 +46,20 @@ internal sealed class CliContext(ParseResult parse, CliConsole console, GlobalOp
         }
 
         return target;
+    }
+
+    /// <summary>The currency of amounts typed without one: <c>SHELF_CURRENCY</c>, else USD.</summary>
+    public Result<string> DefaultCurrency()
+    {
+        var configured = Console.Environment("SHELF_CURRENCY");
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            return Currency.Fallback;
+        }
+
+        return Currency.TryParse(configured, out var code, out var error)
+            ? code
+            : Error.Invalid("config.currency_invalid", $"SHELF_CURRENCY {error}");
     }
 
     /// <summary>Reports an expected failure on stderr as one line and returns its exit code.</summary>

@@ -11,6 +11,9 @@ internal static class CliHints
         "book.duplicate" => "to keep a second copy, add --allow-duplicate",
         "book.no_author" => "name one with --author \"First Last\"",
         "edit.nothing" => "see 'shelf edit --help'",
+        "sale.no_price" => "add --price 9.99, or set the book's list price with 'shelf edit <book> --price 9.99'",
+        "sale.edit_nothing" => "see 'shelf sale edit --help'",
+        "config.currency_invalid" => "fix or unset SHELF_CURRENCY",
         "db.directory_missing" or "db.path_is_directory" => null,
         _ => null,
     };

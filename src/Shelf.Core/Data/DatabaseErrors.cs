@@ -38,7 +38,10 @@ public static class DatabaseErrors
     }
 
     /// <summary>True when a write failed on a UNIQUE constraint; use cases turn that into a conflict.</summary>
-    public static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
+    public static bool IsUniqueViolation(DbUpdateException exception) => IsUniqueViolation(exception.InnerException);
+
+    /// <summary>The same for a provider's own exception (bulk writes that bypass EF).</summary>
+    public static bool IsUniqueViolation(Exception? exception) => exception switch
     {
         SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode is 2067 or 1555,
         PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,

@@ -1,5 +1,7 @@
+using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Shelf.Core.Common;
 
@@ -20,15 +22,24 @@ public static class ShelfDatabase
     {
         DatabaseProvider.Sqlite => new SqliteShelfDb(new DbContextOptionsBuilder<SqliteShelfDb>()
             .UseSqlite(target.ConnectionString)
-            .UseModel(CompiledModels.Sqlite.SqliteShelfDbModel.Instance)
+            .UseModel(SqliteModel.Value)
             .AddInterceptors(SqlitePragmas.Instance)
             .Options),
         DatabaseProvider.Postgres => new PostgresShelfDb(new DbContextOptionsBuilder<PostgresShelfDb>()
             .UseNpgsql(target.ConnectionString)
-            .UseModel(CompiledModels.Postgres.PostgresShelfDbModel.Instance)
+            .UseModel(PostgresModel.Value)
             .Options),
         _ => throw new ArgumentOutOfRangeException(nameof(target), target.Provider, "unknown provider"),
     };
+
+    // Found by name rather than referenced: tools/update-compiled-models.sh deletes the generated
+    // classes and regenerates them, and this library must build while they are gone.
+    private static readonly Lazy<IModel> SqliteModel = new(() => CompiledModel("Shelf.Core.Data.CompiledModels.Sqlite.SqliteShelfDbModel"));
+    private static readonly Lazy<IModel> PostgresModel = new(() => CompiledModel("Shelf.Core.Data.CompiledModels.Postgres.PostgresShelfDbModel"));
+
+    private static IModel CompiledModel(string typeName) =>
+        typeof(ShelfDatabase).Assembly.GetType(typeName)?.GetProperty("Instance", BindingFlags.Public | BindingFlags.Static)?.GetValue(null) as IModel
+        ?? throw new InvalidOperationException($"The compiled model {typeName} is missing; run tools/update-compiled-models.sh");
 
     /// <summary>
     /// Opens the library, creating and migrating it when needed. The returned context holds an

@@ -26,6 +26,8 @@ public abstract class ShelfDbContext(DbContextOptions options) : DbContext(optio
 
     public DbSet<BookIdentifier> BookIdentifiers => Set<BookIdentifier>();
 
+    public DbSet<Sale> Sales => Set<Sale>();
+
     /// <summary>Which database this context talks to.</summary>
     public abstract DatabaseProvider Provider { get; }
 

@@ -10,7 +10,7 @@ namespace Shelf.Core.Tests.Data;
 
 public sealed class ShelfDatabaseTests
 {
-    private static readonly string[] LibraryTables = ["authors", "book_authors", "book_identifiers", "book_tags", "books", "tags"];
+    private static readonly string[] LibraryTables = ["authors", "book_authors", "book_identifiers", "book_tags", "books", "sales", "tags"];
 
     // SQLite
 

@@ -18,6 +18,15 @@ public sealed record AddBookRequest(string? Title, IReadOnlyList<AuthorCredit> A
 
     public string? Publisher { get; init; }
 
+    /// <summary>List price as typed ("9.99").</summary>
+    public string? Price { get; init; }
+
+    /// <summary>Currency of <see cref="Price"/>; <see cref="DefaultCurrency"/> when not given.</summary>
+    public string? Currency { get; init; }
+
+    /// <summary>The host's default currency (the CLI reads <c>SHELF_CURRENCY</c>).</summary>
+    public string DefaultCurrency { get; init; } = Domain.Currency.Fallback;
+
     /// <summary>Keep a second book with the same title and first author (another edition). Never bypasses a duplicate ISBN.</summary>
     public bool AllowDuplicate { get; init; }
 }
@@ -37,7 +46,8 @@ public sealed class AddBook(ShelfDbContext db)
         var year = BookRules.Year(request.Year);
         var publisher = BookRules.Text(request.Publisher, "publisher");
         var credits = BookRules.Credits(request.Authors);
-        if (Error.FirstOf(title.Error, subtitle.Error, pages.Error, isbn.Error, year.Error, publisher.Error, credits.Error) is { } invalid)
+        var price = BookRules.ListPrice(request.Price, request.Currency, request.DefaultCurrency);
+        if (Error.FirstOf(title.Error, subtitle.Error, pages.Error, isbn.Error, year.Error, publisher.Error, credits.Error, price.Error) is { } invalid)
         {
             return invalid;
         }
@@ -49,6 +59,8 @@ public sealed class AddBook(ShelfDbContext db)
             Isbn13 = isbn.Value,
             YearPublished = year.Value,
             Publisher = publisher.Value,
+            ListPriceMinor = price.Value?.Minor,
+            ListPriceCurrency = price.Value?.Currency,
         };
         book.SetTitle(title.Value);
 

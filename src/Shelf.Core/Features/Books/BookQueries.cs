@@ -39,6 +39,8 @@ internal static class BookQueries
         DateRead = b.DateRead,
         ReadCount = b.ReadCount,
         Location = b.Location,
+        ListPriceMinor = b.ListPriceMinor,
+        ListPriceCurrency = b.ListPriceCurrency,
         AddedAt = b.AddedAt,
         UpdatedAt = b.UpdatedAt,
     };

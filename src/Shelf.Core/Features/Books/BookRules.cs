@@ -108,6 +108,30 @@ public static class BookRules
             : value;
     }
 
+    /// <summary>
+    /// An optional list price ("9.99") in <paramref name="currency"/>, else <paramref name="defaultCurrency"/>.
+    /// Empty means none; a currency without a price is refused.
+    /// </summary>
+    public static Result<Money?> ListPrice(string? price, string? currency, string defaultCurrency)
+    {
+        if (string.IsNullOrWhiteSpace(price))
+        {
+            return string.IsNullOrWhiteSpace(currency)
+                ? (Money?)null
+                : Error.Invalid("book.currency_without_price", $"a currency ({currency.Trim()}) was given without a list price; give the price too, such as 9.99");
+        }
+
+        var code = defaultCurrency;
+        if (!string.IsNullOrWhiteSpace(currency) && !Currency.TryParse(currency, out code, out var currencyError))
+        {
+            return Error.Invalid("book.currency_invalid", currencyError);
+        }
+
+        return Money.TryParse(price, code, out var money, out var error)
+            ? (Money?)money
+            : Error.Invalid("book.price_invalid", $"the list price {error}");
+    }
+
     /// <summary>Parses the credits in order; at least one is required, and no person twice in the same role.</summary>
     public static Result<IReadOnlyList<(AuthorName Name, AuthorRole Role)>> Credits(IReadOnlyList<AuthorCredit> credits)
     {

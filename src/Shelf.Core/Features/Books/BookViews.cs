@@ -62,6 +62,13 @@ public sealed record BookDetails
 
     public string? Location { get; init; }
 
+    /// <summary>List price with the currency's scale (9.99), or null.</summary>
+    public decimal? ListPrice => ListPriceMinor is { } minor && ListPriceCurrency is { } currency ? Money.ToAmount(minor, currency) : null;
+
+    public string? ListPriceCurrency { get; init; }
+
+    internal long? ListPriceMinor { get; init; }
+
     public required DateTime AddedAt { get; init; }
 
     public required DateTime UpdatedAt { get; init; }

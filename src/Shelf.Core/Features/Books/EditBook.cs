@@ -24,6 +24,15 @@ public sealed record EditBookRequest(string Reference)
 
     public string? Publisher { get; init; }
 
+    /// <summary>New list price as typed ("9.99"); "" clears it.</summary>
+    public string? Price { get; init; }
+
+    /// <summary>Currency of <see cref="Price"/>; <see cref="DefaultCurrency"/> when not given.</summary>
+    public string? Currency { get; init; }
+
+    /// <summary>The host's default currency (the CLI reads <c>SHELF_CURRENCY</c>).</summary>
+    public string DefaultCurrency { get; init; } = Domain.Currency.Fallback;
+
     public IReadOnlyList<AuthorCredit>? Authors { get; init; }
 
     public IReadOnlyList<AuthorCredit> AddAuthors { get; init; } = [];
@@ -31,7 +40,7 @@ public sealed record EditBookRequest(string Reference)
     public IReadOnlyList<string> RemoveAuthors { get; init; } = [];
 
     internal bool ChangesNothing =>
-        Title is null && Subtitle is null && Pages is null && Isbn is null && Year is null && Publisher is null
+        Title is null && Subtitle is null && Pages is null && Isbn is null && Year is null && Publisher is null && Price is null && Currency is null
         && Authors is null && AddAuthors.Count == 0 && RemoveAuthors.Count == 0;
 }
 
@@ -102,9 +111,16 @@ public sealed class EditBook(ShelfDbContext db)
         var isbn = request.Isbn is null ? default : BookRules.Isbn13(request.Isbn);
         var year = request.Year is null ? default : BookRules.Year(request.Year);
         var publisher = request.Publisher is null ? default : BookRules.Text(request.Publisher, "publisher");
-        if (Error.FirstOf(subtitle.Error, pages.Error, isbn.Error, year.Error, publisher.Error) is { } invalid)
+        var price = request.Price is null && request.Currency is null ? default : BookRules.ListPrice(request.Price, request.Currency, request.DefaultCurrency);
+        if (Error.FirstOf(subtitle.Error, pages.Error, isbn.Error, year.Error, publisher.Error, price.Error) is { } invalid)
         {
             return invalid;
+        }
+
+        if (request.Price is not null)
+        {
+            book.ListPriceMinor = price.Value?.Minor;
+            book.ListPriceCurrency = price.Value?.Currency;
         }
 
         if (request.Subtitle is not null)

@@ -12,7 +12,7 @@ namespace Shelf.Core.Data.CompiledModels.Postgres
     public partial class PostgresShelfDbModel
     {
         private PostgresShelfDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("37b4ac38-de6a-4b0c-96e9-74acebcb9824"), entityTypeCount: 6)
+            : base(skipDetectChanges: false, modelId: new Guid("886d868d-1e7b-4f70-b1a4-32274eff39e6"), entityTypeCount: 7)
         {
         }
 
@@ -23,6 +23,7 @@ namespace Shelf.Core.Data.CompiledModels.Postgres
             var bookAuthor = BookAuthorEntityType.Create(this);
             var bookIdentifier = BookIdentifierEntityType.Create(this);
             var bookTag = BookTagEntityType.Create(this);
+            var sale = SaleEntityType.Create(this);
             var tag = TagEntityType.Create(this);
 
             BookAuthorEntityType.CreateForeignKey1(bookAuthor, author);
@@ -30,12 +31,15 @@ namespace Shelf.Core.Data.CompiledModels.Postgres
             BookIdentifierEntityType.CreateForeignKey1(bookIdentifier, book);
             BookTagEntityType.CreateForeignKey1(bookTag, book);
             BookTagEntityType.CreateForeignKey2(bookTag, tag);
+            SaleEntityType.CreateForeignKey1(sale, book);
+            SaleEntityType.CreateForeignKey2(sale, sale);
 
             AuthorEntityType.CreateAnnotations(author);
             BookEntityType.CreateAnnotations(book);
             BookAuthorEntityType.CreateAnnotations(bookAuthor);
             BookIdentifierEntityType.CreateAnnotations(bookIdentifier);
             BookTagEntityType.CreateAnnotations(bookTag);
+            SaleEntityType.CreateAnnotations(sale);
             TagEntityType.CreateAnnotations(tag);
 
             AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);

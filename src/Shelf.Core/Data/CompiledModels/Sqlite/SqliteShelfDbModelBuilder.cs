@@ -11,7 +11,7 @@ namespace Shelf.Core.Data.CompiledModels.Sqlite
     public partial class SqliteShelfDbModel
     {
         private SqliteShelfDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("afd181d1-0cb4-430b-88dc-bf8540b0be0e"), entityTypeCount: 6)
+            : base(skipDetectChanges: false, modelId: new Guid("39b2eeb7-b3bc-4bc6-ac7c-e308bdfa9c16"), entityTypeCount: 7)
         {
         }
 
@@ -22,6 +22,7 @@ namespace Shelf.Core.Data.CompiledModels.Sqlite
             var bookAuthor = BookAuthorEntityType.Create(this);
             var bookIdentifier = BookIdentifierEntityType.Create(this);
             var bookTag = BookTagEntityType.Create(this);
+            var sale = SaleEntityType.Create(this);
             var tag = TagEntityType.Create(this);
 
             BookAuthorEntityType.CreateForeignKey1(bookAuthor, author);
@@ -29,12 +30,15 @@ namespace Shelf.Core.Data.CompiledModels.Sqlite
             BookIdentifierEntityType.CreateForeignKey1(bookIdentifier, book);
             BookTagEntityType.CreateForeignKey1(bookTag, book);
             BookTagEntityType.CreateForeignKey2(bookTag, tag);
+            SaleEntityType.CreateForeignKey1(sale, book);
+            SaleEntityType.CreateForeignKey2(sale, sale);
 
             AuthorEntityType.CreateAnnotations(author);
             BookEntityType.CreateAnnotations(book);
             BookAuthorEntityType.CreateAnnotations(bookAuthor);
             BookIdentifierEntityType.CreateAnnotations(bookIdentifier);
             BookTagEntityType.CreateAnnotations(bookTag);
+            SaleEntityType.CreateAnnotations(sale);
             TagEntityType.CreateAnnotations(tag);
 
             AddAnnotation("ProductVersion", "10.0.14");

@@ -326,6 +326,118 @@ namespace Shelf.Core.Data.Migrations.Sqlite
                     b.ToTable("book_tags", (string)null);
                 });
 
+            modelBuilder.Entity("Shelf.Core.Domain.Sale", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BookAuthor")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("book_author");
+
+                    b.Property<int?>("BookId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("book_id");
+
+                    b.Property<string>("BookIsbn13")
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("book_isbn13");
+
+                    b.Property<string>("BookTitle")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("book_title");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<int>("DiscountBasisPoints")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("discount_basis_points");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("OrderNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_number");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantity");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<long?>("RefundOfSaleId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("refund_of_sale_id");
+
+                    b.Property<DateTime>("SoldAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sold_at");
+
+                    b.Property<long>("TotalMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total_minor");
+
+                    b.Property<long>("UnitPriceMinor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unit_price_minor");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sales");
+
+                    b.HasIndex("BookId")
+                        .HasDatabaseName("ix_sales_book_id");
+
+                    b.HasIndex("OrderNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sales_order_number");
+
+                    b.HasIndex("RefundOfSaleId")
+                        .HasDatabaseName("ix_sales_refund_of_sale_id")
+                        .HasFilter("refund_of_sale_id IS NOT NULL");
+
+                    b.HasIndex("SoldAt")
+                        .HasDatabaseName("ix_sales_sold_at");
+
+                    b.ToTable("sales", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_sales_book_title_not_blank", "trim(book_title) <> ''");
+
+                            t.HasCheckConstraint("ck_sales_currency", "length(currency) = 3 AND ltrim(currency, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ') = ''");
+
+                            t.HasCheckConstraint("ck_sales_discount", "discount_basis_points >= 0 AND discount_basis_points < 10000");
+
+                            t.HasCheckConstraint("ck_sales_kind", "(kind = 'sale' AND refund_of_sale_id IS NULL) OR (kind = 'refund' AND refund_of_sale_id IS NOT NULL)");
+
+                            t.HasCheckConstraint("ck_sales_order_number_not_blank", "trim(order_number) <> ''");
+
+                            t.HasCheckConstraint("ck_sales_quantity", "quantity > 0 AND quantity <= 100000");
+
+                            t.HasCheckConstraint("ck_sales_total", "(kind = 'sale' AND total_minor = (quantity * unit_price_minor * (10000 - discount_basis_points) + 5000) / 10000) OR (kind = 'refund' AND total_minor * 10000 >= quantity * unit_price_minor * (10000 - discount_basis_points) - 10000 AND total_minor * 10000 <= quantity * unit_price_minor * (10000 - discount_basis_points) + 10000)");
+
+                            t.HasCheckConstraint("ck_sales_total_not_negative", "total_minor >= 0");
+
+                            t.HasCheckConstraint("ck_sales_unit_price", "unit_price_minor >= 0 AND unit_price_minor <= 1000000000");
+                        });
+                });
+
             modelBuilder.Entity("Shelf.Core.Domain.Tag", b =>
                 {
                     b.Property<int>("Id")
@@ -410,6 +522,25 @@ namespace Shelf.Core.Data.Migrations.Sqlite
                     b.Navigation("Book");
 
                     b.Navigation("Tag");
+                });
+
+            modelBuilder.Entity("Shelf.Core.Domain.Sale", b =>
+                {
+                    b.HasOne("Shelf.Core.Domain.Book", "Book")
+                        .WithMany()
+                        .HasForeignKey("BookId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_sales_books_book_id");
+
+                    b.HasOne("Shelf.Core.Domain.Sale", "RefundOf")
+                        .WithMany()
+                        .HasForeignKey("RefundOfSaleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_sales_sales_refund_of_sale_id");
+
+                    b.Navigation("Book");
+
+                    b.Navigation("RefundOf");
                 });
 
             modelBuilder.Entity("Shelf.Core.Domain.Author", b =>

@@ -1,0 +1,73 @@
+using System.CommandLine;
+using Shelf.Cli.Infrastructure;
+using Shelf.Core.Common;
+using Shelf.Core.Features.Sales;
+
+namespace Shelf.Cli.Commands;
+
+/// <summary>
+/// <c>shelf sale delete &lt;order&gt; [--yes]</c>: removes a row recorded by mistake. On a terminal it
+/// asks first; otherwise <c>--yes</c> is required, so a script never deletes by accident. A sale
+/// with refunds is refused (delete its refunds first).
+/// </summary>
+internal sealed class SaleDeleteCommand : ShelfCommand
+{
+    private readonly Argument<string> _order = new("order") { Description = "The order number (or id) of the sale or refund" };
+    private readonly Option<bool> _yes = new("--yes", "-y") { Description = "Delete without asking" };
+
+    public SaleDeleteCommand(CliConsole console, GlobalOptions globals)
+        : base("delete", "Delete a sale or refund recorded by mistake", console, globals)
+    {
+        Arguments.Add(_order);
+        Options.Add(_yes);
+    }
+
+    protected override Task<int> ExecuteAsync(CliContext context, CancellationToken cancellationToken)
+    {
+        var reference = context.Get(_order)!;
+        var confirmed = context.Get(_yes);
+        if (!confirmed && !context.Console.InputIsTerminal)
+        {
+            return Task.FromResult(context.Fail(Error.Invalid(
+                "sale.delete_unconfirmed",
+                $"deleting {reference} needs confirmation: run it on a terminal to be asked, or add --yes")));
+        }
+
+        return WithDatabaseAsync(context, async db =>
+        {
+            if (!confirmed)
+            {
+                var found = await new GetSale(db).ExecuteAsync(reference, cancellationToken);
+                if (FailIfError(context, found) is { } missing)
+                {
+                    return missing;
+                }
+
+                context.Console.Error.Write(CliContext.OneLine($"Delete {SaleRendering.Line(found.Value.Sale)}? [y/N] "));
+                var answer = context.Console.In.ReadLine()?.Trim();
+                if (!string.Equals(answer, "y", StringComparison.OrdinalIgnoreCase) && !string.Equals(answer, "yes", StringComparison.OrdinalIgnoreCase))
+                {
+                    context.Note("nothing was deleted");
+                    return ExitCodes.Ok;
+                }
+            }
+
+            var deleted = await new DeleteSale(db).ExecuteAsync(reference, cancellationToken);
+            if (FailIfError(context, deleted) is { } failed)
+            {
+                return failed;
+            }
+
+            if (context.Mode == OutputMode.Json)
+            {
+                JsonOutput.Write(context.Console.Out, deleted.Value);
+            }
+            else
+            {
+                context.Console.Out.WriteLine("Deleted " + SaleRendering.Line(deleted.Value));
+            }
+
+            return ExitCodes.Ok;
+        }, cancellationToken);
+    }
+}

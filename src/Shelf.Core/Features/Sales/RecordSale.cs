@@ -1,0 +1,95 @@
+using Microsoft.EntityFrameworkCore;
+using Shelf.Core.Common;
+using Shelf.Core.Data;
+using Shelf.Core.Domain;
+using Shelf.Core.Features.Books;
+
+namespace Shelf.Core.Features.Sales;
+
+/// <summary>
+/// A sale as the user typed it. <see cref="Price"/> defaults to the book's list price; the
+/// currency is <see cref="Currency"/>, else the list price's, else <see cref="DefaultCurrency"/>.
+/// </summary>
+public sealed record RecordSaleRequest(string Book, string? Quantity)
+{
+    public string? Price { get; init; }
+
+    /// <summary>A fraction below 1 ("0.15") or a percentage ("15%"); empty for none.</summary>
+    public string? Discount { get; init; }
+
+    public string? Currency { get; init; }
+
+    /// <summary>The user's own order number; null to have one made.</summary>
+    public string? OrderNumber { get; init; }
+
+    /// <summary>When the sale happened (2026-01-31, or ISO 8601 with a time); null for now.</summary>
+    public string? SoldAt { get; init; }
+
+    /// <summary>The host's default currency (the CLI reads <c>SHELF_CURRENCY</c>).</summary>
+    public string DefaultCurrency { get; init; } = Domain.Currency.Fallback;
+}
+
+/// <summary>Records one sale of a book from the catalog, in one transaction.</summary>
+public sealed class RecordSale(ShelfDbContext db, TimeProvider? clock = null)
+{
+    public async Task<Result<SaleView>> ExecuteAsync(RecordSaleRequest request, CancellationToken cancellationToken)
+    {
+        var now = SaleRules.Now(clock);
+        var quantity = SaleRules.Quantity(request.Quantity);
+        var discount = SaleRules.Discount(request.Discount);
+        var orderNumber = SaleRules.OrderNumber(request.OrderNumber);
+        var soldAt = SaleRules.SoldAt(request.SoldAt, now);
+        if (Error.FirstOf(quantity.Error, discount.Error, orderNumber.Error, soldAt.Error) is { } invalid)
+        {
+            return invalid;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var book = await SaleQueries.BookForSaleAsync(db, request.Book, cancellationToken);
+        if (book is null)
+        {
+            return BookErrors.NotFound(request.Book);
+        }
+
+        var price = SaleRules.UnitPrice(request.Price, request.Currency, request.DefaultCurrency, book);
+        if (!price.IsSuccess)
+        {
+            return price.Error!;
+        }
+
+        if (orderNumber.Value is { } given && await db.Sales.AnyAsync(s => s.OrderNumber == given, cancellationToken))
+        {
+            return SaleErrors.OrderNumberTaken(given);
+        }
+
+        var sale = new Sale
+        {
+            OrderNumber = orderNumber.Value ?? Domain.OrderNumber.NewSale(),
+            Kind = SaleKind.Sale,
+            BookId = book.Id,
+            BookTitle = book.Title,
+            BookIsbn13 = book.Isbn13,
+            BookAuthor = book.FirstAuthor,
+            Quantity = quantity.Value,
+            UnitPriceMinor = price.Value.Minor,
+            DiscountBasisPoints = discount.Value.BasisPoints,
+            TotalMinor = SaleMath.OrderTotal(quantity.Value, price.Value.Minor, discount.Value),
+            Currency = price.Value.Currency,
+            SoldAt = soldAt.Value,
+            RecordedAt = now,
+        };
+        db.Sales.Add(sale);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
+        {
+            // Another writer took the same order number between our check and our insert.
+            return orderNumber.Value is { } taken ? SaleErrors.OrderNumberTaken(taken) : SaleErrors.ConcurrentWrite();
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return SaleView.From(sale, refundOf: null);
+    }
+}

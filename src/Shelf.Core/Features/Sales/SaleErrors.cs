@@ -1,0 +1,17 @@
+using Shelf.Core.Common;
+using Shelf.Core.Features.Books;
+
+namespace Shelf.Core.Features.Sales;
+
+/// <summary>Errors more than one sales use case returns.</summary>
+public static class SaleErrors
+{
+    public static Error NotFound(string reference) =>
+        Error.NotFound("sale.not_found", $"no sale with order number or id '{BookRules.Shorten(reference)}'; find it with 'shelf sale list'");
+
+    public static Error OrderNumberTaken(string orderNumber) =>
+        Error.Conflict("sale.order_number_taken", $"order number {orderNumber} is already in the ledger; give another one, or leave it out and Shelf makes one");
+
+    public static Error ConcurrentWrite() =>
+        Error.Conflict("sale.concurrent_write", "another program wrote the same order number at the same moment; run the command again");
+}

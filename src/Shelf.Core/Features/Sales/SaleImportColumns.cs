@@ -1,0 +1,93 @@
+using CsvHelper;
+using Shelf.Core.Common;
+
+namespace Shelf.Core.Features.Sales;
+
+/// <summary>One CSV row of a sales import, as text, with where it came from.</summary>
+internal sealed record SaleImportRow(long Line, string Raw, string Book, string? OrderNumber, string Quantity, string? Price, string? Discount, string? Currency, string? SoldAt);
+
+/// <summary>Where each column of a sales import is, found by name in the header.</summary>
+internal sealed class SaleImportColumns
+{
+    private readonly string[] _header;
+    private readonly int[] _book;
+    private readonly int _orderNumber;
+    private readonly int _quantity;
+    private readonly int _price;
+    private readonly int _discount;
+    private readonly int _currency;
+    private readonly int _soldAt;
+
+    private SaleImportColumns(string[] header)
+    {
+        _header = header;
+        _book = [.. new[] { Index("book"), Index("isbn"), Index("book_id") }.Where(i => i >= 0)];
+        _orderNumber = Index("order_number");
+        _quantity = Index("quantity");
+        _price = Index("unit_price", "price");
+        _discount = Index("discount");
+        _currency = Index("currency");
+        _soldAt = Index("sold_at", "date");
+    }
+
+    /// <summary>The columns a sales file may have; the first two are required.</summary>
+    public static IReadOnlyList<string> Names { get; } = ["book (or isbn, book_id)", "quantity", "unit_price", "discount", "currency", "sold_at", "order_number"];
+
+    public static Result<SaleImportColumns> Find(string[] header)
+    {
+        var columns = new SaleImportColumns(header);
+        var missing = new List<string>();
+        if (columns._book.Length == 0)
+        {
+            missing.Add("book (or isbn, book_id)");
+        }
+
+        if (columns._quantity < 0)
+        {
+            missing.Add("quantity");
+        }
+
+        return missing.Count == 0
+            ? columns
+            : Error.Invalid(
+                "import.unknown_format",
+                $"the file has no column {string.Join(" or ", missing)}; a sales file has a header with {string.Join(", ", Names)} (the first two required)");
+    }
+
+    public SaleImportRow Read(CsvReader reader, string raw)
+    {
+        string? Field(int column) => column >= 0 && column < reader.FieldCount ? reader.GetString(column) : null;
+
+        var book = _book.Select(Field).FirstOrDefault(value => !string.IsNullOrWhiteSpace(value)) ?? string.Empty;
+        return new SaleImportRow(
+            reader.LineNumber,
+            raw,
+            book,
+            Blank(Field(_orderNumber)),
+            Field(_quantity) ?? string.Empty,
+            Blank(Field(_price)),
+            Blank(Field(_discount)),
+            Blank(Field(_currency)),
+            Blank(Field(_soldAt)));
+    }
+
+    /// <summary>The header as a CSV line in the file's separator, quoted where needed.</summary>
+    public string HeaderLine(char separator) => string.Join(separator, _header.Select(name =>
+        name.IndexOfAny([separator, '"', '\r', '\n']) >= 0 ? "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : name));
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    private int Index(params string[] names)
+    {
+        foreach (var name in names)
+        {
+            var index = Array.FindIndex(_header, h => string.Equals(h.Trim().TrimStart('\uFEFF'), name, StringComparison.OrdinalIgnoreCase));
+            if (index >= 0)
+            {
+                return index;
+            }
+        }
+
+        return -1;
+    }
+}
