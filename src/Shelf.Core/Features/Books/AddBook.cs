@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Shelf.Core.Common;
 using Shelf.Core.Data;
@@ -64,80 +65,45 @@ public sealed class AddBook(ShelfDbContext db)
         };
         book.SetTitle(title.Value);
 
-        // Two writers adding the same new author at once (possible on PostgreSQL, where
-        // transactions do not queue like SQLite's) collide on the author key; the loser tries
-        // again and then finds the author, or the book, the winner wrote.
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await AddOnceAsync(book, credits.Value, request.AllowDuplicate, cancellationToken);
-            }
-            catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e) && attempt < MaxAttempts)
-            {
-                db.ChangeTracker.Clear();
-                book.Authors.Clear();
-                book.Id = 0;
-            }
-            catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
-            {
-                return Error.Conflict("book.concurrent_duplicate", "other programs kept adding the same book or author at the same moment; run the command again");
-            }
-        }
-    }
-
-    private const int MaxAttempts = 3;
-
-    private async Task<Result<BookDetails>> AddOnceAsync(
-        Book book, IReadOnlyList<(AuthorName Name, AuthorRole Role)> credits, bool allowDuplicate, CancellationToken cancellationToken)
-    {
+        var inserter = new BookInserter(db);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (await FindDuplicateAsync(book.Title, credits[0].Name, book.Isbn13, allowDuplicate, cancellationToken) is { } duplicate)
+        if (await FindDuplicateAsync(inserter, book, credits.Value[0].Name, request.AllowDuplicate, cancellationToken) is { } duplicate)
         {
             return duplicate;
         }
 
-        var authors = new AuthorDirectory(db);
-        for (var position = 0; position < credits.Count; position++)
+        for (var position = 0; position < credits.Value.Count; position++)
         {
-            var (name, role) = credits[position];
-            book.Authors.Add(new BookAuthor
-            {
-                Author = await authors.FindOrCreateAsync(name, cancellationToken),
-                Position = position,
-                Role = role,
-            });
+            var (name, role) = credits.Value[position];
+            book.Authors.Add(new BookAuthor { Author = await inserter.FindOrInsertAuthorAsync(name, cancellationToken), Position = position, Role = role });
         }
 
-        db.Books.Add(book);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await inserter.InsertAsync(book, cancellationToken);
+        }
+        catch (DbException e) when (DatabaseErrors.IsUniqueViolation(e) && book.Isbn13 is not null)
+        {
+            // Another writer added the same ISBN between our check and our insert.
+            return Error.Conflict("book.duplicate_isbn", $"ISBN {book.Isbn13} was added to the library by another program a moment ago");
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return BookQueries.DetailsOf(book);
     }
 
-    private async Task<Error?> FindDuplicateAsync(string title, AuthorName firstAuthor, string? isbn, bool allowDuplicate, CancellationToken cancellationToken)
+    private static async Task<Error?> FindDuplicateAsync(BookInserter inserter, Book book, AuthorName firstAuthor, bool allowDuplicate, CancellationToken cancellationToken)
     {
-        if (isbn is not null)
+        if (book.Isbn13 is { } isbn && await inserter.FindByIsbnAsync(isbn, cancellationToken) is { } sameIsbn)
         {
-            var sameIsbn = await db.Books.Where(b => b.Isbn13 == isbn).Select(b => new { b.Id, b.Title }).FirstOrDefaultAsync(cancellationToken);
-            if (sameIsbn is not null)
-            {
-                return Error.Conflict("book.duplicate_isbn", $"ISBN {isbn} is already in the library as book {sameIsbn.Id}, \"{sameIsbn.Title}\"");
-            }
+            return Error.Conflict("book.duplicate_isbn", $"ISBN {isbn} is already in the library as book {sameIsbn.Id}, \"{sameIsbn.Title}\"");
         }
 
-        if (allowDuplicate)
+        if (allowDuplicate || await inserter.FindSameWorkAsync(book.TitleKey, firstAuthor.Key, cancellationToken) is not { } sameWork)
         {
             return null;
         }
 
-        var titleKey = TextKey.Normalize(title);
-        var sameWork = await db.Books
-            .Where(b => b.TitleKey == titleKey && b.Authors.Any(a => a.Position == 0 && a.Author.NameKey == firstAuthor.Key))
-            .Select(b => new { b.Id, b.Title })
-            .FirstOrDefaultAsync(cancellationToken);
-        return sameWork is null
-            ? null
-            : Error.Conflict("book.duplicate", $"\"{sameWork.Title}\" by {firstAuthor.Display} is already in the library as book {sameWork.Id}");
+        return Error.Conflict("book.duplicate", $"\"{sameWork.Title}\" by {firstAuthor.Display} is already in the library as book {sameWork.Id}");
     }
 }
