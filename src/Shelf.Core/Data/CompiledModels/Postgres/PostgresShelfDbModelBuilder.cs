@@ -12,7 +12,7 @@ namespace Shelf.Core.Data.CompiledModels.Postgres
     public partial class PostgresShelfDbModel
     {
         private PostgresShelfDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("37b4ac38-de6a-4b0c-96e9-74acebcb9824"), entityTypeCount: 6)
+            : base(skipDetectChanges: false, modelId: new Guid("fb458231-1181-4ed9-be64-a39956b0b307"), entityTypeCount: 6)
         {
         }
 

@@ -11,7 +11,7 @@ namespace Shelf.Core.Data.CompiledModels.Sqlite
     public partial class SqliteShelfDbModel
     {
         private SqliteShelfDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("afd181d1-0cb4-430b-88dc-bf8540b0be0e"), entityTypeCount: 6)
+            : base(skipDetectChanges: false, modelId: new Guid("94480203-29e5-46ee-8ef7-880cce94f37e"), entityTypeCount: 6)
         {
         }
 
