@@ -20,14 +20,14 @@ internal sealed partial class LibraryThingFormat : ICatalogFormat
 
     public ICatalogMapper Bind(CatalogHeader header) => new Mapper(header);
 
-    /// <summary>"Galahad Books (1998), Hardcover, 128 pages": the publisher is what comes before the year.</summary>
+    /// <summary>"Galahad Books (1998), Hardcover, 128 pages": the publisher is what comes before the year in brackets.</summary>
     internal static string? PublisherOf(string publication)
     {
         var match = PublisherPattern().Match(publication);
         return match.Success ? match.Groups["publisher"].Value.Trim() : null;
     }
 
-    [GeneratedRegex(@"^(?<publisher>[^()]+?)\s*\(\s*(c\.?\s*)?-?\d{1,4}\s*\)")]
+    [GeneratedRegex(@"^(?<publisher>.+?)\s*\(\s*(c\.?\s*)?-?\d{1,4}\s*\)")]
     private static partial Regex PublisherPattern();
 
     private sealed class Mapper(CatalogHeader h) : ICatalogMapper
