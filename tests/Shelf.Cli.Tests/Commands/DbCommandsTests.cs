@@ -27,7 +27,12 @@ public sealed class DbCommandsTests : IClassFixture<SqliteDatabaseFixture>, ICla
         var status = JsonDocument.Parse(result.Out).RootElement;
         Assert.Equal("sqlite", status.GetProperty("provider").GetString());
         Assert.Equal(shelf.Database, status.GetProperty("location").GetString());
-        Assert.EndsWith("_InitialCatalog", status.GetProperty("schemaVersion").GetString(), StringComparison.Ordinal);
+        await using (var db = Shelf.Core.Data.ShelfDatabase.CreateContext(_sqlite.Target))
+        {
+            // The newest migration, whichever that is: the schema version is not a constant of this test.
+            Assert.Equal(Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetMigrations(db.Database).Last(), status.GetProperty("schemaVersion").GetString());
+        }
+
         Assert.StartsWith("SQLite 3.", status.GetProperty("serverVersion").GetString(), StringComparison.Ordinal);
         var rows = status.GetProperty("tables").EnumerateArray().ToDictionary(t => t.GetProperty("name").GetString()!, t => t.GetProperty("rows").GetInt64());
         Assert.Equal(1, rows["books"]);
