@@ -25,6 +25,9 @@ internal sealed class CliConsole
     /// <summary>Standard input as bytes, for <c>shelf import -</c>; null where there is none (tests).</summary>
     public Func<Stream>? OpenInput { get; init; }
 
+    /// <summary>Standard output as bytes, for exports; null means write through <see cref="Out"/> (tests).</summary>
+    public Func<Stream>? OpenOutput { get; init; }
+
     public required Func<string, string?> Environment { get; init; }
 
     /// <summary>Honours https://no-color.org: any non-empty NO_COLOR turns colour off.</summary>
@@ -40,6 +43,7 @@ internal sealed class CliConsole
         InputIsTerminal = !global::System.Console.IsInputRedirected,
         ErrorIsTerminal = !global::System.Console.IsErrorRedirected,
         OpenInput = global::System.Console.OpenStandardInput,
+        OpenOutput = global::System.Console.OpenStandardOutput,
         Environment = global::System.Environment.GetEnvironmentVariable,
     };
 

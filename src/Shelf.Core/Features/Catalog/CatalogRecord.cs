@@ -104,10 +104,10 @@ internal sealed class CatalogRecord
         }
     }
 
-    /// <summary>Adds an id unless the scheme already has one (the first id of a scheme wins).</summary>
+    /// <summary>Adds an id unless it is there already.</summary>
     public void AddIdentifier(string scheme, string value)
     {
-        if (value.Length > 0 && !Identifiers.Exists(i => i.Scheme == scheme))
+        if (value.Length > 0 && !Identifiers.Exists(i => i.Scheme == scheme && i.Value == value))
         {
             Identifiers.Add((scheme, value));
         }

@@ -80,7 +80,7 @@ internal sealed partial class LibraryThingFormat : ICatalogFormat
             var publication = row.Raw(_publication).Trim();
             if (publication.Length > 0)
             {
-                var publisher = PublisherOf(publication);
+                var publisher = PublisherOf(publication) is { } found ? Books.BookRules.CollapseSpaces(found) : null;
                 record.Publisher = publisher is { Length: <= 500 } ? publisher : null;
 
                 // It also holds the edition, binding and pages: keep the whole text.
@@ -162,7 +162,7 @@ internal sealed partial class LibraryThingFormat : ICatalogFormat
 
         private string? LanguageOf(CatalogRow row)
         {
-            var languages = row.Raw(_languages).Trim();
+            var languages = Books.BookRules.CollapseSpaces(row.Raw(_languages));
             if (languages.Length is > 0 and <= 50)
             {
                 return languages;

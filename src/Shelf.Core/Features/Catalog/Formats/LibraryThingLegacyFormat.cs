@@ -68,7 +68,7 @@ internal sealed class LibraryThingLegacyFormat : ICatalogFormat
             var publication = row.Raw(_publication).Trim();
             if (publication.Length > 0)
             {
-                var publisher = LibraryThingFormat.PublisherOf(publication);
+                var publisher = LibraryThingFormat.PublisherOf(publication) is { } found ? Books.BookRules.CollapseSpaces(found) : null;
                 record.Publisher = publisher is { Length: <= 500 } ? publisher : null;
                 row.Keep(_publication, publication);
             }
