@@ -18,6 +18,12 @@ namespace Shelf.Core.Domain;
 /// </remarks>
 public sealed class BookExtras
 {
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? _buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? _writer;
+
     private readonly List<(string Source, List<KeyValuePair<string, string>> Fields)> _sources = [];
 
     /// <summary>True when no source has any field.</summary>
@@ -58,12 +64,28 @@ public sealed class BookExtras
 
         var fields = FieldsOf(source, create: true)!;
         var unique = name;
-        for (var n = 2; fields.Exists(f => f.Key == unique); n++)
+        for (var n = 2; Contains(fields, unique); n++)
         {
             unique = $"{name} ({n.ToString(System.Globalization.CultureInfo.InvariantCulture)})";
         }
 
         fields.Add(new(unique, value));
+    }
+
+    /// <summary>Adds a field whose name the caller knows is not there yet (an import's columns have distinct names).</summary>
+    internal void AddNew(string source, string name, string value) => FieldsOf(source, create: true)!.Add(new(name, value));
+
+    private static bool Contains(List<KeyValuePair<string, string>> fields, string name)
+    {
+        foreach (var field in fields)
+        {
+            if (field.Key == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Replaces everything one source holds with <paramref name="fields"/>.</summary>
@@ -96,8 +118,11 @@ public sealed class BookExtras
             return null;
         }
 
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        // One buffer and writer per thread, reset for each book: an import serializes extras millions of times.
+        var buffer = _buffer ??= new ArrayBufferWriter<byte>(1024);
+        var writer = _writer ??= new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
         {
             writer.WriteStartObject();
             foreach (var (source, fields) in _sources)
@@ -112,9 +137,18 @@ public sealed class BookExtras
             }
 
             writer.WriteEndObject();
+            writer.Flush();
         }
 
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        var json = Encoding.UTF8.GetString(buffer.WrittenSpan);
+        if (buffer.Capacity > 1 << 20)
+        {
+            // A rare huge row: do not keep its buffer for the rest of the thread's life.
+            _buffer = null;
+            _writer = null;
+        }
+
+        return json;
     }
 
     /// <summary>Reads the stored JSON; null or empty text gives empty extras.</summary>

@@ -79,6 +79,13 @@ internal sealed class CatalogRecord
 
     public BookExtras Extras { get; } = new();
 
+    /// <summary>Sets the title with the key already worked out for it.</summary>
+    public void SetTitle(string title, string key)
+    {
+        _title = title;
+        _titleKey = key;
+    }
+
     /// <summary>The title's matching key, worked out once.</summary>
     public string TitleKey => _titleKey ??= TextKey.Normalize(_title);
 

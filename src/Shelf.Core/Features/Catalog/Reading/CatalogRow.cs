@@ -31,7 +31,11 @@ internal sealed class CatalogRow
         _source = source;
         _consumed = new bool[header.Count];
         _kept = new bool[header.Count];
+        _uniqueNames = header.Names.Distinct(StringComparer.Ordinal).Count() == header.Count;
     }
+
+    // A header without repeated names lets unmapped columns go into the extras without a duplicate check.
+    private readonly bool _uniqueNames;
 
     public long Line { get; private set; }
 
@@ -97,9 +101,16 @@ internal sealed class CatalogRow
         var count = Math.Min(_reader.FieldCount, _header.Count);
         for (var i = 0; i < count; i++)
         {
-            if (!_consumed[i] && !_reader.IsEmpty(i))
+            if (!_consumed[i] && !_kept[i] && !_reader.IsEmpty(i))
             {
-                Record.Extras.Add(_source, _header.Names[i], _reader.GetString(i));
+                if (_uniqueNames)
+                {
+                    Record.Extras.AddNew(_source, _header.Names[i], _reader.GetString(i));
+                }
+                else
+                {
+                    Record.Extras.Add(_source, _header.Names[i], _reader.GetString(i));
+                }
             }
         }
     }
@@ -314,13 +325,13 @@ internal sealed class CatalogRow
     /// <summary>Sets the title, failing the row when there is none.</summary>
     public void Title(int column)
     {
-        var title = BookRules.Title(Raw(column));
+        var title = BookRules.TitleAndKey(Raw(column));
         if (!title.IsSuccess)
         {
             Fail(column < 0 ? "the file has no title column" : $"{Label(column)}: {title.Error!.Message}");
             return;
         }
 
-        Record.Title = title.Value;
+        Record.SetTitle(title.Value.Title, title.Value.Key);
     }
 }
