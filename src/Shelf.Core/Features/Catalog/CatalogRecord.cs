@@ -10,6 +10,7 @@ internal sealed class CatalogRecord
 {
     private string _title = string.Empty;
     private string? _titleKey;
+    private string? _extrasJson;
 
     public string Title
     {
@@ -78,6 +79,12 @@ internal sealed class CatalogRecord
     public List<(string Scheme, string Value)> Identifiers { get; } = [];
 
     public BookExtras Extras { get; } = new();
+
+    /// <summary>The extras as stored (JSON, or null when there are none); see <see cref="PrepareExtras"/>.</summary>
+    public string? ExtrasJson => _extrasJson ??= Extras.ToJson();
+
+    /// <summary>Serializes the extras now; call again after changing them.</summary>
+    public void PrepareExtras() => _extrasJson = Extras.ToJson();
 
     /// <summary>Sets the title with the key already worked out for it.</summary>
     public void SetTitle(string title, string key)

@@ -43,35 +43,53 @@ internal sealed class ImportRun(
         _keys = await LibraryKeys.LoadAsync(db, cancellationToken);
         _updater = new BookUpdater(db, _keys);
         await writer.StartAsync(cancellationToken);
-        var reader = table.Reader;
-        var row = new CatalogRow(reader, table.Header, mapper.ExtrasSource ?? source);
-        var rejects = request.Rejects is null ? null : new RejectsFile(request.Rejects, reader.Headers, table.Separator);
+        var rejects = request.Rejects is null ? null : new RejectsFile(request.Rejects, table.Reader.Headers, table.Separator);
 
-        while (true)
+        using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var rows = new CatalogRowReader(table, mapper, source);
+        var reading = rows.RunAsync(stopReading.Token);
+        try
         {
+            var result = await ConsumeAsync(rows, rejects, cancellationToken);
+            if (!result.IsSuccess || rows.Fatal is not null)
+            {
+                return rows.Fatal ?? result.Error!;
+            }
+        }
+        finally
+        {
+            // Stop the reader when this side stops early (strict, an error, Ctrl+C), and wait for it.
+            await stopReading.CancelAsync();
             try
             {
-                if (!await reader.ReadAsync(cancellationToken))
-                {
-                    break;
-                }
+                await reading;
             }
-            catch (CsvFormatException e)
+            catch (OperationCanceledException)
             {
-                return Error.Invalid("import.malformed", $"line {e.LineNumber}: the file cannot be read as CSV from here on ({e.Message}); nothing was imported");
+                // Expected: it was told to stop.
             }
+        }
 
+        await ResolvePendingAsync(cancellationToken);
+        await writer.FinishAsync(cancellationToken);
+        rejects?.Finish();
+        progress?.Report(new ImportProgress(_tally.Read, totalBytes ?? 0, totalBytes));
+        return _tally;
+    }
+
+    private async Task<Result<bool>> ConsumeAsync(CatalogRowReader rows, RejectsFile? rejects, CancellationToken cancellationToken)
+    {
+        await foreach (var row in rows.Rows.ReadAllAsync(cancellationToken))
+        {
             _tally.Read++;
-            var line = reader.LineNumber;
-            var problem = Check(reader, line) ?? (row.Begin(line) ? Map(row) : row.Failure);
-            if (problem is not null)
+            if (row.Problem is { } problem)
             {
-                _tally.Reject(line, problem);
-                rejects?.Write(reader.RawRecord);
+                _tally.Reject(row.Line, problem);
+                rejects?.Write(row.RawRecord);
                 if (request.Strict)
                 {
                     rejects?.Finish();
-                    return Error.Invalid("import.strict", $"line {line}: {problem}; nothing was imported (--strict stops at the first bad row)");
+                    return Error.Invalid("import.strict", $"line {row.Line}: {problem}; nothing was imported (--strict stops at the first bad row)");
                 }
 
                 continue;
@@ -79,57 +97,17 @@ internal sealed class ImportRun(
 
             foreach (var warning in row.Warnings)
             {
-                _tally.Warn(line, warning);
+                _tally.Warn(row.Line, warning);
             }
 
-            await PlaceAsync(line, row.Record, cancellationToken);
-            Report(reader);
+            await PlaceAsync(row.Line, row.Record!, row.ByteOffset, cancellationToken);
+            Report(row.ByteOffset);
         }
 
-        await ResolvePendingAsync(cancellationToken);
-        await writer.FlushAsync(cancellationToken);
-        rejects?.Finish();
-        progress?.Report(new ImportProgress(_tally.Read, totalBytes ?? 0, totalBytes));
-        return _tally;
+        return true;
     }
 
-    private string? Check(CsvReader reader, long line)
-    {
-        if (table.Malformation(line) is { } malformed)
-        {
-            return malformed;
-        }
-
-        var count = reader.FieldCount;
-        if (count < table.Header.Count)
-        {
-            return $"the row has {count} fields but the header has {table.Header.Count} (a field with an unquoted line break, or a row cut short?)";
-        }
-
-        for (var i = table.Header.Count; i < count; i++)
-        {
-            if (!reader.IsEmpty(i))
-            {
-                return $"the row has {count} fields but the header has {table.Header.Count} (a field with an unquoted '{table.Separator}'?)";
-            }
-        }
-
-        return null;
-    }
-
-    private string? Map(CatalogRow row)
-    {
-        mapper.Map(row);
-        if (row.Failure is not null)
-        {
-            return row.Failure;
-        }
-
-        row.KeepUnmapped();
-        return null;
-    }
-
-    private async Task PlaceAsync(long line, CatalogRecord record, CancellationToken cancellationToken)
+    private async Task PlaceAsync(long line, CatalogRecord record, long byteOffset, CancellationToken cancellationToken)
     {
         if (_keys.Find(record) is { } match)
         {
@@ -142,20 +120,21 @@ internal sealed class ImportRun(
             return;
         }
 
-        await AddAsync(record, cancellationToken);
+        await AddAsync(record, byteOffset, cancellationToken);
     }
 
-    private async Task AddAsync(CatalogRecord record, CancellationToken cancellationToken)
+    private async Task AddAsync(CatalogRecord record, long byteOffset, CancellationToken cancellationToken)
     {
         var id = await writer.AddAsync(record, cancellationToken);
         _keys.Remember(record, id);
         _tally.Added++;
-        if (_tally.Added == SampleRows && totalBytes is { } total && table.Reader.ByteOffset > 0)
+        if (_tally.Added == SampleRows && totalBytes is { } total && byteOffset > 0)
         {
             // Size the key index once for the whole file instead of doubling it as it fills.
-            var rowsExpected = total / (table.Reader.ByteOffset / _tally.Read);
+            var rowsExpected = total / Math.Max(1, byteOffset / _tally.Read);
             var keysPerRow = (_keysSeen + record.Identifiers.Count + 1.0) / _tally.Added;
             _keys.Expect((long)(rowsExpected * keysPerRow * 1.1));
+            await writer.ExpectAsync(rowsExpected, cancellationToken);
         }
 
         _keysSeen += record.Identifiers.Count + (record.Isbn13 is null ? 0 : 1);
@@ -190,7 +169,7 @@ internal sealed class ImportRun(
             else
             {
                 DropTakenKeys(match.Line, match.Record);
-                await AddAsync(match.Record, cancellationToken);
+                await AddAsync(match.Record, 0, cancellationToken);
             }
         }
     }
@@ -250,6 +229,7 @@ internal sealed class ImportRun(
         {
             _tally.Warn(line, $"ISBN {isbn} already belongs to book {owner}; this row's book goes on without it");
             record.Extras.Add(source, "ISBN (already taken)", isbn);
+            record.PrepareExtras();
             record.Isbn13 = null;
         }
 
@@ -265,7 +245,7 @@ internal sealed class ImportRun(
         });
     }
 
-    private void Report(CsvReader reader)
+    private void Report(long byteOffset)
     {
         if (progress is null || _sinceProgress.ElapsedMilliseconds < 100)
         {
@@ -273,6 +253,6 @@ internal sealed class ImportRun(
         }
 
         _sinceProgress.Restart();
-        progress.Report(new ImportProgress(_tally.Read, reader.ByteOffset, totalBytes));
+        progress.Report(new ImportProgress(_tally.Read, byteOffset, totalBytes));
     }
 }

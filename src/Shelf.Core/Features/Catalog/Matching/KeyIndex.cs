@@ -2,31 +2,29 @@ namespace Shelf.Core.Features.Catalog.Matching;
 
 /// <summary>
 /// A compact map from 64-bit key hashes to book ids: open addressing over two flat arrays, 12
-/// bytes a slot, so a million books' ids, ISBNs and title keys fit in tens of megabytes where
-/// the strings would take hundreds. A hash can collide, so a hit is a candidate the caller
-/// checks against the stored book, never a verdict.
+/// bytes a slot, sized to the need rather than to a power of two, so a million books' ids and
+/// ISBNs fit in a few tens of megabytes where the strings would take hundreds. Two different
+/// keys can still hash alike, so a hit is a candidate the caller checks against the stored
+/// book, never a verdict.
 /// </summary>
 internal sealed class KeyIndex
 {
+    private const double MaxLoad = 0.8;
+
     private long[] _keys;
     private int[] _values;
     private int _count;
 
     public KeyIndex(int capacity = 1 << 12)
     {
-        var size = 1 << 4;
-        while (size < capacity * 4 / 3)
-        {
-            size <<= 1;
-        }
-
-        _keys = new long[size];
-        _values = new int[size];
+        var slots = SlotsFor(capacity);
+        _keys = new long[slots];
+        _values = new int[slots];
     }
 
     public int Count => _count;
 
-    /// <summary>A hash of a kind of key and its text; never 0, which marks an empty slot.</summary>
+    /// <summary>A 64-bit hash of a kind of key and its text; never 0, which marks an empty slot.</summary>
     public static long Hash(char kind, string text)
     {
         // FNV-1a over the UTF-16 code units, then a finalizer that spreads the bits (splitmix64).
@@ -46,8 +44,8 @@ internal sealed class KeyIndex
 
     public bool TryGet(long key, out int value)
     {
-        var mask = _keys.Length - 1;
-        for (var slot = (int)key & mask; ; slot = (slot + 1) & mask)
+        var slots = _keys.Length;
+        for (var slot = Slot(key, slots); ; slot = slot + 1 == slots ? 0 : slot + 1)
         {
             var found = _keys[slot];
             if (found == key)
@@ -65,19 +63,39 @@ internal sealed class KeyIndex
     }
 
     /// <summary>Adds the key unless it is there already: the first book to claim a key keeps it.</summary>
-    public void TryAdd(long key, int value)
+    public void TryAdd(long key, int value) => Put(key, value, replace: false);
+
+    /// <summary>Points an existing key at another book, or adds it.</summary>
+    public void Set(long key, int value) => Put(key, value, replace: true);
+
+    /// <summary>Makes room for <paramref name="count"/> keys at once, so a large import grows the table once, not step by step.</summary>
+    public void EnsureCapacity(int count)
     {
-        if ((_count + 1) * 4 > _keys.Length * 3)
+        var slots = SlotsFor(count);
+        if (slots > _keys.Length)
         {
-            Grow();
+            Resize(slots);
+        }
+    }
+
+    private void Put(long key, int value, bool replace)
+    {
+        if (_count + 1 > _keys.Length * MaxLoad)
+        {
+            Resize(_keys.Length * 2);
         }
 
-        var mask = _keys.Length - 1;
-        for (var slot = (int)key & mask; ; slot = (slot + 1) & mask)
+        var slots = _keys.Length;
+        for (var slot = Slot(key, slots); ; slot = slot + 1 == slots ? 0 : slot + 1)
         {
             var found = _keys[slot];
             if (found == key)
             {
+                if (replace)
+                {
+                    _values[slot] = value;
+                }
+
                 return;
             }
 
@@ -91,55 +109,23 @@ internal sealed class KeyIndex
         }
     }
 
-    /// <summary>Points an existing key at another book, or adds it.</summary>
-    public void Set(long key, int value)
-    {
-        var mask = _keys.Length - 1;
-        for (var slot = (int)key & mask; ; slot = (slot + 1) & mask)
-        {
-            if (_keys[slot] == key)
-            {
-                _values[slot] = value;
-                return;
-            }
+    private static int SlotsFor(int count) => (int)Math.Min(Array.MaxLength, Math.Max(16, (long)(count / MaxLoad) + 1));
 
-            if (_keys[slot] == 0)
-            {
-                TryAdd(key, value);
-                return;
-            }
-        }
-    }
+    // Maps the hash onto [0, slots) with a multiply and a shift instead of a division (Lemire).
+    private static int Slot(long key, int slots) => (int)(((ulong)(uint)(key ^ (key >> 32)) * (ulong)slots) >> 32);
 
-    /// <summary>Makes room for <paramref name="count"/> keys at once, so a large import grows the table once, not step by step.</summary>
-    public void EnsureCapacity(int count)
-    {
-        var size = _keys.Length;
-        while (size < count * 4L / 3 + 1 && size < (1 << 30))
-        {
-            size <<= 1;
-        }
-
-        if (size > _keys.Length)
-        {
-            Resize(size);
-        }
-    }
-
-    private void Grow() => Resize(_keys.Length * 2);
-
-    private void Resize(int size)
+    private void Resize(int slots)
     {
         var keys = _keys;
         var values = _values;
-        _keys = new long[size];
-        _values = new int[size];
+        _keys = new long[slots];
+        _values = new int[slots];
         _count = 0;
         for (var i = 0; i < keys.Length; i++)
         {
             if (keys[i] != 0)
             {
-                TryAdd(keys[i], values[i]);
+                Put(keys[i], values[i], replace: false);
             }
         }
     }

@@ -72,6 +72,6 @@ internal static class RecordDifferences
             return stored.SameSource(record.Extras, source);
         }
 
-        return stored.ToJson() == record.Extras.ToJson();
+        return stored.ToJson() == record.ExtrasJson;
     }
 }

@@ -13,6 +13,12 @@ internal interface ICatalogWriter : IAsyncDisposable
     /// <summary>Queues or writes a new book and returns the id it gets.</summary>
     ValueTask<int> AddAsync(CatalogRecord record, CancellationToken cancellationToken);
 
+    /// <summary>Says how many rows the file is likely to hold, once a sample of it has been read; a writer may then prepare for a bulk load.</summary>
+    Task ExpectAsync(long rows, CancellationToken cancellationToken);
+
     /// <summary>Makes every book added so far visible in the library's tables (to EF queries in the same transaction).</summary>
     Task FlushAsync(CancellationToken cancellationToken);
+
+    /// <summary>Flushes and puts back anything the bulk load set aside (indexes), before the commit.</summary>
+    Task FinishAsync(CancellationToken cancellationToken);
 }

@@ -102,7 +102,7 @@ internal sealed class PostgresCatalogWriter(ShelfDbContext db) : ICatalogWriter
         await Text(copy, record.PrivateNotes, cancellationToken);
         await Number(copy, record.OwnedCopies, cancellationToken);
         await Text(copy, record.Location, cancellationToken);
-        await Text(copy, record.Extras.ToJson(), cancellationToken);
+        await Text(copy, record.ExtrasJson, cancellationToken);
 
         var credits = record.Credits;
         await Array(copy, credits.Select(c => c.Name.Key), cancellationToken);
@@ -172,6 +172,10 @@ internal sealed class PostgresCatalogWriter(ShelfDbContext db) : ICatalogWriter
             """,
             cancellationToken);
     }
+
+    public Task ExpectAsync(long rows, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task FinishAsync(CancellationToken cancellationToken) => FlushAsync(cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
