@@ -111,7 +111,10 @@ public sealed class BookExtras
     public bool SameSource(BookExtras other, string source) => For(source).SequenceEqual(other.For(source));
 
     /// <summary>The JSON text stored in the database, or null when there is nothing to keep.</summary>
-    public string? ToJson()
+    public string? ToJson() => ToUtf8Json() is { } utf8 ? Encoding.UTF8.GetString(utf8) : null;
+
+    /// <summary>The same JSON as UTF-8 bytes, as a database driver sends it; null when there is nothing to keep.</summary>
+    public byte[]? ToUtf8Json()
     {
         if (_sources.Count == 0)
         {
@@ -123,24 +126,22 @@ public sealed class BookExtras
         var writer = _writer ??= new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         buffer.ResetWrittenCount();
         writer.Reset(buffer);
+        writer.WriteStartObject();
+        foreach (var (source, fields) in _sources)
         {
-            writer.WriteStartObject();
-            foreach (var (source, fields) in _sources)
+            writer.WriteStartObject(source);
+            foreach (var field in fields)
             {
-                writer.WriteStartObject(source);
-                foreach (var field in fields)
-                {
-                    writer.WriteString(field.Key, field.Value);
-                }
-
-                writer.WriteEndObject();
+                writer.WriteString(field.Key, field.Value);
             }
 
             writer.WriteEndObject();
-            writer.Flush();
         }
 
-        var json = Encoding.UTF8.GetString(buffer.WrittenSpan);
+        writer.WriteEndObject();
+        writer.Flush();
+
+        var json = buffer.WrittenSpan.ToArray();
         if (buffer.Capacity > 1 << 20)
         {
             // A rare huge row: do not keep its buffer for the rest of the thread's life.

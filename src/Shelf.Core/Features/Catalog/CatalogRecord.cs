@@ -10,7 +10,8 @@ internal sealed class CatalogRecord
 {
     private string _title = string.Empty;
     private string? _titleKey;
-    private string? _extrasJson;
+    private byte[]? _extrasUtf8;
+    private bool _extrasPrepared;
 
     public string Title
     {
@@ -81,10 +82,34 @@ internal sealed class CatalogRecord
     public BookExtras Extras { get; } = new();
 
     /// <summary>The extras as stored (JSON, or null when there are none); see <see cref="PrepareExtras"/>.</summary>
-    public string? ExtrasJson => _extrasJson ??= Extras.ToJson();
+    public string? ExtrasJson => ExtrasUtf8 is { } utf8 ? System.Text.Encoding.UTF8.GetString(utf8) : null;
 
-    /// <summary>Serializes the extras now; call again after changing them.</summary>
-    public void PrepareExtras() => _extrasJson = Extras.ToJson();
+    /// <summary>The same JSON as UTF-8, as SQLite takes it without converting.</summary>
+    public byte[]? ExtrasUtf8
+    {
+        get
+        {
+            if (!_extrasPrepared)
+            {
+                PrepareExtras();
+            }
+
+            return _extrasUtf8;
+        }
+    }
+
+    /// <summary>Hashes of the record's ids and ISBN for <see cref="Matching.LibraryKeys"/>, worked out by <see cref="PrepareKeys"/>.</summary>
+    public long[]? KeyHashes { get; private set; }
+
+    /// <summary>Serializes the extras now (on the reading thread); call again after changing them.</summary>
+    public void PrepareExtras()
+    {
+        _extrasUtf8 = Extras.ToUtf8Json();
+        _extrasPrepared = true;
+    }
+
+    /// <summary>Hashes the ids and the ISBN now (on the reading thread); call again after changing them.</summary>
+    public void PrepareKeys() => KeyHashes = Matching.LibraryKeys.HashesOf(this);
 
     /// <summary>Sets the title with the key already worked out for it.</summary>
     public void SetTitle(string title, string key)

@@ -108,8 +108,9 @@ internal sealed class CatalogRowReader(CatalogTable table, ICatalogMapper mapper
 
         row.KeepUnmapped();
 
-        // Serialized here, on the reading thread, rather than by the writer.
+        // Worked out here, on the reading thread, rather than by the writer.
         record.PrepareExtras();
+        record.PrepareKeys();
         return null;
     }
 }

@@ -25,15 +25,25 @@ internal sealed class KeyIndex
     public int Count => _count;
 
     /// <summary>A 64-bit hash of a kind of key and its text; never 0, which marks an empty slot.</summary>
-    public static long Hash(char kind, string text)
+    public static long Hash(char kind, string text) => Finish(Feed(14695981039346656037UL ^ kind, text));
+
+    /// <summary>A hash of a kind of key made of two parts (a scheme and a value), without joining them into a new string.</summary>
+    public static long Hash(char kind, string first, string second) => Finish(Feed((Feed(14695981039346656037UL ^ kind, first) ^ 0x1f) * 1099511628211UL, second));
+
+    // FNV-1a over the UTF-16 code units.
+    private static ulong Feed(ulong hash, string text)
     {
-        // FNV-1a over the UTF-16 code units, then a finalizer that spreads the bits (splitmix64).
-        var hash = 14695981039346656037UL ^ kind;
         foreach (var c in text)
         {
             hash = (hash ^ c) * 1099511628211UL;
         }
 
+        return hash;
+    }
+
+    // A finalizer that spreads the bits (splitmix64); 0 marks an empty slot, so it is never returned.
+    private static long Finish(ulong hash)
+    {
         hash ^= hash >> 30;
         hash *= 0xbf58476d1ce4e5b9UL;
         hash ^= hash >> 27;

@@ -29,7 +29,7 @@ internal sealed class LibraryKeys
     /// <summary>Makes room for this many more keys.</summary>
     public void Expect(long moreKeys) => _index.EnsureCapacity((int)Math.Min(int.MaxValue / 2, _index.Count + moreKeys));
 
-    public static long IdentifierKey(string scheme, string value) => KeyIndex.Hash('i', scheme + "\u001f" + value);
+    public static long IdentifierKey(string scheme, string value) => KeyIndex.Hash('i', scheme, value);
 
     public static long IsbnKey(string isbn13) => KeyIndex.Hash('b', isbn13);
 
@@ -63,20 +63,33 @@ internal sealed class LibraryKeys
         return keys;
     }
 
+    /// <summary>The hashes of a record's ids, then of its ISBN when it has one.</summary>
+    public static long[] HashesOf(CatalogRecord record)
+    {
+        var hashes = new long[record.Identifiers.Count + (record.Isbn13 is null ? 0 : 1)];
+        for (var i = 0; i < record.Identifiers.Count; i++)
+        {
+            hashes[i] = IdentifierKey(record.Identifiers[i].Scheme, record.Identifiers[i].Value);
+        }
+
+        if (record.Isbn13 is { } isbn)
+        {
+            hashes[^1] = IsbnKey(isbn);
+        }
+
+        return hashes;
+    }
+
     /// <summary>The book a record most likely is: by an id in another system, else by ISBN, else by title and first author.</summary>
     public (int BookId, MatchKind Kind)? Find(CatalogRecord record)
     {
-        foreach (var (scheme, value) in record.Identifiers)
+        var hashes = Current(record);
+        for (var i = 0; i < hashes.Length; i++)
         {
-            if (_index.TryGet(IdentifierKey(scheme, value), out var byId))
+            if (_index.TryGet(hashes[i], out var found))
             {
-                return (byId, MatchKind.Identifier);
+                return (found, i < record.Identifiers.Count ? MatchKind.Identifier : MatchKind.Isbn);
             }
-        }
-
-        if (record.Isbn13 is { } isbn && _index.TryGet(IsbnKey(isbn), out var byIsbn))
-        {
-            return (byIsbn, MatchKind.Isbn);
         }
 
         return _index.TryGet(WorkKey(record.TitleKey, record.FirstAuthorKey), out var byWork) ? (byWork, MatchKind.TitleAndAuthor) : null;
@@ -95,20 +108,22 @@ internal sealed class LibraryKeys
     /// </summary>
     public void Remember(CatalogRecord record, int bookId)
     {
-        foreach (var (scheme, value) in record.Identifiers)
+        foreach (var hash in Current(record))
         {
-            _index.TryAdd(IdentifierKey(scheme, value), bookId);
-        }
-
-        if (record.Isbn13 is { } isbn)
-        {
-            _index.TryAdd(IsbnKey(isbn), bookId);
+            _index.TryAdd(hash, bookId);
         }
 
         if (record.Identifiers.Count == 0)
         {
             _index.TryAdd(WorkKey(record.TitleKey, record.FirstAuthorKey), bookId);
         }
+    }
+
+    // Hashes worked out on the reading thread, unless the ids or ISBN changed since (a taken ISBN dropped).
+    private static long[] Current(CatalogRecord record)
+    {
+        var hashes = record.KeyHashes;
+        return hashes is not null && hashes.Length == record.Identifiers.Count + (record.Isbn13 is null ? 0 : 1) ? hashes : HashesOf(record);
     }
 
     public void RememberIsbn(string isbn13, int bookId) => _index.Set(IsbnKey(isbn13), bookId);

@@ -37,6 +37,9 @@ internal sealed class SqliteBatchInsert : IDisposable
     /// <summary>Sets a column of the row being added.</summary>
     public void Set(int column, string? value) => _values[(_rows * _width) + column] = new Value(value, 0, value is null ? Kind.Null : Kind.Text);
 
+    /// <summary>Sets a text column from UTF-8 bytes.</summary>
+    public void Set(int column, byte[]? utf8) => _values[(_rows * _width) + column] = new Value(null, 0, utf8 is null ? Kind.Null : Kind.Utf8, utf8);
+
     public void Set(int column, long? value) => _values[(_rows * _width) + column] = new Value(null, value ?? 0, value is null ? Kind.Null : Kind.Number);
 
     /// <summary>How many more rows fit before the batch must be written.</summary>
@@ -64,6 +67,9 @@ internal sealed class SqliteBatchInsert : IDisposable
                     break;
                 case Kind.Number:
                     statement.Bind(i, (long?)value.Number);
+                    break;
+                case Kind.Utf8:
+                    statement.BindUtf8(i, value.Utf8);
                     break;
                 default:
                     statement.Bind(i, (string?)null);
@@ -96,7 +102,8 @@ internal sealed class SqliteBatchInsert : IDisposable
         Null,
         Text,
         Number,
+        Utf8,
     }
 
-    private readonly record struct Value(string? Text, long Number, Kind Kind);
+    private readonly record struct Value(string? Text, long Number, Kind Kind, byte[]? Utf8 = null);
 }

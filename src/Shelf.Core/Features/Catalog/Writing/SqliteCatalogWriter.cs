@@ -46,6 +46,9 @@ internal sealed class SqliteCatalogWriter(ShelfDbContext db) : ICatalogWriter
     private int _nextId;
     private long _existingBooks;
 
+    // One import is one moment: every book it adds was updated then, and added then unless the file says when.
+    private readonly string _started = Moment(DateTime.UtcNow);
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         _connection = (SqliteConnection)db.Database.GetDbConnection();
@@ -97,7 +100,6 @@ internal sealed class SqliteCatalogWriter(ShelfDbContext db) : ICatalogWriter
         }
 
         var id = _nextId++;
-        var now = DateTime.UtcNow;
         book.Set(0, id);
         book.Set(1, record.Title);
         book.Set(2, record.TitleKey);
@@ -114,8 +116,8 @@ internal sealed class SqliteCatalogWriter(ShelfDbContext db) : ICatalogWriter
         book.Set(13, record.Description);
         book.Set(14, record.ListPriceMinor);
         book.Set(15, record.ListPriceCurrency);
-        book.Set(16, Moment(record.AddedAt ?? now));
-        book.Set(17, Moment(now));
+        book.Set(16, record.AddedAt is { } added ? Moment(added) : _started);
+        book.Set(17, _started);
         book.Set(18, record.Rating);
         book.Set(19, record.Status);
         book.Set(20, Day(record.DateStarted));
@@ -125,7 +127,7 @@ internal sealed class SqliteCatalogWriter(ShelfDbContext db) : ICatalogWriter
         book.Set(24, record.PrivateNotes);
         book.Set(25, record.OwnedCopies);
         book.Set(26, record.Location);
-        book.Set(27, record.ExtrasJson);
+        book.Set(27, record.ExtrasUtf8);
         book.EndRow();
 
         for (var position = 0; position < record.Credits.Count; position++)

@@ -39,6 +39,9 @@ internal sealed class SqliteStatement : IDisposable
         }
     }
 
+    /// <summary>Binds text already encoded as UTF-8, which SQLite stores as it is.</summary>
+    public void BindUtf8(int index, ReadOnlySpan<byte> value) => Check(raw.sqlite3_bind_text(_statement, index + 1, value));
+
     public void Bind(int index, int? value)
     {
         if (value is { } number)
