@@ -80,7 +80,19 @@ public sealed class ImportCatalog(ShelfDbContext db)
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await using ICatalogWriter writer = db.Provider == DatabaseProvider.Sqlite ? new SqliteCatalogWriter(db) : new PostgresCatalogWriter(db);
         var run = new ImportRun(db, table, format.Value.Name, mapper, writer, request, progress, totalBytes);
-        var tally = await run.ExecuteAsync(cancellationToken);
+        Result<ImportTally> tally;
+        try
+        {
+            tally = await run.ExecuteAsync(cancellationToken);
+        }
+        catch (Exception e) when (IsUniqueViolation(e))
+        {
+            // Another program added a book with the same ISBN or id while this import ran (PostgreSQL;
+            // SQLite's write lock keeps others out). The transaction rolls back as the writer and it are disposed.
+            await writer.DisposeAsync();
+            return Error.Conflict("import.concurrent_change", "another program added one of these books (same ISBN or id) while the import ran; nothing was imported; run it again");
+        }
+
         if (!tally.IsSuccess)
         {
             // An unfinished COPY holds the connection; end it before the rollback.
@@ -100,6 +112,21 @@ public sealed class ImportCatalog(ShelfDbContext db)
         }
 
         return tally.Value.ToSummary(format.Value.Name, table.Encoding.Name, table.Separator, request.DryRun, request.Update);
+    }
+
+    private static bool IsUniqueViolation(Exception e)
+    {
+        for (var inner = e; inner is not null; inner = inner.InnerException)
+        {
+            switch (inner)
+            {
+                case Npgsql.PostgresException postgres when postgres.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation:
+                case Microsoft.Data.Sqlite.SqliteException sqlite when sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode is 2067 or 1555:
+                    return true;
+            }
+        }
+
+        return false;
     }
 
     private static Result<ICatalogFormat> ChooseFormat(ImportRequest request, CatalogHeader header)
