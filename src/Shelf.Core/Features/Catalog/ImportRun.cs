@@ -128,16 +128,15 @@ internal sealed class ImportRun(
         var id = await writer.AddAsync(record, cancellationToken);
         _keys.Remember(record, id);
         _tally.Added++;
+        _keysSeen += record.Identifiers.Count + (record.Isbn13 is null ? 0 : 1) + (record.Identifiers.Count == 0 ? 1 : 0);
         if (_tally.Added == SampleRows && totalBytes is { } total && byteOffset > 0)
         {
-            // Size the key index once for the whole file instead of doubling it as it fills.
+            // From a sample of the file: size the key index once for all of it instead of doubling
+            // it as it fills, and let the writer prepare a bulk load.
             var rowsExpected = total / Math.Max(1, byteOffset / _tally.Read);
-            var keysPerRow = (_keysSeen + record.Identifiers.Count + 1.0) / _tally.Added;
-            _keys.Expect((long)(rowsExpected * keysPerRow * 1.1));
+            _keys.Expect((long)(rowsExpected * ((double)_keysSeen / _tally.Added) * 1.1));
             await writer.ExpectAsync(rowsExpected, cancellationToken);
         }
-
-        _keysSeen += record.Identifiers.Count + (record.Isbn13 is null ? 0 : 1);
     }
 
     /// <summary>Compares gathered rows with their stored books, loaded in one query.</summary>
