@@ -167,6 +167,37 @@ public abstract class RealExportsTests(DatabaseFixture fixture)
     }
 
     [Fact]
+    public async Task GoodreadsNewerExport_ReportsWhatChangedAndUpdateAppliesIt()
+    {
+        var path = CatalogImports.SharedFile(Goodreads24);
+        var lines = File.ReadAllLines(path);
+        await using var db = await fixture.OpenNewAsync();
+        await CatalogImports.ImportFileAsync(db, path);
+
+        // The next export: book 59069460 re-rated and put on a new shelf, book 9598224 being read again, one new book.
+        var newer = lines.Select(line =>
+            line.StartsWith("59069460,", StringComparison.Ordinal) ? line.Replace(",3,3.70,", ",5,3.70,", StringComparison.Ordinal).Replace(",,,read,", ",favourites,favourites (#1),read,", StringComparison.Ordinal)
+            : line.StartsWith("9598224,", StringComparison.Ordinal) ? line.Replace(",,,read,", ",currently-reading,currently-reading (#2),currently-reading,", StringComparison.Ordinal)
+            : line).Append("1,A New Book,Ann Writer,\"Writer, Ann\",,\"=\"\"\"\"\",\"=\"\"\"\"\",0,4.00,,,,,,,2024/11/01,,,read,,,,0,0").ToList();
+        var file = Path.Combine(Path.GetTempPath(), $"shelf-newer-{Guid.NewGuid():N}.csv");
+        await File.WriteAllLinesAsync(file, newer);
+
+        var reported = await CatalogImports.ImportFileAsync(db, file);
+        var updated = await CatalogImports.ImportFileAsync(db, file, update: true);
+        var again = await CatalogImports.ImportFileAsync(db, file, update: true);
+
+        Assert.Equal((1L, 0L, 2L), (reported.Added, reported.Updated, reported.Differing));
+        Assert.Equal(["rating", "shelves", "extras"], reported.Differences.Single(d => d.Title == "The Girl Before").Fields);
+        Assert.Equal(["status", "extras"], reported.Differences.Single(d => d.Title == "A Clockwork Orange").Fields);
+        Assert.Equal((0L, 2L), (updated.Added, updated.Updated));
+        Assert.Equal((0L, 0L, (long)lines.Length), (again.Added + again.Updated, again.Differing, again.Unchanged));
+        var books = await LoadByIdentifierAsync(db, "goodreads");
+        Assert.Equal(5, books["59069460"].Rating);
+        Assert.Equal(["favourites"], books["59069460"].Tags.Select(t => t.Tag.Name));
+        Assert.Equal("reading", books["9598224"].Status);
+    }
+
+    [Fact]
     public async Task GoodreadsAfterGoodbooks_FindsTheSameBooksByTheirGoodreadsIds()
     {
         var goodbooks = CatalogImports.ReadRows(CatalogImports.SharedFile(Goodbooks)).Select(r => r["goodreads_book_id"]).ToHashSet();
