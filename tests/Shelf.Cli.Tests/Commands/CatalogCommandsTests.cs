@@ -124,7 +124,7 @@ public abstract class CatalogCommandsTests(DatabaseFixture fixture)
     {
         var shelf = await CliDatabase.NewRunnerAsync(fixture);
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        var path = Path.Combine(Path.GetTempPath(), $"shelf-sjis-{Guid.NewGuid():N}.csv");
+        var path = TempFiles.NewPath("shift-jis");
         await File.WriteAllBytesAsync(path, Encoding.GetEncoding("shift_jis").GetBytes("title,number_of_pages,first_name,last_name\n吾輩は猫である,100,漱石,夏目\n"));
 
         var result = await shelf.RunAsync("import", path, "--encoding", "shift_jis");
@@ -139,7 +139,7 @@ public abstract class CatalogCommandsTests(DatabaseFixture fixture)
     {
         var shelf = await CliDatabase.NewRunnerAsync(fixture);
         await shelf.RunAsync("import", Goodreads);
-        var file = Path.Combine(Path.GetTempPath(), $"shelf-export-{Guid.NewGuid():N}.csv");
+        var file = TempFiles.NewPath("export");
 
         var toFile = await shelf.RunAsync("export", "-o", file);
         var toStdout = await shelf.RunAsync("export", "--format", "csv");
@@ -180,7 +180,7 @@ public abstract class CatalogCommandsTests(DatabaseFixture fixture)
 
     private static string Temp(string content)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"shelf-cli-{Guid.NewGuid():N}.csv");
+        var path = TempFiles.NewPath("input");
         File.WriteAllText(path, content, new UTF8Encoding(false));
         return path;
     }

@@ -89,7 +89,7 @@ public abstract class ImportInterruptionTests(DatabaseFixture fixture)
 
     private static string WriteBigFile()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"shelf-interrupt-{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}.csv");
+        var path = TempFiles.NewPath("interrupt");
         using var writer = new StreamWriter(path, append: false, new UTF8Encoding(false));
         writer.Write("title,number_of_pages,first_name,last_name\n");
         for (var i = 0; i < Rows; i++)
@@ -97,7 +97,6 @@ public abstract class ImportInterruptionTests(DatabaseFixture fixture)
             writer.Write(string.Create(CultureInfo.InvariantCulture, $"Interrupted Book {i},{(i % 900) + 10},Writer,Number{i % 5000}\n"));
         }
 
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => File.Delete(path);
         return path;
     }
 

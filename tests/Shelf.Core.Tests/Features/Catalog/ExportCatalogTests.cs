@@ -144,7 +144,7 @@ public abstract class ExportCatalogTests(DatabaseFixture fixture)
 
     private static string WriteTemp(byte[] bytes)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"shelf-export-{Guid.NewGuid():N}.csv");
+        var path = TempFiles.NewPath("export");
         File.WriteAllBytes(path, bytes);
         return path;
     }

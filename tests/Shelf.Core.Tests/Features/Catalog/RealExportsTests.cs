@@ -179,7 +179,7 @@ public abstract class RealExportsTests(DatabaseFixture fixture)
             line.StartsWith("59069460,", StringComparison.Ordinal) ? line.Replace(",3,3.70,", ",5,3.70,", StringComparison.Ordinal).Replace(",,,read,", ",favourites,favourites (#1),read,", StringComparison.Ordinal)
             : line.StartsWith("9598224,", StringComparison.Ordinal) ? line.Replace(",,,read,", ",currently-reading,currently-reading (#2),currently-reading,", StringComparison.Ordinal)
             : line).Append("1,A New Book,Ann Writer,\"Writer, Ann\",,\"=\"\"\"\"\",\"=\"\"\"\"\",0,4.00,,,,,,,2024/11/01,,,read,,,,0,0").ToList();
-        var file = Path.Combine(Path.GetTempPath(), $"shelf-newer-{Guid.NewGuid():N}.csv");
+        var file = TempFiles.NewPath("newer-export");
         await File.WriteAllLinesAsync(file, newer);
 
         var reported = await CatalogImports.ImportFileAsync(db, file);
