@@ -3,8 +3,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet tool restore >/dev/null
-# The old compiled model may no longer build against the changed entities: generate from a clean slate.
-rm -rf src/Shelf.Core/Data/CompiledModels
+# `dbcontext optimize` builds the project first, and ShelfDatabase references the compiled models,
+# so the old files must stay until the new ones are written; files the new model no longer has
+# (not rewritten by this run) are removed afterwards.
+stamp="$(mktemp)"
+trap 'rm -f "$stamp"' EXIT
+sleep 1
 for provider in Sqlite Postgres; do
   dotnet ef dbcontext optimize \
     --project src/Shelf.Core \
@@ -13,6 +17,7 @@ for provider in Sqlite Postgres; do
     --output-dir "Data/CompiledModels/${provider}" \
     --namespace "Shelf.Core.Data.CompiledModels.${provider}"
 done
+find src/Shelf.Core/Data/CompiledModels -name '*.cs' ! -newer "$stamp" -delete
 # Shelf passes the compiled model explicitly (ShelfDatabase.CreateContext); without the assembly
 # attribute, design-time tools and the guard tests still build the model from the configurations.
 rm -f src/Shelf.Core/Data/CompiledModels/*/*AssemblyAttributes.cs

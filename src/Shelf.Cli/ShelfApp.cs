@@ -20,8 +20,10 @@ internal static class ShelfApp
         root.Subcommands.Add(new BookRemoveCommand(console, globals));
         root.Subcommands.Add(new AuthorListCommand(console, globals));
         root.Subcommands.Add(new AuthorCommand(console, globals));
+        root.Subcommands.Add(new ShelfListCommand(console, globals));
         root.Subcommands.Add(new CatalogImportCommand(console, globals));
         root.Subcommands.Add(new SaleCommand(console, globals));
+        root.Subcommands.Add(new CatalogExportCommand(console, globals));
         root.Subcommands.Add(new DbCommand(console, globals));
         return root;
     }

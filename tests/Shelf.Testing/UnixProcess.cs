@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace Shelf.Testing;
 
 /// <summary>The few POSIX calls .NET does not offer: sending a signal other than SIGKILL.</summary>
-internal static class UnixProcess
+public static class UnixProcess
 {
     private const int SigInt = 2;
 

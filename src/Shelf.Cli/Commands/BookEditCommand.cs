@@ -5,7 +5,8 @@ using Shelf.Core.Features.Books;
 namespace Shelf.Cli.Commands;
 
 /// <summary>
-/// <c>shelf edit &lt;id|isbn&gt; [--title T] [--pages N] ... [--author A --author B] [--add-author X] [--remove-author Y]</c>.
+/// <c>shelf edit &lt;id|isbn&gt; [--title T] [--pages N] ... [--author A --author B] [--add-author X] [--remove-author Y]
+/// [--status S] [--rating N] [--shelf NAME] [--remove-shelf NAME] ...</c>.
 /// An empty value clears a field: <c>--subtitle ""</c>.
 /// </summary>
 internal sealed class BookEditCommand : ShelfCommand
@@ -22,6 +23,17 @@ internal sealed class BookEditCommand : ShelfCommand
     private readonly Option<string[]> _authors = CreditOptions.Create("--author", "Replace all authors with these, in this order (this is how to reorder)");
     private readonly Option<string[]> _addAuthors = CreditOptions.Create("--add-author", "Add an author at the end");
     private readonly Option<string[]> _removeAuthors = new("--remove-author") { Description = "Remove an author from this book", Arity = ArgumentArity.ZeroOrMore };
+    private readonly Option<string?> _status = new("--status") { Description = "Reading status: want-to-read, reading, read, abandoned, or your own (\"\" clears it)" };
+    private readonly Option<string?> _rating = new("--rating") { Description = "Your rating, 1 to 5 stars (0 or \"\" clears it)" };
+    private readonly Option<string?> _dateStarted = new("--date-started") { Description = "When you started reading it, yyyy-mm-dd (\"\" clears it)" };
+    private readonly Option<string?> _dateRead = new("--date-read") { Description = "When you finished it, yyyy-mm-dd (\"\" clears it)" };
+    private readonly Option<string?> _readCount = new("--read-count") { Description = "How many times you have read it" };
+    private readonly Option<string?> _review = new("--review") { Description = "Your review (\"\" clears it)" };
+    private readonly Option<string?> _notes = new("--notes") { Description = "Your private notes (\"\" clears them)" };
+    private readonly Option<string?> _ownedCopies = new("--owned-copies") { Description = "How many copies you own (\"\" clears it)" };
+    private readonly Option<string?> _location = new("--location") { Description = "Where the book is: a room, a shelfmark (\"\" clears it)" };
+    private readonly Option<string[]> _shelves = new("--shelf") { Description = "Put the book on this shelf (created when new); repeat for more", Arity = ArgumentArity.ZeroOrMore };
+    private readonly Option<string[]> _removeShelves = new("--remove-shelf") { Description = "Take the book off this shelf", Arity = ArgumentArity.ZeroOrMore };
 
     public BookEditCommand(CliConsole console, GlobalOptions globals)
         : base("edit", "Change a book's fields or authors", console, globals)
@@ -38,6 +50,17 @@ internal sealed class BookEditCommand : ShelfCommand
         Options.Add(_authors);
         Options.Add(_addAuthors);
         Options.Add(_removeAuthors);
+        Options.Add(_status);
+        Options.Add(_rating);
+        Options.Add(_dateStarted);
+        Options.Add(_dateRead);
+        Options.Add(_readCount);
+        Options.Add(_review);
+        Options.Add(_notes);
+        Options.Add(_ownedCopies);
+        Options.Add(_location);
+        Options.Add(_shelves);
+        Options.Add(_removeShelves);
     }
 
     protected override Task<int> ExecuteAsync(CliContext context, CancellationToken cancellationToken)
@@ -56,6 +79,17 @@ internal sealed class BookEditCommand : ShelfCommand
             RemoveAuthors = context.Get(_removeAuthors) ?? [],
             Price = context.Get(_price),
             Currency = context.Get(_currency),
+            Status = context.Get(_status),
+            Rating = context.Get(_rating),
+            DateStarted = context.Get(_dateStarted),
+            DateRead = context.Get(_dateRead),
+            ReadCount = context.Get(_readCount),
+            Review = context.Get(_review),
+            PrivateNotes = context.Get(_notes),
+            OwnedCopies = context.Get(_ownedCopies),
+            Location = context.Get(_location),
+            AddShelves = context.Get(_shelves) ?? [],
+            RemoveShelves = context.Get(_removeShelves) ?? [],
         };
 
         if (!string.IsNullOrWhiteSpace(request.Price))

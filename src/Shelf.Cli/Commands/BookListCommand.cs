@@ -5,7 +5,7 @@ using Shelf.Core.Features.Books;
 
 namespace Shelf.Cli.Commands;
 
-/// <summary><c>shelf list [--sort title|author|year|pages|added|id] [--desc] [--author NAME] [--limit N | --all]</c>.</summary>
+/// <summary><c>shelf list [--sort title|author|year|pages|added|id] [--desc] [--author NAME] [--shelf NAME] [--status S] [--limit N | --all]</c>.</summary>
 internal sealed class BookListCommand : ShelfCommand
 {
     private const int DefaultLimit = 100;
@@ -13,6 +13,8 @@ internal sealed class BookListCommand : ShelfCommand
     private readonly Option<BookSort> _sort = new("--sort") { Description = "Order by title, author, year, pages, added or id", DefaultValueFactory = _ => BookSort.Title };
     private readonly Option<bool> _descending = new("--desc") { Description = "Reverse the order" };
     private readonly Option<string?> _author = new("--author") { Description = "Only books by authors whose name contains this" };
+    private readonly Option<string?> _shelf = new("--shelf") { Description = "Only books on this shelf" };
+    private readonly Option<string?> _status = new("--status") { Description = "Only books with this reading status (want-to-read, reading, read, abandoned, or your own)" };
     private readonly Option<int?> _limit = new("--limit", "-n") { Description = $"Show at most this many books (default {DefaultLimit})" };
     private readonly Option<int> _offset = new("--offset") { Description = "Skip this many books first" };
     private readonly Option<bool> _all = new("--all") { Description = "Show every book" };
@@ -23,6 +25,8 @@ internal sealed class BookListCommand : ShelfCommand
         Options.Add(_sort);
         Options.Add(_descending);
         Options.Add(_author);
+        Options.Add(_shelf);
+        Options.Add(_status);
         Options.Add(_limit);
         Options.Add(_offset);
         Options.Add(_all);
@@ -38,6 +42,8 @@ internal sealed class BookListCommand : ShelfCommand
                     Sort = context.Get(_sort),
                     Descending = context.Get(_descending),
                     Author = context.Get(_author),
+                    Shelf = context.Get(_shelf),
+                    Status = context.Get(_status),
                     Limit = limit,
                     Offset = context.Get(_offset),
                     CountTotal = context.Mode == OutputMode.Table,

@@ -71,11 +71,28 @@ internal static class BookRendering
             ("Format", book.Format),
             ("Series", book.Series is null ? null : $"{book.Series}{(book.SeriesNumber is null ? string.Empty : " #" + book.SeriesNumber)}"),
             ("Status", book.Status),
-            ("Rating", Number(book.Rating)),
+            ("Rating", book.Rating is { } stars ? $"{new string('★', stars)}{new string('☆', 5 - stars)} ({stars}/5)" : null),
             ("List price", book.ListPrice is { } price ? $"{price.ToString(CultureInfo.InvariantCulture)} {book.ListPriceCurrency}" : null),
+            ("Shelves", string.Join(", ", book.Shelves)),
+            ("Started", Day(book.DateStarted)),
+            ("Read", Day(book.DateRead)),
+            ("Times read", book.ReadCount > 0 ? Number(book.ReadCount) : null),
+            ("Copies owned", Number(book.OwnedCopies)),
+            ("Location", book.Location),
+            ("Review", book.Review),
+            ("Private notes", book.PrivateNotes),
+            ("Ids", string.Join(", ", book.Identifiers)),
             ("Added", book.AddedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)),
             ("Updated", book.UpdatedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)),
         };
+        foreach (var (source, fields) in book.Extras)
+        {
+            foreach (var (name, value) in fields)
+            {
+                rows.Add(($"{source}: {name}", value));
+            }
+        }
+
         var shown = rows.Where(r => !string.IsNullOrEmpty(r.Value)).ToList();
 
         if (context.Mode == OutputMode.Plain)
@@ -101,4 +118,6 @@ internal static class BookRendering
     internal static string Cell(string value) => CliContext.OneLine(value.Replace('\t', ' '));
 
     internal static string Number(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
+
+    private static string? Day(DateOnly? value) => value?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

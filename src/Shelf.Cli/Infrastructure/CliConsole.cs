@@ -19,6 +19,15 @@ internal sealed class CliConsole
 
     public bool InputIsTerminal { get; init; }
 
+    /// <summary>Whether stderr is a terminal: progress bars go there, and only then.</summary>
+    public bool ErrorIsTerminal { get; init; }
+
+    /// <summary>Standard input as bytes, for <c>shelf import -</c>; null where there is none (tests).</summary>
+    public Func<Stream>? OpenInput { get; init; }
+
+    /// <summary>Standard output as bytes, for exports; null means write through <see cref="Out"/> (tests).</summary>
+    public Func<Stream>? OpenOutput { get; init; }
+
     public required Func<string, string?> Environment { get; init; }
 
     /// <summary>Honours https://no-color.org: any non-empty NO_COLOR turns colour off.</summary>
@@ -32,8 +41,20 @@ internal sealed class CliConsole
         In = global::System.Console.In,
         OutputIsTerminal = !global::System.Console.IsOutputRedirected,
         InputIsTerminal = !global::System.Console.IsInputRedirected,
+        ErrorIsTerminal = !global::System.Console.IsErrorRedirected,
+        OpenInput = global::System.Console.OpenStandardInput,
+        OpenOutput = global::System.Console.OpenStandardOutput,
         Environment = global::System.Environment.GetEnvironmentVariable,
     };
+
+    /// <summary>An interactive Spectre console on stderr, for progress bars; only call it when <see cref="ErrorIsTerminal"/>.</summary>
+    public IAnsiConsole CreateProgressConsole() => AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Out = new AnsiConsoleOutput(Error),
+        Ansi = AnsiSupport.Detect,
+        ColorSystem = NoColor ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
+        Interactive = InteractionSupport.Yes,
+    });
 
     /// <summary>A Spectre console over <see cref="Out"/> for tables; plain, colourless text when not a terminal.</summary>
     public IAnsiConsole CreateAnsiConsole()

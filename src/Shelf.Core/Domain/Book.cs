@@ -73,6 +73,12 @@ public class Book
     /// <summary>Where the copy sits: a room, a shelfmark.</summary>
     public string? Location { get; set; }
 
+    /// <summary>
+    /// Columns of imported files that Shelf has no field for, as JSON (see <see cref="BookExtras"/>);
+    /// null when there are none.
+    /// </summary>
+    public string? Extras { get; set; }
+
     public List<BookAuthor> Authors { get; set; } = [];
 
     public List<BookTag> Tags { get; set; } = [];

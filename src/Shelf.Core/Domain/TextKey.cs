@@ -18,6 +18,11 @@ public static class TextKey
             return string.Empty;
         }
 
+        if (Ascii.IsValid(text))
+        {
+            return NormalizeAscii(text);
+        }
+
         var decomposed = text.Normalize(NormalizationForm.FormKD);
         var builder = new StringBuilder(decomposed.Length);
         var pendingSpace = false;
@@ -60,6 +65,34 @@ public static class TextKey
         }
 
         return FoldSpecialLetters(builder.ToString().Normalize(NormalizationForm.FormC));
+    }
+
+    // The same rules for plain ASCII, which has no accents or special letters to fold: most titles
+    // and names, and an import normalizes millions of them.
+    private static string NormalizeAscii(string text)
+    {
+        Span<char> buffer = text.Length <= 512 ? stackalloc char[text.Length] : new char[text.Length];
+        var length = 0;
+        var pendingSpace = false;
+        foreach (var c in text)
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                if (pendingSpace && length > 0)
+                {
+                    buffer[length++] = ' ';
+                }
+
+                pendingSpace = false;
+                buffer[length++] = char.ToLowerInvariant(c);
+            }
+            else if (c != '\'')
+            {
+                pendingSpace = true;
+            }
+        }
+
+        return new string(buffer[..length]);
     }
 
     // Letters that Unicode does not decompose into base + accent but readers treat as plain.

@@ -90,6 +90,28 @@ internal static class ShelfProcess
 {
     public static Task<CliResult> RunAsync(params string[] args) => RunAsync([], args);
 
+    /// <summary>Starts <c>shelf args...</c> and returns at once, with stdout and stderr being collected.</summary>
+    public static RunningShelf Start(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(ShelfDll);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment["DOTNET_CLI_HOME"] = Path.GetTempPath();
+        var process = Process.Start(info)!;
+        process.StandardInput.Close();
+        return new RunningShelf(process, process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
+    }
+
     public static async Task<CliResult> RunAsync(string[] prefix, params string[] args)
     {
         var info = new ProcessStartInfo(prefix.Length > 0 ? prefix[0] : "dotnet")
@@ -134,5 +156,32 @@ internal static class ShelfProcess
             var path = Path.Combine(RepositoryPaths.Root, "src", "Shelf.Cli", "bin", configuration, "net10.0", "shelf.dll");
             return File.Exists(path) ? path : throw new FileNotFoundException($"Build Shelf.Cli first: {path} is missing.");
         }
+    }
+}
+
+/// <summary>A shelf process a test started and will end, by its own pid only.</summary>
+internal sealed class RunningShelf(Process process, Task<string> output, Task<string> error) : IDisposable
+{
+    public Process Process { get; } = process;
+
+    public bool HasExited => Process.HasExited;
+
+    /// <summary>Waits for the process to end on its own (two minutes at most) and returns what it printed.</summary>
+    public async Task<CliResult> WaitAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await Process.WaitForExitAsync(timeout.Token);
+        return new CliResult(Process.ExitCode, await output, await error);
+    }
+
+    public void Dispose()
+    {
+        if (!Process.HasExited)
+        {
+            Process.Kill();
+            Process.WaitForExit();
+        }
+
+        Process.Dispose();
     }
 }

@@ -22,6 +22,9 @@ internal sealed class BookConfiguration : IEntityTypeConfiguration<Book>
             table.HasCheckConstraint(
                 "ck_books_list_price",
                 "(list_price_minor IS NULL AND list_price_currency IS NULL) OR (list_price_minor >= 0 AND length(list_price_currency) = 3)");
+
+            // The full JSON check differs per database; both can at least refuse anything but an object.
+            table.HasCheckConstraint("ck_books_extras_object", "extras IS NULL OR substr(extras, 1, 1) = '{'");
         });
 
         builder.HasKey(b => b.Id);

@@ -17,20 +17,28 @@ public static class BookRules
 
     public static Result<string> Title(string? text)
     {
+        var checkedTitle = TitleAndKey(text);
+        return checkedTitle.IsSuccess ? checkedTitle.Value.Title : checkedTitle.Error!;
+    }
+
+    /// <summary>The title and its matching key, worked out once.</summary>
+    internal static Result<(string Title, string Key)> TitleAndKey(string? text)
+    {
         var title = CollapseSpaces(text);
-        if (title.Length == 0 || TextKey.Normalize(title).Length == 0)
+        var key = TextKey.Normalize(title);
+        if (title.Length == 0 || key.Length == 0)
         {
             return Error.Invalid("book.title_empty", "the title is empty; give the book a title");
         }
 
         // The key can be longer than the title ("ß" folds to "ss"); both must fit their columns.
-        var length = Math.Max(title.Length, TextKey.Normalize(title).Length);
+        var length = Math.Max(title.Length, key.Length);
         if (length > Book.MaxTitleLength)
         {
             return Error.Invalid("book.title_too_long", $"the title has {length} characters (accents and ligatures spelled out); at most {Book.MaxTitleLength} are allowed");
         }
 
-        return title;
+        return (title, key);
     }
 
     /// <summary>Optional pages: empty means none.</summary>
@@ -160,8 +168,48 @@ public static class BookRules
         return parsed;
     }
 
-    internal static string CollapseSpaces(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? string.Empty : string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    internal static string CollapseSpaces(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return string.Empty;
+        }
+
+        return IsCollapsed(text) ? text : string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    // Most values need no change; checking is much cheaper than splitting and joining (imports call this millions of times).
+    private static bool IsCollapsed(string text)
+    {
+        if (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]))
+        {
+            return false;
+        }
+
+        var previousSpace = false;
+        foreach (var c in text)
+        {
+            if (c == ' ')
+            {
+                if (previousSpace)
+                {
+                    return false;
+                }
+
+                previousSpace = true;
+            }
+            else if (char.IsWhiteSpace(c))
+            {
+                return false;
+            }
+            else
+            {
+                previousSpace = false;
+            }
+        }
+
+        return true;
+    }
 
     internal static string Shorten(string? text)
     {

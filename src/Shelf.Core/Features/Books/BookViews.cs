@@ -56,9 +56,13 @@ public sealed record BookDetails
 
     public string? Status { get; init; }
 
+    public DateOnly? DateStarted { get; init; }
+
     public DateOnly? DateRead { get; init; }
 
     public int ReadCount { get; init; }
+
+    public int? OwnedCopies { get; init; }
 
     public string? Location { get; init; }
 
@@ -68,6 +72,30 @@ public sealed record BookDetails
     public string? ListPriceCurrency { get; init; }
 
     internal long? ListPriceMinor { get; init; }
+    public string? Review { get; init; }
+
+    public string? PrivateNotes { get; init; }
+
+    /// <summary>The shelves the book is on, by name.</summary>
+    public IReadOnlyList<string> Shelves { get; init; } = [];
+
+    /// <summary>The book's ids in other systems, as "scheme:value".</summary>
+    public IReadOnlyList<string> Identifiers { get; init; } = [];
+
+    /// <summary>Imported columns Shelf has no field for, per source, in the file's order (see <see cref="BookExtras"/>).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Extras
+    {
+        get
+        {
+            var extras = BookExtras.Parse(ExtrasJson);
+            return extras.Sources.ToDictionary(
+                source => source,
+                source => (IReadOnlyDictionary<string, string>)extras.For(source).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal),
+                StringComparer.Ordinal);
+        }
+    }
+
+    internal string? ExtrasJson { get; init; }
 
     public required DateTime AddedAt { get; init; }
 

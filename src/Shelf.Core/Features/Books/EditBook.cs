@@ -39,9 +39,37 @@ public sealed record EditBookRequest(string Reference)
 
     public IReadOnlyList<string> RemoveAuthors { get; init; } = [];
 
+    /// <summary>1 to 5 stars; "" or "0" clears.</summary>
+    public string? Rating { get; init; }
+
+    /// <summary>want-to-read, reading, read, abandoned, or the user's own exclusive shelf.</summary>
+    public string? Status { get; init; }
+
+    public string? DateStarted { get; init; }
+
+    public string? DateRead { get; init; }
+
+    public string? ReadCount { get; init; }
+
+    public string? Review { get; init; }
+
+    public string? PrivateNotes { get; init; }
+
+    public string? OwnedCopies { get; init; }
+
+    public string? Location { get; init; }
+
+    /// <summary>Shelves to put the book on; created when new.</summary>
+    public IReadOnlyList<string> AddShelves { get; init; } = [];
+
+    public IReadOnlyList<string> RemoveShelves { get; init; } = [];
+
     internal bool ChangesNothing =>
         Title is null && Subtitle is null && Pages is null && Isbn is null && Year is null && Publisher is null && Price is null && Currency is null
-        && Authors is null && AddAuthors.Count == 0 && RemoveAuthors.Count == 0;
+        && Authors is null && AddAuthors.Count == 0 && RemoveAuthors.Count == 0
+        && Rating is null && Status is null && DateStarted is null && DateRead is null && ReadCount is null
+        && Review is null && PrivateNotes is null && OwnedCopies is null && Location is null
+        && AddShelves.Count == 0 && RemoveShelves.Count == 0;
 }
 
 /// <summary>Edits any field of a book and its credits, in one transaction.</summary>
@@ -58,7 +86,11 @@ public sealed class EditBook(ShelfDbContext db)
         var id = await BookQueries.ResolveIdAsync(db, request.Reference, cancellationToken);
         var book = id is null
             ? null
-            : await db.Books.Include(b => b.Authors.OrderBy(a => a.Position)).ThenInclude(a => a.Author).SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
+            : await db.Books
+                .Include(b => b.Authors.OrderBy(a => a.Position)).ThenInclude(a => a.Author)
+                .Include(b => b.Tags).ThenInclude(t => t.Tag)
+                .AsSplitQuery()
+                .SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
         if (book is null)
         {
             return BookErrors.NotFound(request.Reference);
@@ -67,6 +99,16 @@ public sealed class EditBook(ShelfDbContext db)
         if (await ApplyFieldsAsync(book, request, cancellationToken) is { } fieldError)
         {
             return fieldError;
+        }
+
+        if (ApplyPersonalFields(book, request) is { } personalError)
+        {
+            return personalError;
+        }
+
+        if (await new BookShelving(db).ApplyAsync(book, request.AddShelves, request.RemoveShelves, cancellationToken) is { } shelfError)
+        {
+            return shelfError;
         }
 
         var credits = NewCredits(book, request);
@@ -157,6 +199,32 @@ public sealed class EditBook(ShelfDbContext db)
             book.Isbn13 = newIsbn;
         }
 
+        return null;
+    }
+
+    private static Error? ApplyPersonalFields(Book book, EditBookRequest request)
+    {
+        var rating = request.Rating is null ? default : PersonalRules.Rating(request.Rating);
+        var status = request.Status is null ? default : PersonalRules.Status(request.Status);
+        var started = request.DateStarted is null ? default : PersonalRules.Date(request.DateStarted, "the date started");
+        var read = request.DateRead is null ? default : PersonalRules.Date(request.DateRead, "the date read");
+        var readCount = request.ReadCount is null ? default : PersonalRules.Count(request.ReadCount, "the read count");
+        var owned = request.OwnedCopies is null ? default : PersonalRules.Count(request.OwnedCopies, "owned copies");
+        var location = request.Location is null ? default : BookRules.Text(request.Location, "location");
+        if (Error.FirstOf(rating.Error, status.Error, started.Error, read.Error, readCount.Error, owned.Error, location.Error) is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (request.Rating is not null) { book.Rating = rating.Value; }
+        if (request.Status is not null) { book.Status = status.Value; }
+        if (request.DateStarted is not null) { book.DateStarted = started.Value; }
+        if (request.DateRead is not null) { book.DateRead = read.Value; }
+        if (request.ReadCount is not null) { book.ReadCount = readCount.Value ?? 0; }
+        if (request.OwnedCopies is not null) { book.OwnedCopies = owned.Value; }
+        if (request.Location is not null) { book.Location = location.Value; }
+        if (request.Review is not null) { book.Review = PersonalRules.LongText(request.Review); }
+        if (request.PrivateNotes is not null) { book.PrivateNotes = PersonalRules.LongText(request.PrivateNotes); }
         return null;
     }
 

@@ -25,6 +25,12 @@ public sealed record ListBooksRequest
 
     public string? Author { get; init; }
 
+    /// <summary>Only books on this shelf (matched by its key: "Sci-Fi" finds "sci fi").</summary>
+    public string? Shelf { get; init; }
+
+    /// <summary>Only books with this reading status (built-in names and their other names, or an own shelf).</summary>
+    public string? Status { get; init; }
+
     /// <summary>Most books to return; null for all.</summary>
     public int? Limit { get; init; }
 
@@ -52,6 +58,23 @@ public sealed class ListBooks(ShelfDbContext db)
         {
             var key = TextKey.Normalize(request.Author);
             books = books.Where(b => b.Authors.Any(a => a.Author.NameKey.Contains(key)));
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.Shelf))
+        {
+            var key = TextKey.Normalize(request.Shelf);
+            books = books.Where(b => b.Tags.Any(t => t.Tag.NameKey == key));
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.Status))
+        {
+            var status = PersonalRules.Status(request.Status);
+            if (!status.IsSuccess)
+            {
+                return status.Error!;
+            }
+
+            books = books.Where(b => b.Status == status.Value);
         }
 
         int? total = request.CountTotal ? await books.CountAsync(cancellationToken) : null;

@@ -20,7 +20,7 @@ namespace Shelf.Core.Data.CompiledModels.Postgres
                 "Shelf.Core.Domain.Book",
                 typeof(Book),
                 baseEntityType,
-                propertyCount: 27,
+                propertyCount: 28,
                 navigationCount: 3,
                 unnamedIndexCount: 3,
                 keyCount: 1);
@@ -72,6 +72,15 @@ namespace Shelf.Core.Data.CompiledModels.Postgres
                 nullable: true);
             description.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             description.AddAnnotation("Relational:ColumnName", "description");
+
+            var extras = runtimeEntityType.AddProperty(
+                "Extras",
+                typeof(string),
+                propertyInfo: typeof(Book).GetProperty("Extras", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Book).GetField("<Extras>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            extras.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            extras.AddAnnotation("Relational:ColumnName", "extras");
 
             var format = runtimeEntityType.AddProperty(
                 "Format",

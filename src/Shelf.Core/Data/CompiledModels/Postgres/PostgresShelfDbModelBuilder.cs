@@ -12,7 +12,7 @@ namespace Shelf.Core.Data.CompiledModels.Postgres
     public partial class PostgresShelfDbModel
     {
         private PostgresShelfDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("886d868d-1e7b-4f70-b1a4-32274eff39e6"), entityTypeCount: 7)
+            : base(skipDetectChanges: false, modelId: new Guid("ac19a533-1aac-4059-bcee-96c21468259a"), entityTypeCount: 7)
         {
         }
 

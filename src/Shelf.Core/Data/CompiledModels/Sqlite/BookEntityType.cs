@@ -19,7 +19,7 @@ namespace Shelf.Core.Data.CompiledModels.Sqlite
                 "Shelf.Core.Domain.Book",
                 typeof(Book),
                 baseEntityType,
-                propertyCount: 27,
+                propertyCount: 28,
                 navigationCount: 3,
                 unnamedIndexCount: 3,
                 keyCount: 1);
@@ -66,6 +66,14 @@ namespace Shelf.Core.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(Book).GetField("<Description>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
             description.AddAnnotation("Relational:ColumnName", "description");
+
+            var extras = runtimeEntityType.AddProperty(
+                "Extras",
+                typeof(string),
+                propertyInfo: typeof(Book).GetProperty("Extras", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Book).GetField("<Extras>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            extras.AddAnnotation("Relational:ColumnName", "extras");
 
             var format = runtimeEntityType.AddProperty(
                 "Format",

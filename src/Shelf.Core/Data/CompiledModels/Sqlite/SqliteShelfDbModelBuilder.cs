@@ -11,7 +11,7 @@ namespace Shelf.Core.Data.CompiledModels.Sqlite
     public partial class SqliteShelfDbModel
     {
         private SqliteShelfDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("39b2eeb7-b3bc-4bc6-ac7c-e308bdfa9c16"), entityTypeCount: 7)
+            : base(skipDetectChanges: false, modelId: new Guid("7ba2c99f-cb3f-4988-a3cc-6eac0196c149"), entityTypeCount: 7)
         {
         }
 

@@ -93,6 +93,10 @@ namespace Shelf.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("description");
 
+                    b.Property<string>("Extras")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("extras");
+
                     b.Property<string>("Format")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
@@ -213,6 +217,8 @@ namespace Shelf.Core.Data.Migrations.Sqlite
 
                     b.ToTable("books", null, t =>
                         {
+                            t.HasCheckConstraint("ck_books_extras_object", "extras IS NULL OR substr(extras, 1, 1) = '{'");
+
                             t.HasCheckConstraint("ck_books_isbn13_digits", "isbn13 IS NULL OR (length(isbn13) = 13 AND ltrim(isbn13, '0123456789') = '' AND substr(isbn13, 1, 3) IN ('978', '979'))");
 
                             t.HasCheckConstraint("ck_books_list_price", "(list_price_minor IS NULL AND list_price_currency IS NULL) OR (list_price_minor >= 0 AND length(list_price_currency) = 3)");

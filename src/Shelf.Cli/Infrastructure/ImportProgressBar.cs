@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using System.Globalization;
+using Shelf.Core.Features.Catalog;
+using Spectre.Console;
+
+namespace Shelf.Cli.Infrastructure;
+
+/// <summary>
+/// Shows an import's progress on stderr when it is a terminal: a bar over the file's bytes, the
+/// rows read and the rows per second. Piped or redirected, it shows nothing.
+/// </summary>
+internal static class ImportProgressBar
+{
+    public static async Task<T> RunAsync<T>(CliConsole console, string label, Func<IProgress<ImportProgress>?, Task<T>> work)
+    {
+        if (!console.ErrorIsTerminal)
+        {
+            return await work(null);
+        }
+
+        var result = default(T)!;
+        await console.CreateProgressConsole()
+            .Progress()
+            .AutoClear(true)
+            .HideCompleted(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .StartAsync(async context =>
+            {
+                var task = context.AddTask(Markup.Escape(label), maxValue: 1);
+                var clock = Stopwatch.StartNew();
+                var progress = new SynchronousProgress(p =>
+                {
+                    if (p.TotalBytes is > 0 and var total)
+                    {
+                        task.MaxValue = total;
+                        task.Value = Math.Min(p.Bytes, total);
+                    }
+
+                    var perSecond = clock.Elapsed.TotalSeconds > 0 ? p.Rows / clock.Elapsed.TotalSeconds : 0;
+                    task.Description = Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{label}: {p.Rows:N0} rows, {perSecond:N0} rows/s"));
+                });
+                result = await work(progress);
+                task.Value = task.MaxValue;
+            });
+        return result;
+    }
+
+    /// <summary>Progress&lt;T&gt; would post to the thread pool; Spectre's task is safe to update from the import's thread.</summary>
+    private sealed class SynchronousProgress(Action<ImportProgress> report) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value) => report(value);
+    }
+}

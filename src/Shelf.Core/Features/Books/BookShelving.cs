@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Shelf.Core.Common;
+using Shelf.Core.Data;
+using Shelf.Core.Domain;
+
+namespace Shelf.Core.Features.Books;
+
+/// <summary>Puts a tracked book on shelves and takes it off others; a new shelf name creates the shelf.</summary>
+internal sealed class BookShelving(ShelfDbContext db)
+{
+    public async Task<Error?> ApplyAsync(Book book, IReadOnlyList<string> add, IReadOnlyList<string> remove, CancellationToken cancellationToken)
+    {
+        foreach (var text in remove)
+        {
+            var key = TextKey.Normalize(text);
+            var link = book.Tags.Find(t => t.Tag.NameKey == key);
+            if (link is null)
+            {
+                return Error.NotFound("shelf.book_not_on_it", $"book {book.Id} is not on the shelf '{BookRules.Shorten(text)}'; see its shelves with 'shelf show {book.Id}'");
+            }
+
+            book.Tags.Remove(link);
+        }
+
+        foreach (var text in add)
+        {
+            var name = PersonalRules.ShelfName(text);
+            if (!name.IsSuccess)
+            {
+                return name.Error;
+            }
+
+            var key = TextKey.Normalize(name.Value);
+            if (book.Tags.Exists(t => t.Tag.NameKey == key))
+            {
+                continue;
+            }
+
+            var tag = db.Tags.Local.FirstOrDefault(t => t.NameKey == key)
+                ?? await db.Tags.SingleOrDefaultAsync(t => t.NameKey == key, cancellationToken)
+                ?? db.Tags.Add(new Tag { Name = name.Value, NameKey = key }).Entity;
+            book.Tags.Add(new BookTag { Book = book, Tag = tag });
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,116 @@
+using System.Threading.Channels;
+using CsvHelper;
+using Shelf.Core.Common;
+using Shelf.Core.Features.Catalog.Formats;
+using Shelf.Core.Features.Catalog.Reading;
+
+namespace Shelf.Core.Features.Catalog;
+
+/// <summary>A row read and mapped: its record, or why it cannot be imported (with its original bytes for the rejects file).</summary>
+internal sealed record MappedRow(long Line, long ByteOffset, CatalogRecord? Record, string? Problem, byte[]? RawRecord, IReadOnlyList<string> Warnings);
+
+/// <summary>
+/// Reads and maps the rows of a file on a thread of its own and hands them over through a small
+/// bounded queue, so parsing the next rows overlaps with writing the previous ones (an import is
+/// CPU-bound on both sides). Memory stays flat: at most <see cref="QueueLength"/> rows wait.
+/// </summary>
+internal sealed class CatalogRowReader(CatalogTable table, ICatalogMapper mapper, string source)
+{
+    private const int QueueLength = 1024;
+
+    /// <summary>More people, ids or shelves than any book has: a broken row, not a book (and the bulk writers' batches are sized by these).</summary>
+    public const int MaxListed = 500;
+
+    private readonly Channel<MappedRow> _rows = Channel.CreateBounded<MappedRow>(new BoundedChannelOptions(QueueLength) { SingleReader = true, SingleWriter = true });
+
+    public ChannelReader<MappedRow> Rows => _rows.Reader;
+
+    /// <summary>Set when the file stops being readable CSV part way; the rows before it were handed over.</summary>
+    public Error? Fatal { get; private set; }
+
+    /// <summary>Reads until the end of the file or until <paramref name="cancellationToken"/> is cancelled.</summary>
+    public Task RunAsync(CancellationToken cancellationToken) => Task.Run(() => ReadAsync(cancellationToken), cancellationToken);
+
+    private async Task ReadAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var reader = table.Reader;
+            var row = new CatalogRow(reader, table.Header, mapper.ExtrasSource ?? source);
+            while (true)
+            {
+                try
+                {
+                    if (!await reader.ReadAsync(cancellationToken))
+                    {
+                        break;
+                    }
+                }
+                catch (CsvFormatException e)
+                {
+                    Fatal = Error.Invalid("import.malformed", $"line {e.LineNumber}: the file cannot be read as CSV from here on ({e.Message}); nothing was imported");
+                    break;
+                }
+
+                var line = reader.LineNumber;
+                var problem = Check(reader, line) ?? (row.Begin(line) ? Map(row) : row.Failure);
+                var mapped = problem is null
+                    ? new MappedRow(line, reader.ByteOffset, row.Record, null, null, row.Warnings.Count == 0 ? [] : [.. row.Warnings])
+                    : new MappedRow(line, reader.ByteOffset, null, problem, reader.RawRecord.ToArray(), []);
+                await _rows.Writer.WriteAsync(mapped, cancellationToken);
+            }
+
+            _rows.Writer.TryComplete();
+        }
+        catch (Exception e)
+        {
+            _rows.Writer.TryComplete(e);
+        }
+    }
+
+    private string? Check(CsvReader reader, long line)
+    {
+        if (table.Malformation(line) is { } malformed)
+        {
+            return malformed;
+        }
+
+        var count = reader.FieldCount;
+        if (count < table.Header.Count)
+        {
+            return $"the row has {count} fields but the header has {table.Header.Count} (a field with an unquoted line break, or a row cut short?)";
+        }
+
+        for (var i = table.Header.Count; i < count; i++)
+        {
+            if (!reader.IsEmpty(i))
+            {
+                return $"the row has {count} fields but the header has {table.Header.Count} (a field with an unquoted '{table.Separator}'?)";
+            }
+        }
+
+        return null;
+    }
+
+    private string? Map(CatalogRow row)
+    {
+        mapper.Map(row);
+        if (row.Failure is not null)
+        {
+            return row.Failure;
+        }
+
+        var record = row.Record;
+        if (record.Credits.Count > MaxListed || record.Identifiers.Count > MaxListed || record.Tags.Count > MaxListed)
+        {
+            return $"the row names {record.Credits.Count} people, {record.Identifiers.Count} ids and {record.Tags.Count} shelves; at most {MaxListed} of each are accepted";
+        }
+
+        row.KeepUnmapped();
+
+        // Worked out here, on the reading thread, rather than by the writer.
+        record.PrepareExtras();
+        record.PrepareKeys();
+        return null;
+    }
+}

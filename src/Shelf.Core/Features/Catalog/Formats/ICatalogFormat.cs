@@ -1,0 +1,39 @@
+using Shelf.Core.Features.Catalog.Reading;
+
+namespace Shelf.Core.Features.Catalog.Formats;
+
+/// <summary>
+/// An export format Shelf reads: recognised by the names of its signature columns, never by
+/// their position, and mapped row by row to a <see cref="CatalogRecord"/>.
+/// </summary>
+internal interface ICatalogFormat
+{
+    /// <summary>The name <c>--format</c> takes; also the scheme of the format's own ids and the source of its extras.</summary>
+    string Name { get; }
+
+    string Description { get; }
+
+    /// <summary>Columns that together tell this format from the others.</summary>
+    IReadOnlyList<string> Signature { get; }
+
+    bool Matches(CatalogHeader header) => Signature.All(header.Has);
+
+    /// <summary>Finds the format's columns in this file's header.</summary>
+    ICatalogMapper Bind(CatalogHeader header);
+}
+
+/// <summary>Maps rows of one file, whose columns it has already found.</summary>
+internal interface ICatalogMapper
+{
+    /// <summary>The book fields this file carries; only these are compared and updated.</summary>
+    CatalogField Fields { get; }
+
+    /// <summary>Which sources' extras a row of this file replaces on update; null means all of them (Shelf's own export).</summary>
+    string? ExtrasSource { get; }
+
+    /// <summary>Fills <see cref="CatalogRow.Record"/>; problems go to <see cref="CatalogRow.Fail"/> and <see cref="CatalogRow.Warn"/>.</summary>
+    void Map(CatalogRow row);
+}
+
+/// <summary>A format as <c>shelf import --formats</c> lists it.</summary>
+public sealed record CatalogFormatInfo(string Name, string Description, IReadOnlyList<string> Signature);

@@ -1,0 +1,172 @@
+using Microsoft.EntityFrameworkCore;
+using Shelf.Core.Common;
+using Shelf.Core.Data;
+using Shelf.Core.Features.Catalog.Formats;
+using Shelf.Core.Features.Catalog.Reading;
+using Shelf.Core.Features.Catalog.Writing;
+
+namespace Shelf.Core.Features.Catalog;
+
+/// <summary>What to import and how.</summary>
+/// <param name="Input">The file's bytes; owned by the import from here on.</param>
+public sealed record ImportRequest(Stream Input)
+{
+    /// <summary>A format name (<c>--format</c>); null to recognise it from the header.</summary>
+    public string? Format { get; init; }
+
+    /// <summary>Column mappings for any other CSV (<c>--map</c>); when given, the file is read through them.</summary>
+    public IReadOnlyList<ColumnMapping> Mappings { get; init; } = [];
+
+    /// <summary>An encoding name (<c>--encoding</c>); null to detect it.</summary>
+    public string? Encoding { get; init; }
+
+    /// <summary>Report what would happen, then roll everything back.</summary>
+    public bool DryRun { get; init; }
+
+    /// <summary>Any bad row aborts the whole file.</summary>
+    public bool Strict { get; init; }
+
+    /// <summary>Apply what differs to books already in the library.</summary>
+    public bool Update { get; init; }
+
+    /// <summary>Where rejected rows go, as the file had them, under its header; null for nowhere.</summary>
+    public Stream? Rejects { get; init; }
+}
+
+/// <summary>
+/// Imports a catalog export (Goodreads, LibraryThing, Calibre, StoryGraph, Libib, goodbooks, the
+/// simple form, Shelf's own, or any CSV through a column mapping) as one transaction: a crash,
+/// a kill or Ctrl+C leaves the library exactly as it was. Rows stream; new books go in through a
+/// bulk writer; bad rows are reported with their line and never stop the good ones (unless
+/// <see cref="ImportRequest.Strict"/>); importing the same file twice changes nothing.
+/// </summary>
+public sealed class ImportCatalog(ShelfDbContext db)
+{
+    /// <summary>The formats recognised from a header, for <c>shelf import --formats</c>.</summary>
+    public static IReadOnlyList<CatalogFormatInfo> Formats => CatalogFormats.Infos;
+
+    /// <summary>The fields <c>--map "Column Name=field"</c> takes, with what each holds.</summary>
+    public static IReadOnlyDictionary<string, string> MapFields => MappedFormat.Targets;
+
+    public async Task<Result<ImportSummary>> ExecuteAsync(ImportRequest request, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        System.Text.Encoding? named = null;
+        if (request.Encoding is not null)
+        {
+            var encoding = TextEncodingDetector.Named(request.Encoding);
+            if (!encoding.IsSuccess)
+            {
+                return encoding.Error!;
+            }
+
+            named = encoding.Value;
+        }
+
+        var totalBytes = request.Input.CanSeek ? request.Input.Length : (long?)null;
+        var opened = await CatalogTable.OpenAsync(request.Input, named, cancellationToken);
+        if (!opened.IsSuccess)
+        {
+            return opened.Error!;
+        }
+
+        await using var table = opened.Value;
+        var format = ChooseFormat(request, table.Header);
+        if (!format.IsSuccess)
+        {
+            return format.Error!;
+        }
+
+        var mapper = format.Value.Bind(table.Header);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using ICatalogWriter writer = db.Provider == DatabaseProvider.Sqlite ? new SqliteCatalogWriter(db) : new PostgresCatalogWriter(db);
+        var run = new ImportRun(db, table, format.Value.Name, mapper, writer, request, progress, totalBytes);
+        Result<ImportTally> tally;
+        try
+        {
+            tally = await run.ExecuteAsync(cancellationToken);
+        }
+        catch (Exception e) when (IsUniqueViolation(e))
+        {
+            // Another program added a book with the same ISBN or id while this import ran (PostgreSQL;
+            // SQLite's write lock keeps others out). The transaction rolls back as the writer and it are disposed.
+            await writer.DisposeAsync();
+            return Error.Conflict("import.concurrent_change", "another program added one of these books (same ISBN or id) while the import ran; nothing was imported; run it again");
+        }
+
+        if (!tally.IsSuccess)
+        {
+            // An unfinished COPY holds the connection; end it before the rollback.
+            await writer.DisposeAsync();
+            await transaction.RollbackAsync(CancellationToken.None);
+            return tally.Error!;
+        }
+
+        await writer.DisposeAsync();
+        if (request.DryRun)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+        }
+        else
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return tally.Value.ToSummary(format.Value.Name, table.Encoding.Name, table.Separator, request.DryRun, request.Update);
+    }
+
+    private static bool IsUniqueViolation(Exception e)
+    {
+        for (var inner = e; inner is not null; inner = inner.InnerException)
+        {
+            switch (inner)
+            {
+                case Npgsql.PostgresException postgres when postgres.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation:
+                case Microsoft.Data.Sqlite.SqliteException sqlite when sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode is 2067 or 1555:
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static Result<ICatalogFormat> ChooseFormat(ImportRequest request, CatalogHeader header)
+    {
+        if (request.Mappings.Count > 0)
+        {
+            if (request.Format is not null)
+            {
+                return Error.Invalid("import.format_and_map", "give either --format or --map: a mapping is a format of its own");
+            }
+
+            var mapped = new MappedFormat(request.Mappings);
+            return mapped.Check(header) is { } mappingError ? mappingError : mapped;
+        }
+
+        if (request.Format is not null)
+        {
+            var named = CatalogFormats.Named(request.Format);
+            if (named is null)
+            {
+                return Error.Invalid("import.unknown_format_name", $"'{request.Format}' is not a format Shelf reads; use one of {string.Join(", ", CatalogFormats.All.Select(f => f.Name))}");
+            }
+
+            var missing = named.Signature.Where(c => !header.Has(c)).ToList();
+            return missing.Count == named.Signature.Count
+                ? Error.Invalid("import.format_mismatch", $"the file has none of the columns of {named.Name} ({string.Join(", ", named.Signature)}); its columns are {Shorten(header.Names)}")
+                : Result<ICatalogFormat>.Ok(named);
+        }
+
+        var detected = CatalogFormats.Detect(header);
+        return detected is not null
+            ? Result<ICatalogFormat>.Ok(detected)
+            : Error.Invalid(
+                "import.unknown_format",
+                $"the columns ({Shorten(header.Names)}) are not a format Shelf recognises ({string.Join(", ", CatalogFormats.All.Select(f => f.Name))}); name the columns to read with --map \"Column Name=field\", or see 'shelf import --formats'");
+    }
+
+    private static string Shorten(IReadOnlyList<string> names)
+    {
+        var text = string.Join(", ", names.Take(12).Select(n => n.Length > 40 ? n[..40] + "…" : n));
+        return names.Count > 12 ? text + ", …" : text;
+    }
+}

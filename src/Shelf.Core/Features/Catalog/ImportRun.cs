@@ -1,0 +1,257 @@
+using System.Diagnostics;
+using CsvHelper;
+using Microsoft.EntityFrameworkCore;
+using Shelf.Core.Common;
+using Shelf.Core.Data;
+using Shelf.Core.Domain;
+using Shelf.Core.Features.Catalog.Formats;
+using Shelf.Core.Features.Catalog.Matching;
+using Shelf.Core.Features.Catalog.Reading;
+using Shelf.Core.Features.Catalog.Writing;
+
+namespace Shelf.Core.Features.Catalog;
+
+/// <summary>
+/// One pass over a file inside the import's transaction: read a row, map it, find its book;
+/// new books go straight to the bulk writer, rows that may match a stored book are gathered and
+/// compared in batches (one query for many books).
+/// </summary>
+internal sealed class ImportRun(
+    ShelfDbContext db,
+    CatalogTable table,
+    string source,
+    ICatalogMapper mapper,
+    ICatalogWriter writer,
+    ImportRequest request,
+    IProgress<ImportProgress>? progress,
+    long? totalBytes)
+{
+    private const int MatchBatch = 256;
+    private const int SampleRows = 256;
+
+    private readonly ImportTally _tally = new();
+    private readonly List<PendingMatch> _pending = [];
+    private readonly Stopwatch _sinceProgress = Stopwatch.StartNew();
+    private LibraryKeys _keys = null!;
+    private BookUpdater _updater = null!;
+    private long _keysSeen;
+
+    private sealed record PendingMatch(long Line, CatalogRecord Record, int BookId, MatchKind Kind);
+
+    public async Task<Result<ImportTally>> ExecuteAsync(CancellationToken cancellationToken)
+    {
+        _keys = await LibraryKeys.LoadAsync(db, cancellationToken);
+        _updater = new BookUpdater(db, _keys);
+        await writer.StartAsync(cancellationToken);
+        var rejects = request.Rejects is null ? null : new RejectsFile(request.Rejects, table.Reader.Headers, table.Separator);
+
+        using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var rows = new CatalogRowReader(table, mapper, source);
+        var reading = rows.RunAsync(stopReading.Token);
+        try
+        {
+            var result = await ConsumeAsync(rows, rejects, cancellationToken);
+            if (!result.IsSuccess || rows.Fatal is not null)
+            {
+                return rows.Fatal ?? result.Error!;
+            }
+        }
+        finally
+        {
+            // Stop the reader when this side stops early (strict, an error, Ctrl+C), and wait for it.
+            await stopReading.CancelAsync();
+            try
+            {
+                await reading;
+            }
+            catch (OperationCanceledException)
+            {
+                // Expected: it was told to stop.
+            }
+        }
+
+        await ResolvePendingAsync(cancellationToken);
+        await writer.FinishAsync(cancellationToken);
+        rejects?.Finish();
+        progress?.Report(new ImportProgress(_tally.Read, totalBytes ?? 0, totalBytes));
+        return _tally;
+    }
+
+    private async Task<Result<bool>> ConsumeAsync(CatalogRowReader rows, RejectsFile? rejects, CancellationToken cancellationToken)
+    {
+        await foreach (var row in rows.Rows.ReadAllAsync(cancellationToken))
+        {
+            _tally.Read++;
+            if (row.Problem is { } problem)
+            {
+                _tally.Reject(row.Line, problem);
+                rejects?.Write(row.RawRecord);
+                if (request.Strict)
+                {
+                    rejects?.Finish();
+                    return Error.Invalid("import.strict", $"line {row.Line}: {problem}; nothing was imported (--strict stops at the first bad row)");
+                }
+
+                continue;
+            }
+
+            foreach (var warning in row.Warnings)
+            {
+                _tally.Warn(row.Line, warning);
+            }
+
+            await PlaceAsync(row.Line, row.Record!, row.ByteOffset, cancellationToken);
+            Report(row.ByteOffset);
+        }
+
+        return true;
+    }
+
+    private async Task PlaceAsync(long line, CatalogRecord record, long byteOffset, CancellationToken cancellationToken)
+    {
+        if (_keys.Find(record) is { } match)
+        {
+            _pending.Add(new PendingMatch(line, record, match.BookId, match.Kind));
+            if (_pending.Count >= MatchBatch)
+            {
+                await ResolvePendingAsync(cancellationToken);
+            }
+
+            return;
+        }
+
+        await AddAsync(record, byteOffset, cancellationToken);
+    }
+
+    private async Task AddAsync(CatalogRecord record, long byteOffset, CancellationToken cancellationToken)
+    {
+        var id = await writer.AddAsync(record, cancellationToken);
+        _keys.Remember(record, id);
+        _tally.Added++;
+        _keysSeen += record.Identifiers.Count + (record.Isbn13 is null ? 0 : 1) + (record.Identifiers.Count == 0 ? 1 : 0);
+        if (_tally.Added == SampleRows && totalBytes is { } total && byteOffset > 0)
+        {
+            // From a sample of the file: size the key index once for all of it instead of doubling
+            // it as it fills, and let the writer prepare a bulk load.
+            var rowsExpected = total / Math.Max(1, byteOffset / _tally.Read);
+            _keys.Expect((long)(rowsExpected * ((double)_keysSeen / _tally.Added) * 1.1));
+            await writer.ExpectAsync(rowsExpected, cancellationToken);
+        }
+    }
+
+    /// <summary>Compares gathered rows with their stored books, loaded in one query.</summary>
+    private async Task ResolvePendingAsync(CancellationToken cancellationToken)
+    {
+        if (_pending.Count == 0)
+        {
+            return;
+        }
+
+        await writer.FlushAsync(cancellationToken);
+        var ids = _pending.Select(p => p.BookId).Distinct().ToList();
+        var books = await db.Books.AsNoTracking()
+            .Include(b => b.Authors).ThenInclude(a => a.Author)
+            .Include(b => b.Tags).ThenInclude(t => t.Tag)
+            .Include(b => b.Identifiers)
+            .AsSplitQuery()
+            .Where(b => ids.Contains(b.Id))
+            .ToDictionaryAsync(b => b.Id, cancellationToken);
+
+        var pending = _pending.ToList();
+        _pending.Clear();
+        foreach (var match in pending)
+        {
+            if (books.TryGetValue(match.BookId, out var book) && IsSameBook(book, match))
+            {
+                await CompareAsync(book, match, cancellationToken);
+            }
+            else
+            {
+                DropTakenKeys(match.Line, match.Record);
+                await AddAsync(match.Record, 0, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether a candidate found by key really is the row's book: the key must really match (the
+    /// index holds hashes), and a book that already has a different id in one of the row's
+    /// systems is another book there (two editions the source tells apart).
+    /// </summary>
+    private static bool IsSameBook(Book book, PendingMatch match)
+    {
+        var record = match.Record;
+        var keyMatches = match.Kind switch
+        {
+            MatchKind.Identifier => record.Identifiers.Exists(i => book.Identifiers.Exists(b => b.Scheme == i.Scheme && b.Value == i.Value)),
+            MatchKind.Isbn => book.Isbn13 == record.Isbn13,
+            _ => book.TitleKey == record.TitleKey
+                && (book.Authors.Find(a => a.Position == 0)?.Author.NameKey ?? string.Empty) == record.FirstAuthorKey,
+        };
+        if (!keyMatches || match.Kind == MatchKind.Identifier)
+        {
+            return keyMatches;
+        }
+
+        return !record.Identifiers.Exists(i => book.Identifiers.Exists(b => b.Scheme == i.Scheme && b.Value != i.Value));
+    }
+
+    private async Task CompareAsync(Book book, PendingMatch match, CancellationToken cancellationToken)
+    {
+        DropTakenKeys(match.Line, match.Record, book.Id);
+        var differences = RecordDifferences.Between(book, match.Record, mapper.Fields, mapper.ExtrasSource);
+        if (differences.Count == 0)
+        {
+            _tally.Unchanged++;
+            return;
+        }
+
+        _tally.Differ(new ImportDifference(match.Line, book.Id, book.Title, differences));
+        if (!request.Update)
+        {
+            _tally.Unchanged++;
+            return;
+        }
+
+        foreach (var warning in await _updater.ApplyAsync(book.Id, match.Record, mapper.Fields, mapper.ExtrasSource, cancellationToken))
+        {
+            _tally.Warn(match.Line, warning);
+        }
+
+        _tally.Updated++;
+    }
+
+    /// <summary>An ISBN or id the row gives that belongs to another book stays with that book; the row goes on without it.</summary>
+    private void DropTakenKeys(long line, CatalogRecord record, int? bookId = null)
+    {
+        if (record.Isbn13 is { } isbn && _keys.IsbnOwner(isbn) is { } owner && owner != bookId)
+        {
+            _tally.Warn(line, $"ISBN {isbn} already belongs to book {owner}; this row's book goes on without it");
+            record.Extras.Add(source, "ISBN (already taken)", isbn);
+            record.PrepareExtras();
+            record.Isbn13 = null;
+        }
+
+        record.Identifiers.RemoveAll(i =>
+        {
+            var taken = _keys.IdentifierOwner(i.Scheme, i.Value) is { } other && other != bookId;
+            if (taken)
+            {
+                _tally.Warn(line, $"{i.Scheme}:{i.Value} already belongs to another book; this row's book goes on without it");
+            }
+
+            return taken;
+        });
+    }
+
+    private void Report(long byteOffset)
+    {
+        if (progress is null || _sinceProgress.ElapsedMilliseconds < 100)
+        {
+            return;
+        }
+
+        _sinceProgress.Restart();
+        progress.Report(new ImportProgress(_tally.Read, byteOffset, totalBytes));
+    }
+}

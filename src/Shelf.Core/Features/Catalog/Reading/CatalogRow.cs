@@ -1,0 +1,337 @@
+using System.Globalization;
+using CsvHelper;
+using Shelf.Core.Domain;
+using Shelf.Core.Features.Books;
+
+namespace Shelf.Core.Features.Catalog.Reading;
+
+/// <summary>
+/// The row a format maps, with typed readers that check values against Shelf's rules. A
+/// format reads the columns it knows; every other non-empty column goes to the book's extras
+/// on its own, so a column nobody mapped is still never lost.
+/// </summary>
+internal sealed class CatalogRow
+{
+    /// <summary>Longest field accepted: a real review fits; a 10 MB blob is a broken file.</summary>
+    public const int MaxFieldLength = 1_000_000;
+
+    private const int MaxCachedNames = 100_000;
+
+    private readonly CsvReader _reader;
+    private readonly CatalogHeader _header;
+    private readonly string _source;
+    private readonly bool[] _consumed;
+    private readonly bool[] _kept;
+    private readonly Dictionary<string, AuthorName?> _names = new(StringComparer.Ordinal);
+
+    public CatalogRow(CsvReader reader, CatalogHeader header, string source)
+    {
+        _reader = reader;
+        _header = header;
+        _source = source;
+        _consumed = new bool[header.Count];
+        _kept = new bool[header.Count];
+        _uniqueNames = header.Names.Distinct(StringComparer.Ordinal).Count() == header.Count;
+    }
+
+    // A header without repeated names lets unmapped columns go into the extras without a duplicate check.
+    private readonly bool _uniqueNames;
+
+    public long Line { get; private set; }
+
+    public CatalogRecord Record { get; private set; } = new();
+
+    /// <summary>Why the row cannot be imported; the first problem found.</summary>
+    public string? Failure { get; private set; }
+
+    public List<string> Warnings { get; } = [];
+
+    /// <summary>Starts a new record; false (with <see cref="Failure"/> set) when a field is beyond any sane size.</summary>
+    public bool Begin(long line)
+    {
+        Line = line;
+        Record = new CatalogRecord();
+        Failure = null;
+        Warnings.Clear();
+        Array.Clear(_consumed);
+        Array.Clear(_kept);
+        for (var i = 0; i < _reader.FieldCount; i++)
+        {
+            // UTF-8 bytes are at least as many as characters, so this never refuses a field that fits.
+            var bytes = _reader.GetSpan(i).Length;
+            if (bytes > MaxFieldLength && _reader.GetString(i).Length > MaxFieldLength)
+            {
+                Fail($"{Label(i)} holds {bytes.ToString("N0", CultureInfo.InvariantCulture)} bytes; at most {MaxFieldLength.ToString("N0", CultureInfo.InvariantCulture)} characters are accepted in one field");
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The field's text as written ("" when the column is absent); marks it as mapped.</summary>
+    public string Raw(int column)
+    {
+        if (column < 0 || column >= _header.Count)
+        {
+            return string.Empty;
+        }
+
+        _consumed[column] = true;
+        return column < _reader.FieldCount ? _reader.GetString(column) : string.Empty;
+    }
+
+    public void Fail(string reason) => Failure ??= reason;
+
+    public void Warn(string message) => Warnings.Add(message);
+
+    /// <summary>Keeps a mapped field's raw text in the extras too, for a value Shelf could not use as it was.</summary>
+    public void Keep(int column, string? value = null)
+    {
+        if (column >= 0 && column < _header.Count && !_kept[column])
+        {
+            _kept[column] = true;
+            Record.Extras.Add(_source, _header.Names[column], value ?? Raw(column));
+        }
+    }
+
+    /// <summary>Puts every column no format read into the extras; called after mapping.</summary>
+    public void KeepUnmapped()
+    {
+        var count = Math.Min(_reader.FieldCount, _header.Count);
+        for (var i = 0; i < count; i++)
+        {
+            if (!_consumed[i] && !_kept[i] && !_reader.IsEmpty(i))
+            {
+                if (_uniqueNames)
+                {
+                    Record.Extras.AddNew(_source, _header.Names[i], _reader.GetString(i));
+                }
+                else
+                {
+                    Record.Extras.Add(_source, _header.Names[i], _reader.GetString(i));
+                }
+            }
+        }
+    }
+
+    public string Label(int column) => column >= 0 && column < _header.Count ? _header.Names[column] : "?";
+
+    /// <summary>Single-line text with runs of spaces collapsed; null when empty.</summary>
+    public string? Text(int column, int maxLength = BookRules.MaxFieldLength)
+    {
+        var result = BookRules.Text(Raw(column), Label(column), maxLength);
+        if (!result.IsSuccess)
+        {
+            Fail(result.Error!.Message);
+            return null;
+        }
+
+        return result.Value;
+    }
+
+    /// <summary>Text that may hold line breaks (reviews, notes, descriptions): trimmed, otherwise as written.</summary>
+    public string? LongText(int column)
+    {
+        var text = Raw(column).Trim();
+        return text.Length == 0 ? null : text;
+    }
+
+    /// <summary>A whole number within bounds, or null when empty.</summary>
+    public int? Number(int column, int min, int max)
+    {
+        var text = Raw(column).Trim();
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        if (!CatalogValues.TryWholeNumber(text, out var value))
+        {
+            Fail($"{Label(column)} must be a whole number, not '{BookRules.Shorten(text)}'");
+            return null;
+        }
+
+        if (value < min || value > max)
+        {
+            Fail($"{Label(column)} must be from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}, not {value.ToString(CultureInfo.InvariantCulture)}");
+            return null;
+        }
+
+        return value;
+    }
+
+    /// <summary>Pages; 0 means unknown to Goodreads and LibraryThing, so it is read as none.</summary>
+    public int? Pages(int column)
+    {
+        var pages = Number(column, 0, Book.MaxPages);
+        return pages == 0 ? null : pages;
+    }
+
+    /// <summary>A year; negative is BCE. Written as "2008.0" by some tools.</summary>
+    public int? Year(int column)
+    {
+        var text = Raw(column).Trim();
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        if (!CatalogValues.TryWholeNumber(text, out var whole))
+        {
+            Fail($"{Label(column)} must be a year such as 1999, not '{BookRules.Shorten(text)}'");
+            return null;
+        }
+
+        var year = BookRules.Year(whole.ToString(CultureInfo.InvariantCulture), Label(column));
+        if (!year.IsSuccess)
+        {
+            Fail(year.Error!.Message);
+            return null;
+        }
+
+        return year.Value;
+    }
+
+    public DateOnly? Date(int column)
+    {
+        var text = Raw(column).Trim();
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        if (!CatalogValues.TryDate(text, out var date))
+        {
+            Fail($"{Label(column)} must be a date such as 2024/10/06 or 2024-10-06, not '{BookRules.Shorten(text)}'");
+            return null;
+        }
+
+        return date;
+    }
+
+    /// <summary>
+    /// A star rating on a 0–<paramref name="scale"/> scale, as Shelf's 1–5; 0 is "not rated".
+    /// Half and quarter stars are rounded and the exact value kept in the extras.
+    /// </summary>
+    public int? Rating(int column, decimal scale = 5)
+    {
+        var text = Raw(column).Trim();
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var stars) || stars > scale)
+        {
+            Fail($"{Label(column)} must be a rating from 0 to {scale.ToString(CultureInfo.InvariantCulture)}, not '{BookRules.Shorten(text)}'");
+            return null;
+        }
+
+        var five = stars * 5 / scale;
+        if (five == 0)
+        {
+            return null;
+        }
+
+        var rounded = (int)Math.Clamp(Math.Round(five, MidpointRounding.AwayFromZero), 1, 5);
+        if (rounded != five)
+        {
+            Keep(column, text);
+        }
+
+        return rounded;
+    }
+
+    /// <summary>An ISBN; a value that cannot be used is a warning and kept in the extras, never a rejected row.</summary>
+    public string? Isbn(int column, bool restoreZeros = false)
+    {
+        var raw = Raw(column);
+        var isbn = CatalogValues.Isbn(raw, restoreZeros, out var problem);
+        if (problem is not null)
+        {
+            Warn($"{Label(column)}: {problem}");
+            Keep(column, raw);
+        }
+
+        return isbn;
+    }
+
+    /// <summary>Parses a person's name (cached: the same names come back row after row); null with a warning when it is not one.</summary>
+    public AuthorName? Name(string text, string label)
+    {
+        if (_names.TryGetValue(text, out var cached))
+        {
+            return cached;
+        }
+
+        AuthorName? name = AuthorName.TryParse(text, out var parsed, out var error) ? parsed : null;
+        if (name is null)
+        {
+            Warn($"{label}: '{BookRules.Shorten(text)}' is not a name ({error}); left out");
+            return null;
+        }
+
+        if (_names.Count >= MaxCachedNames)
+        {
+            _names.Clear();
+        }
+
+        _names[text] = name;
+        return name;
+    }
+
+    /// <summary>Adds a credit for <paramref name="text"/> when it is a name.</summary>
+    public void Credit(string text, AuthorRole role, string label)
+    {
+        if (Name(text, label) is { } name)
+        {
+            Record.AddCredit(name, role);
+        }
+    }
+
+    /// <summary>Adds the shelves of a list, checking each name's length.</summary>
+    public void Tags(IEnumerable<string> names, string label)
+    {
+        foreach (var name in names)
+        {
+            var tag = BookRules.Text(name, label, 200);
+            if (!tag.IsSuccess)
+            {
+                Fail(tag.Error!.Message);
+                return;
+            }
+
+            if (tag.Value is { } value)
+            {
+                Record.AddTag(value);
+            }
+        }
+    }
+
+    /// <summary>Records an id in another system; too long a value fails the row.</summary>
+    public void Identifier(string scheme, int column)
+    {
+        var value = Raw(column).Trim();
+        if (value.Length > 200)
+        {
+            Fail($"{Label(column)} has {value.Length.ToString(CultureInfo.InvariantCulture)} characters; an id has at most 200");
+            return;
+        }
+
+        Record.AddIdentifier(scheme, value);
+    }
+
+    /// <summary>Sets the title, failing the row when there is none.</summary>
+    public void Title(int column)
+    {
+        var title = BookRules.TitleAndKey(Raw(column));
+        if (!title.IsSuccess)
+        {
+            Fail(column < 0 ? "the file has no title column" : $"{Label(column)}: {title.Error!.Message}");
+            return;
+        }
+
+        Record.SetTitle(title.Value.Title, title.Value.Key);
+    }
+}

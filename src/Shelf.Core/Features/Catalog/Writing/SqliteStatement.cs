@@ -1,0 +1,105 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace Shelf.Core.Features.Catalog.Writing;
+
+/// <summary>
+/// A prepared statement on SQLite's own API, for the one place where ADO.NET's per-call cost
+/// (a data reader, parameter lookups and conversions for every row) outweighs SQLite's work: the
+/// bulk writer runs these millions of times. Text is bound as UTF-16 and converted by SQLite.
+/// </summary>
+internal sealed class SqliteStatement : IDisposable
+{
+    private readonly sqlite3 _db;
+    private readonly sqlite3_stmt _statement;
+
+    public SqliteStatement(SqliteConnection connection, string sql)
+    {
+        _db = HandleOf(connection);
+        Check(raw.sqlite3_prepare_v2(_db, sql, out _statement));
+    }
+
+    // SqliteConnection.Handle is typed with the SQLitePCLRaw version Microsoft.Data.Sqlite was built
+    // against, which the compiler will not match with ours (2.0.6); at run time the shim makes them
+    // one and the same assembly, so the object is an ordinary sqlite3 handle.
+    private static sqlite3 HandleOf(SqliteConnection connection) =>
+        (sqlite3)(typeof(SqliteConnection).GetProperty("Handle")!.GetValue(connection)
+            ?? throw new InvalidOperationException("the SQLite connection is not open"));
+
+    public void Bind(int index, string? value)
+    {
+        if (value is null)
+        {
+            Check(raw.sqlite3_bind_null(_statement, index + 1));
+        }
+        else
+        {
+            Check(raw.sqlite3_bind_text16(_statement, index + 1, value.AsSpan()));
+        }
+    }
+
+    /// <summary>Binds text already encoded as UTF-8, which SQLite stores as it is.</summary>
+    public void BindUtf8(int index, ReadOnlySpan<byte> value) => Check(raw.sqlite3_bind_text(_statement, index + 1, value));
+
+    public void Bind(int index, int? value)
+    {
+        if (value is { } number)
+        {
+            Check(raw.sqlite3_bind_int(_statement, index + 1, number));
+        }
+        else
+        {
+            Check(raw.sqlite3_bind_null(_statement, index + 1));
+        }
+    }
+
+    public void Bind(int index, long? value)
+    {
+        if (value is { } number)
+        {
+            Check(raw.sqlite3_bind_int64(_statement, index + 1, number));
+        }
+        else
+        {
+            Check(raw.sqlite3_bind_null(_statement, index + 1));
+        }
+    }
+
+    /// <summary>Runs the statement to its end (no rows expected) and makes it ready for the next values.</summary>
+    public void Execute()
+    {
+        var rc = raw.sqlite3_step(_statement);
+        raw.sqlite3_reset(_statement);
+        if (rc != raw.SQLITE_DONE)
+        {
+            Check(rc);
+        }
+    }
+
+    /// <summary>Runs a query of one integer (an id), or returns null when it gives no row.</summary>
+    public long? ExecuteScalar()
+    {
+        var rc = raw.sqlite3_step(_statement);
+        long? value = rc == raw.SQLITE_ROW ? raw.sqlite3_column_int64(_statement, 0) : null;
+        raw.sqlite3_reset(_statement);
+        if (rc != raw.SQLITE_ROW && rc != raw.SQLITE_DONE)
+        {
+            Check(rc);
+        }
+
+        return value;
+    }
+
+    public void Dispose() => _statement.Dispose();
+
+    // The same exception Microsoft.Data.Sqlite throws, so DatabaseErrors turns a full disk into a message.
+    private void Check(int rc)
+    {
+        if (rc != raw.SQLITE_OK)
+        {
+            var message = raw.sqlite3_errmsg(_db).utf8_to_string();
+            throw new SqliteException($"SQLite Error {rc.ToString(CultureInfo.InvariantCulture)}: '{message}'.", rc, raw.sqlite3_extended_errcode(_db));
+        }
+    }
+}
