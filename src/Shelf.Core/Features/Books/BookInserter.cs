@@ -8,8 +8,9 @@ using Shelf.Core.Domain;
 namespace Shelf.Core.Features.Books;
 
 /// <summary>
-/// The reads and writes of <see cref="AddBook"/>, as plain parameterized SQL on the context's
-/// connection and transaction. Why not LINQ and SaveChanges: in a one-shot `shelf add`, EF's
+/// The reads and writes of <see cref="AddBook"/>, and the credit replacement that
+/// <see cref="EditBook"/> and an import's update share, mostly as plain parameterized SQL on the
+/// context's connection and transaction. Why not LINQ and SaveChanges: in a one-shot `shelf add`, EF's
 /// first query and first SaveChanges each cost ~100 ms of warm-up, more than everything else
 /// together (bench/startup.sh). The SQL reads the same on SQLite and PostgreSQL.
 /// </summary>
@@ -109,6 +110,22 @@ internal sealed class BookInserter(ShelfDbContext db)
                 ("position", credit.Position),
                 ("role", credit.Role.ToString().ToLowerInvariant()));
             await link.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Replaces a tracked book's credits with <paramref name="credits"/>, in that order. Positions
+    /// are unique per book, so renumbering in place could collide mid-update: the old links are
+    /// deleted first, then the new order goes in, inside the caller's transaction.
+    /// </summary>
+    public async Task ReplaceCreditsAsync(Book book, IReadOnlyList<(AuthorName Name, AuthorRole Role)> credits, CancellationToken cancellationToken)
+    {
+        db.BookAuthors.RemoveRange(book.Authors);
+        await db.SaveChangesAsync(cancellationToken);
+        for (var position = 0; position < credits.Count; position++)
+        {
+            var author = await FindOrInsertAuthorAsync(credits[position].Name, cancellationToken);
+            db.BookAuthors.Add(new BookAuthor { BookId = book.Id, AuthorId = author.Id, Position = position, Role = credits[position].Role });
         }
     }
 

@@ -119,7 +119,9 @@ public sealed class EditBook(ShelfDbContext db)
 
         if (credits.Value is { } replacement)
         {
-            await ReplaceCreditsAsync(book, replacement, cancellationToken);
+            await new BookInserter(db).ReplaceCreditsAsync(book, replacement, cancellationToken);
+            book.UpdatedAt = DateTime.UtcNow;
+            db.Entry(book).State = EntityState.Modified;
         }
 
         try
@@ -282,28 +284,5 @@ public sealed class EditBook(ShelfDbContext db)
         }
 
         return credits;
-    }
-
-    private async Task ReplaceCreditsAsync(Book book, List<(AuthorName Name, AuthorRole Role)> credits, CancellationToken cancellationToken)
-    {
-        // Positions are unique per book, so renumbering in place could collide mid-update:
-        // delete the old links first, then insert the new order, inside the same transaction.
-        db.BookAuthors.RemoveRange(book.Authors);
-        await db.SaveChangesAsync(cancellationToken);
-
-        var authors = new AuthorDirectory(db);
-        for (var position = 0; position < credits.Count; position++)
-        {
-            db.BookAuthors.Add(new BookAuthor
-            {
-                BookId = book.Id,
-                Author = await authors.FindOrCreateAsync(credits[position].Name, cancellationToken),
-                Position = position,
-                Role = credits[position].Role,
-            });
-        }
-
-        book.UpdatedAt = DateTime.UtcNow;
-        db.Entry(book).State = EntityState.Modified;
     }
 }

@@ -45,16 +45,7 @@ public sealed class ListSales(ShelfDbContext db)
             return period.Error!;
         }
 
-        IQueryable<Sale> sales = db.Sales.AsNoTracking();
-        if (period.Value.From is { } from)
-        {
-            sales = sales.Where(s => s.SoldAt >= from);
-        }
-
-        if (period.Value.Until is { } until)
-        {
-            sales = sales.Where(s => s.SoldAt < until);
-        }
+        var sales = db.Sales.AsNoTracking().SoldWithin(period.Value);
 
         if (!string.IsNullOrWhiteSpace(request.Book))
         {

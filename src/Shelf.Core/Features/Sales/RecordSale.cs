@@ -62,22 +62,7 @@ public sealed class RecordSale(ShelfDbContext db, TimeProvider? clock = null)
             return SaleErrors.OrderNumberTaken(given);
         }
 
-        var sale = new Sale
-        {
-            OrderNumber = orderNumber.Value ?? Domain.OrderNumber.NewSale(),
-            Kind = SaleKind.Sale,
-            BookId = book.Id,
-            BookTitle = book.Title,
-            BookIsbn13 = book.Isbn13,
-            BookAuthor = book.FirstAuthor,
-            Quantity = quantity.Value,
-            UnitPriceMinor = price.Value.Minor,
-            DiscountBasisPoints = discount.Value.BasisPoints,
-            TotalMinor = SaleMath.OrderTotal(quantity.Value, price.Value.Minor, discount.Value),
-            Currency = price.Value.Currency,
-            SoldAt = soldAt.Value,
-            RecordedAt = now,
-        };
+        var sale = book.Sell(quantity.Value, price.Value, discount.Value, soldAt.Value, now, orderNumber.Value);
         db.Sales.Add(sale);
         try
         {

@@ -86,22 +86,7 @@ internal sealed class SaleImportBatch(ShelfDbContext db, string defaultCurrency,
             }
         }
 
-        return new Sale
-        {
-            OrderNumber = orderNumber.Value ?? OrderNumber.NewSale(),
-            Kind = SaleKind.Sale,
-            BookId = book.Id,
-            BookTitle = book.Title,
-            BookIsbn13 = book.Isbn13,
-            BookAuthor = book.FirstAuthor,
-            Quantity = quantity.Value,
-            UnitPriceMinor = price.Value.Minor,
-            DiscountBasisPoints = discount.Value.BasisPoints,
-            TotalMinor = SaleMath.OrderTotal(quantity.Value, price.Value.Minor, discount.Value),
-            Currency = price.Value.Currency,
-            SoldAt = soldAt.Value,
-            RecordedAt = now,
-        };
+        return book.Sell(quantity.Value, price.Value, discount.Value, soldAt.Value, now, orderNumber.Value);
     }
 
     // A valid ISBN names a book by ISBN; otherwise a whole number names it by id.
@@ -132,13 +117,7 @@ internal sealed class SaleImportBatch(ShelfDbContext db, string defaultCurrency,
         // slower to prepare, and past the databases' parameter limits on a large file.
         var found = await db.Books.AsNoTracking()
             .Where(b => (b.Isbn13 != null && EF.Parameter(isbns).Contains(b.Isbn13)) || EF.Parameter(ids).Contains(b.Id))
-            .Select(b => new BookForSale(
-                b.Id,
-                b.Title,
-                b.Isbn13,
-                b.Authors.Where(a => a.Position == 0).Select(a => a.Author.Name).FirstOrDefault(),
-                b.ListPriceMinor,
-                b.ListPriceCurrency))
+            .Select(SaleQueries.ToBookForSale)
             .ToListAsync(cancellationToken);
         var byIsbn = found.Where(b => b.Isbn13 is not null).ToDictionary(b => b.Isbn13!, StringComparer.Ordinal);
         var byId = found.ToDictionary(b => b.Id);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Shelf.Core.Data;
 using Shelf.Core.Domain;
@@ -50,6 +51,26 @@ internal static class SaleQueries
         return new SaleDetails(SaleView.From(row.Sale, row.RefundOf), [.. refunds.Select(r => SaleView.From(r, row.Sale.OrderNumber))]);
     }
 
+    /// <summary>What a sale copies from a book; one projection for single sales and imports.</summary>
+    public static readonly Expression<Func<Book, BookForSale>> ToBookForSale = b => new BookForSale(
+        b.Id,
+        b.Title,
+        b.Isbn13,
+        b.Authors.Where(a => a.Position == 0).Select(a => a.Author.Name).FirstOrDefault(),
+        b.ListPriceMinor,
+        b.ListPriceCurrency);
+
+    /// <summary>Only the rows sold within a period from <see cref="SaleRules.Period"/>.</summary>
+    public static IQueryable<Sale> SoldWithin(this IQueryable<Sale> sales, (DateTime? From, DateTime? Until) period)
+    {
+        if (period.From is { } from)
+        {
+            sales = sales.Where(s => s.SoldAt >= from);
+        }
+
+        return period.Until is { } until ? sales.Where(s => s.SoldAt < until) : sales;
+    }
+
     /// <summary>A book named by id or ISBN, with what a sale copies from it; null when there is none.</summary>
     public static async Task<BookForSale?> BookForSaleAsync(ShelfDbContext db, string reference, CancellationToken cancellationToken)
     {
@@ -58,13 +79,7 @@ internal static class SaleQueries
             ? null
             : await db.Books.AsNoTracking()
                 .Where(b => b.Id == id)
-                .Select(b => new BookForSale(
-                    b.Id,
-                    b.Title,
-                    b.Isbn13,
-                    b.Authors.Where(a => a.Position == 0).Select(a => a.Author.Name).FirstOrDefault(),
-                    b.ListPriceMinor,
-                    b.ListPriceCurrency))
+                .Select(ToBookForSale)
                 .SingleOrDefaultAsync(cancellationToken);
     }
 

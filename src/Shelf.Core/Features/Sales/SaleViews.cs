@@ -74,4 +74,23 @@ public sealed record SaleDetails(SaleView Sale, IReadOnlyList<SaleView> Refunds)
 public sealed record SalePage(IReadOnlyList<SaleView> Sales, int? Total);
 
 /// <summary>The book a sale is recorded for, with what the sale copies from it.</summary>
-internal sealed record BookForSale(int Id, string Title, string? Isbn13, string? FirstAuthor, long? ListPriceMinor, string? ListPriceCurrency);
+internal sealed record BookForSale(int Id, string Title, string? Isbn13, string? FirstAuthor, long? ListPriceMinor, string? ListPriceCurrency)
+{
+    /// <summary>A sale of this book, its total worked out and its title, ISBN and author copied in.</summary>
+    public Sale Sell(int quantity, Money price, Discount discount, DateTime soldAt, DateTime recordedAt, string? orderNumber) => new()
+    {
+        OrderNumber = orderNumber ?? Domain.OrderNumber.NewSale(),
+        Kind = SaleKind.Sale,
+        BookId = Id,
+        BookTitle = Title,
+        BookIsbn13 = Isbn13,
+        BookAuthor = FirstAuthor,
+        Quantity = quantity,
+        UnitPriceMinor = price.Minor,
+        DiscountBasisPoints = discount.BasisPoints,
+        TotalMinor = SaleMath.OrderTotal(quantity, price.Minor, discount),
+        Currency = price.Currency,
+        SoldAt = soldAt,
+        RecordedAt = recordedAt,
+    };
+}

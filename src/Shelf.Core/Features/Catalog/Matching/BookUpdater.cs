@@ -61,7 +61,7 @@ internal sealed class BookUpdater(ShelfDbContext db, LibraryKeys keys)
         await AddTagsAsync(book, record, cancellationToken);
         if (fields.HasFlag(CatalogField.Authors) && !RecordDifferences.SameCredits(book, record))
         {
-            await ReplaceCreditsAsync(book, record, cancellationToken);
+            await new BookInserter(db).ReplaceCreditsAsync(book, record.Credits, cancellationToken);
         }
 
         book.UpdatedAt = DateTime.UtcNow;
@@ -128,19 +128,6 @@ internal sealed class BookUpdater(ShelfDbContext db, LibraryKeys keys)
             var key = TextKey.Normalize(name);
             var tag = await db.Tags.SingleOrDefaultAsync(t => t.NameKey == key, cancellationToken) ?? db.Tags.Add(new Tag { Name = name, NameKey = key }).Entity;
             book.Tags.Add(new BookTag { Tag = tag });
-        }
-    }
-
-    private async Task ReplaceCreditsAsync(Book book, CatalogRecord record, CancellationToken cancellationToken)
-    {
-        // Positions are unique per book: remove the old credits before the new order goes in.
-        db.BookAuthors.RemoveRange(book.Authors);
-        await db.SaveChangesAsync(cancellationToken);
-        var authors = new AuthorDirectory(db);
-        for (var position = 0; position < record.Credits.Count; position++)
-        {
-            var (name, role) = record.Credits[position];
-            db.BookAuthors.Add(new BookAuthor { BookId = book.Id, Author = await authors.FindOrCreateAsync(name, cancellationToken), Position = position, Role = role });
         }
     }
 }
