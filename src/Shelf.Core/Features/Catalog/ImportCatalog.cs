@@ -77,6 +77,7 @@ public sealed class ImportCatalog(ShelfDbContext db)
         }
 
         var mapper = format.Value.Bind(table.Header);
+        await using var foreignKeyPause = await SqliteForeignKeyPause.ForImportAsync(db, totalBytes, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await using ICatalogWriter writer = db.Provider == DatabaseProvider.Sqlite ? new SqliteCatalogWriter(db) : new PostgresCatalogWriter(db);
         var run = new ImportRun(db, table, format.Value.Name, mapper, writer, request, progress, totalBytes);

@@ -66,3 +66,9 @@ internal static class CatalogImports
     /// <summary>Runs of spaces made one, as Shelf stores names and titles.</summary>
     public static string Collapse(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }
+
+/// <summary>Progress reported on the import's own thread as it happens (Progress&lt;T&gt; would post it elsewhere, later).</summary>
+internal sealed class SynchronousProgress(Action<ImportProgress> report) : IProgress<ImportProgress>
+{
+    public void Report(ImportProgress value) => report(value);
+}

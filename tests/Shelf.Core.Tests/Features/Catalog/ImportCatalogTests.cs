@@ -282,11 +282,6 @@ public abstract class ImportCatalogTests(DatabaseFixture fixture)
         return System.Text.Json.JsonSerializer.Serialize(new { books, authors });
     }
 
-    private sealed class SynchronousProgress(Action<ImportProgress> report) : IProgress<ImportProgress>
-    {
-        public void Report(ImportProgress value) => report(value);
-    }
-
     /// <summary>A pipe: no length, no seeking.</summary>
     private sealed class NonSeekableStream(byte[] bytes) : MemoryStream(bytes)
     {

@@ -34,11 +34,19 @@ internal sealed class PostgresCatalogWriter(ShelfDbContext db) : ICatalogWriter
     private readonly Queue<int> _ids = new();
     private NpgsqlConnection _connection = null!;
     private NpgsqlBinaryImporter? _copy;
+    private PostgresBulkLoad _bulkLoad = null!;
+    private long _existingBooks;
     private int _staged;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         _connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        _bulkLoad = new PostgresBulkLoad(_connection);
+        await using (var count = new NpgsqlCommand("SELECT count(*) FROM books", _connection))
+        {
+            _existingBooks = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
+        }
+
         await ExecuteAsync(
             $"""
             CREATE TEMP TABLE {Staging} (
@@ -176,9 +184,22 @@ internal sealed class PostgresCatalogWriter(ShelfDbContext db) : ICatalogWriter
             cancellationToken);
     }
 
-    public Task ExpectAsync(long rows, CancellationToken cancellationToken) => Task.CompletedTask;
+    public async Task ExpectAsync(long rows, CancellationToken cancellationToken)
+    {
+        if (_bulkLoad.Active || !BulkLoadRule.Applies(rows, _existingBooks))
+        {
+            return;
+        }
 
-    public Task FinishAsync(CancellationToken cancellationToken) => FlushAsync(cancellationToken);
+        await FinishCopyBeforeQueryAsync(cancellationToken);
+        await _bulkLoad.SetAsideAsync(cancellationToken);
+    }
+
+    public async Task FinishAsync(CancellationToken cancellationToken)
+    {
+        await FlushAsync(cancellationToken);
+        await _bulkLoad.RestoreAsync(cancellationToken);
+    }
 
     public async ValueTask DisposeAsync()
     {
