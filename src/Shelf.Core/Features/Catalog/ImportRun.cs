@@ -71,6 +71,7 @@ internal sealed class ImportRun(
         }
 
         await ResolvePendingAsync(cancellationToken);
+        ReleaseKeys();
         await writer.FinishAsync(cancellationToken);
         rejects?.Finish();
         progress?.Report(new ImportProgress(_tally.Read, totalBytes ?? 0, totalBytes));
@@ -79,29 +80,32 @@ internal sealed class ImportRun(
 
     private async Task<Result<bool>> ConsumeAsync(CatalogRowReader rows, RejectsFile? rejects, CancellationToken cancellationToken)
     {
-        await foreach (var row in rows.Rows.ReadAllAsync(cancellationToken))
+        await foreach (var batch in rows.Rows.ReadAllAsync(cancellationToken))
         {
-            _tally.Read++;
-            if (row.Problem is { } problem)
+            foreach (var row in batch)
             {
-                _tally.Reject(row.Line, problem);
-                rejects?.Write(row.RawRecord);
-                if (request.Strict)
+                _tally.Read++;
+                if (row.Problem is { } problem)
                 {
-                    rejects?.Finish();
-                    return Error.Invalid("import.strict", $"line {row.Line}: {problem}; nothing was imported (--strict stops at the first bad row)");
+                    _tally.Reject(row.Line, problem);
+                    rejects?.Write(row.RawRecord);
+                    if (request.Strict)
+                    {
+                        rejects?.Finish();
+                        return Error.Invalid("import.strict", $"line {row.Line}: {problem}; nothing was imported (--strict stops at the first bad row)");
+                    }
+
+                    continue;
                 }
 
-                continue;
-            }
+                foreach (var warning in row.Warnings)
+                {
+                    _tally.Warn(row.Line, warning);
+                }
 
-            foreach (var warning in row.Warnings)
-            {
-                _tally.Warn(row.Line, warning);
+                await PlaceAsync(row.Line, row.Record!, row.ByteOffset, cancellationToken);
+                Report(row.ByteOffset);
             }
-
-            await PlaceAsync(row.Line, row.Record!, row.ByteOffset, cancellationToken);
-            Report(row.ByteOffset);
         }
 
         return true;
@@ -134,7 +138,7 @@ internal sealed class ImportRun(
             // From a sample of the file: size the key index once for all of it instead of doubling
             // it as it fills, and let the writer prepare a bulk load.
             var rowsExpected = total / Math.Max(1, byteOffset / _tally.Read);
-            _keys.Expect((long)(rowsExpected * ((double)_keysSeen / _tally.Added) * 1.1));
+            _keys.Expect((long)(rowsExpected * ((double)_keysSeen / _tally.Added)));
             await writer.ExpectAsync(rowsExpected, cancellationToken);
         }
     }
@@ -242,6 +246,22 @@ internal sealed class ImportRun(
 
             return taken;
         });
+    }
+
+    /// <summary>
+    /// Every row is placed: the key index (tens of megabytes for a million books) is garbage now.
+    /// Collected at once and given back to the system, it does not sit under the index rebuild
+    /// and the commit that follow, which need memory of their own.
+    /// </summary>
+    private void ReleaseKeys()
+    {
+        var large = _keys.Count > 1_000_000;
+        _keys = null!;
+        _updater = null!;
+        if (large)
+        {
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        }
     }
 
     private void Report(long byteOffset)

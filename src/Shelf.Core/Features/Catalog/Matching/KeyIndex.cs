@@ -9,7 +9,11 @@ namespace Shelf.Core.Features.Catalog.Matching;
 /// </summary>
 internal sealed class KeyIndex
 {
-    private const double MaxLoad = 0.8;
+    /// <summary>The load a table is sized for: probe runs stay short.</summary>
+    private const double TargetLoad = 0.8;
+
+    /// <summary>The load at which it grows: a table sized from an estimate takes an eighth more keys before it doubles.</summary>
+    private const double MaxLoad = 0.9;
 
     private long[] _keys;
     private int[] _values;
@@ -92,7 +96,7 @@ internal sealed class KeyIndex
     {
         if (_count + 1 > _keys.Length * MaxLoad)
         {
-            Resize(_keys.Length * 2);
+            Resize(SlotsFor(_count * 2));
         }
 
         var slots = _keys.Length;
@@ -119,7 +123,7 @@ internal sealed class KeyIndex
         }
     }
 
-    private static int SlotsFor(int count) => (int)Math.Min(Array.MaxLength, Math.Max(16, (long)(count / MaxLoad) + 1));
+    private static int SlotsFor(int count) => (int)Math.Min(Array.MaxLength, Math.Max(16, (long)(count / TargetLoad) + 1));
 
     // Maps the hash onto [0, slots) with a multiply and a shift instead of a division (Lemire).
     private static int Slot(long key, int slots) => (int)(((ulong)(uint)(key ^ (key >> 32)) * (ulong)slots) >> 32);

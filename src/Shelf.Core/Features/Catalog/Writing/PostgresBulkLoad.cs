@@ -26,6 +26,10 @@ internal sealed class PostgresBulkLoad(NpgsqlConnection connection)
         // (server memory, for this transaction only).
         await ExecuteAsync("SET LOCAL maintenance_work_mem = '256MB'", cancellationToken);
 
+        // Dropping takes these locks anyway; taken first and explicitly, they are what the writer
+        // counts on: until the commit, nobody else writes a book (or draws a book id).
+        await ExecuteAsync("LOCK TABLE books, book_authors, book_identifiers, book_tags IN ACCESS EXCLUSIVE MODE", cancellationToken);
+
         // Indexes come back before the foreign keys: the unique ones are checked as they are built.
         var indexes = await ReadPairsAsync(
             $"""

@@ -135,7 +135,7 @@ internal sealed class SqliteCatalogWriter(ShelfDbContext db) : ICatalogWriter
             credits.Set(0, id);
             credits.Set(1, AuthorId(name));
             credits.Set(2, position);
-            credits.Set(3, RoleText(role));
+            credits.Set(3, CreditRoles.Text(role));
             credits.EndRow();
         }
 
@@ -230,15 +230,6 @@ internal sealed class SqliteCatalogWriter(ShelfDbContext db) : ICatalogWriter
         return ValueTask.CompletedTask;
     }
 
-    private static string RoleText(AuthorRole role) => role switch
-    {
-        AuthorRole.Author => "author",
-        AuthorRole.Editor => "editor",
-        AuthorRole.Translator => "translator",
-        AuthorRole.Illustrator => "illustrator",
-        AuthorRole.Narrator => "narrator",
-        _ => "contributor",
-    };
 
     private int AuthorId(AuthorName name)
     {
