@@ -7,7 +7,8 @@ namespace Shelf.Cli.Infrastructure;
 
 /// <summary>
 /// Shows an import's progress on stderr when it is a terminal: a bar over the file's bytes, the
-/// rows read and the rows per second. Piped or redirected, it shows nothing.
+/// rows read and the rows per second, then what is left after the last row (indexes, checks,
+/// the commit). Piped or redirected, it shows nothing.
 /// </summary>
 internal static class ImportProgressBar
 {
@@ -37,7 +38,13 @@ internal static class ImportProgressBar
                     }
 
                     var perSecond = clock.Elapsed.TotalSeconds > 0 ? p.Rows / clock.Elapsed.TotalSeconds : 0;
-                    task.Description = Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{label}: {p.Rows:N0} rows, {perSecond:N0} rows/s"));
+                    task.Description = Markup.Escape(p.Step switch
+                    {
+                        // The bar is full by then, but a large import still has seconds of work: say which.
+                        ImportStep.Finishing => string.Create(CultureInfo.InvariantCulture, $"{label}: {p.Rows:N0} rows read; building indexes and checking"),
+                        ImportStep.Committing => string.Create(CultureInfo.InvariantCulture, $"{label}: {p.Rows:N0} rows read; saving"),
+                        _ => string.Create(CultureInfo.InvariantCulture, $"{label}: {p.Rows:N0} rows, {perSecond:N0} rows/s"),
+                    });
                 });
                 result = await work(progress);
                 task.Value = task.MaxValue;

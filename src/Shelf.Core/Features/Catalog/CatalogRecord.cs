@@ -73,6 +73,13 @@ internal sealed class CatalogRecord
     /// <summary>When the owner added the book in the other system; a new book without it is stamped now.</summary>
     public DateTime? AddedAt { get; set; }
 
+    /// <summary>
+    /// The file lists each of its books once (Shelf's own export, where two editions may share a
+    /// title and author and have no ISBN): another row of the same file is never taken for this
+    /// one's book by title and author. Books already in the library still match that way.
+    /// </summary>
+    public bool ListedOnce { get; set; }
+
     /// <summary>Shelf names as written, each shelf once.</summary>
     public List<string> Tags { get; } = [];
 

@@ -109,6 +109,7 @@ public sealed class ImportCatalog(ShelfDbContext db)
         }
         else
         {
+            progress?.Report(new ImportProgress(tally.Value.Read, totalBytes ?? 0, totalBytes, ImportStep.Committing));
             await transaction.CommitAsync(cancellationToken);
         }
 

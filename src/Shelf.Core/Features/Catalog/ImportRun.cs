@@ -72,9 +72,9 @@ internal sealed class ImportRun(
 
         await ResolvePendingAsync(cancellationToken);
         ReleaseKeys();
+        progress?.Report(new ImportProgress(_tally.Read, totalBytes ?? 0, totalBytes, ImportStep.Finishing));
         await writer.FinishAsync(cancellationToken);
         rejects?.Finish();
-        progress?.Report(new ImportProgress(_tally.Read, totalBytes ?? 0, totalBytes));
         return _tally;
     }
 

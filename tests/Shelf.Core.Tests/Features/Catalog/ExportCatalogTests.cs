@@ -110,6 +110,27 @@ public abstract class ExportCatalogTests(DatabaseFixture fixture)
     }
 
     [Fact]
+    public async Task Csv_RoundTrip_KeepsTwoEditionsWithTheSameTitleAndAuthorAndNoIsbn()
+    {
+        await using var first = await fixture.OpenNewAsync();
+        await Books.BookTestData.AddAsync(first, new AddBookRequest("Dune", [new("Frank Herbert")]) { Publisher = "Chilton" });
+        await Books.BookTestData.AddAsync(first, new AddBookRequest("Dune", [new("Frank Herbert")]) { Publisher = "Ace", AllowDuplicate = true });
+        first.ChangeTracker.Clear();
+        var exported = await ExportAsync(first, ExportFormat.Csv);
+
+        await using var second = await fixture.OpenNewAsync();
+        var summary = await CatalogImports.ImportAsync(second, new ImportRequest(new MemoryStream(exported)));
+        var again = await CatalogImports.ImportAsync(second, new ImportRequest(new MemoryStream(exported)));
+
+        Assert.Equal(2, summary.Added);
+        Assert.Equal(Encoding.UTF8.GetString(exported), Encoding.UTF8.GetString(await ExportAsync(second, ExportFormat.Csv)));
+
+        // Importing the export again into the library that holds them adds neither a second time.
+        Assert.Equal(0, again.Added);
+        Assert.Equal(2, await second.Books.CountAsync());
+    }
+
+    [Fact]
     public async Task Json_EveryBookWithCreditsShelvesIdsAndExtras()
     {
         await using var db = await fixture.OpenNewAsync();

@@ -226,6 +226,25 @@ public abstract class ImportCatalogTests(DatabaseFixture fixture)
     }
 
     [Theory]
+    [InlineData(false, new[] { ImportStep.Finishing, ImportStep.Committing })]
+    [InlineData(true, new[] { ImportStep.Finishing })]
+    public async Task ExecuteAsync_AfterTheLastRow_SaysWhatIsLeft(bool dryRun, ImportStep[] expectedLast)
+    {
+        await using var db = await fixture.OpenNewAsync();
+        var reports = new List<ImportProgress>();
+
+        var result = await new ImportCatalog(db).ExecuteAsync(
+            new ImportRequest(new MemoryStream(Encoding.UTF8.GetBytes(SimpleHeader + "A,1,Ann,Writer\nB,2,Bob,Writer\n"))) { DryRun = dryRun },
+            new SynchronousProgress(reports.Add),
+            CancellationToken.None);
+
+        Assert.True(result.IsSuccess, result.Error?.Message);
+        var steps = reports.Select(r => r.Step).Where(s => s != ImportStep.Reading).ToArray();
+        Assert.Equal(expectedLast, steps);
+        Assert.All(reports.Where(r => r.Step != ImportStep.Reading), r => Assert.Equal(2, r.Rows));
+    }
+
+    [Theory]
     [InlineData("title,pages\nA,1\n", "import.unknown_format")]
     [InlineData("", "import.empty")]
     public async Task ExecuteAsync_NotAKnownForm_ReturnsInvalidAndWritesNothing(string content, string code)

@@ -65,6 +65,7 @@ internal sealed class ShelfFormat : ICatalogFormat
         public void Map(CatalogRow row)
         {
             var record = row.Record;
+            record.ListedOnce = true;
             row.Title(_title);
             record.Subtitle = row.Text(_subtitle, Book.MaxTitleLength);
             foreach (var (name, role) in ShelfCsvLayout.ParseCredits(row.Raw(_authors)))

@@ -104,7 +104,9 @@ internal sealed class LibraryKeys
     /// <summary>
     /// Remembers a book the import added. Its title key is only remembered when it has no id in
     /// another system: rows that carry ids tell their books apart by them, and a catalog of a
-    /// million such rows then needs no title keys in memory.
+    /// million such rows then needs no title keys in memory. Nor when the file lists each book
+    /// once (<see cref="CatalogRecord.ListedOnce"/>): a later row with the same title and author
+    /// is another book there.
     /// </summary>
     public void Remember(CatalogRecord record, int bookId)
     {
@@ -113,7 +115,7 @@ internal sealed class LibraryKeys
             _index.TryAdd(hash, bookId);
         }
 
-        if (record.Identifiers.Count == 0)
+        if (record.Identifiers.Count == 0 && !record.ListedOnce)
         {
             _index.TryAdd(WorkKey(record.TitleKey, record.FirstAuthorKey), bookId);
         }
