@@ -32,6 +32,9 @@ internal sealed class ImportRun(
     private readonly ImportTally _tally = new();
     private readonly List<PendingMatch> _pending = [];
     private readonly Stopwatch _sinceProgress = Stopwatch.StartNew();
+
+    /// <summary>Books already matched by a row of a file that lists each book once: no other row of it is that book.</summary>
+    private readonly HashSet<int> _claimed = [];
     private LibraryKeys _keys = null!;
     private BookUpdater _updater = null!;
     private long _keysSeen;
@@ -152,20 +155,24 @@ internal sealed class ImportRun(
         }
 
         await writer.FlushAsync(cancellationToken);
-        var ids = _pending.Select(p => p.BookId).Distinct().ToList();
-        var books = await db.Books.AsNoTracking()
-            .Include(b => b.Authors).ThenInclude(a => a.Author)
-            .Include(b => b.Tags).ThenInclude(t => t.Tag)
-            .Include(b => b.Identifiers)
-            .AsSplitQuery()
-            .Where(b => ids.Contains(b.Id))
-            .ToDictionaryAsync(b => b.Id, cancellationToken);
-
+        var books = await LoadAsync(_pending.Select(p => p.BookId).Distinct().ToList(), cancellationToken);
         var pending = _pending.ToList();
         _pending.Clear();
-        foreach (var match in pending)
+        foreach (var found in pending)
         {
-            if (books.TryGetValue(match.BookId, out var book) && IsSameBook(book, match))
+            var match = found;
+            if (match.Record.ListedOnce && match.Kind == MatchKind.TitleAndAuthor && _claimed.Contains(match.BookId))
+            {
+                // Another row of this file is that book; this row is another edition, if the library has one.
+                var other = await OtherEditionAsync(match.Record, cancellationToken);
+                if (other is { } otherBook)
+                {
+                    books[otherBook.Id] = otherBook;
+                    match = match with { BookId = otherBook.Id };
+                }
+            }
+
+            if (books.TryGetValue(match.BookId, out var book) && IsSameBook(book, match) && !(match.Record.ListedOnce && _claimed.Contains(book.Id)))
             {
                 await CompareAsync(book, match, cancellationToken);
             }
@@ -175,6 +182,27 @@ internal sealed class ImportRun(
                 await AddAsync(match.Record, 0, cancellationToken);
             }
         }
+    }
+
+    private async Task<Dictionary<int, Book>> LoadAsync(List<int> ids, CancellationToken cancellationToken) =>
+        await db.Books.AsNoTracking()
+            .Include(b => b.Authors).ThenInclude(a => a.Author)
+            .Include(b => b.Tags).ThenInclude(t => t.Tag)
+            .Include(b => b.Identifiers)
+            .AsSplitQuery()
+            .Where(b => ids.Contains(b.Id))
+            .ToDictionaryAsync(b => b.Id, cancellationToken);
+
+    /// <summary>The first book in the library with the record's title and first author that no row of this file has claimed yet.</summary>
+    private async Task<Book?> OtherEditionAsync(CatalogRecord record, CancellationToken cancellationToken)
+    {
+        var candidates = await db.Books.AsNoTracking()
+            .Where(b => b.TitleKey == record.TitleKey && b.Authors.Any(a => a.Position == 0 && a.Author.NameKey == record.FirstAuthorKey))
+            .OrderBy(b => b.Id)
+            .Select(b => b.Id)
+            .ToListAsync(cancellationToken);
+        var free = candidates.Where(id => !_claimed.Contains(id)).Take(1).ToList();
+        return free.Count == 0 ? null : (await LoadAsync(free, cancellationToken))[free[0]];
     }
 
     /// <summary>
@@ -202,6 +230,11 @@ internal sealed class ImportRun(
 
     private async Task CompareAsync(Book book, PendingMatch match, CancellationToken cancellationToken)
     {
+        if (match.Record.ListedOnce)
+        {
+            _claimed.Add(book.Id);
+        }
+
         DropTakenKeys(match.Line, match.Record, book.Id);
         var differences = RecordDifferences.Between(book, match.Record, mapper.Fields, mapper.ExtrasSource);
         if (differences.Count == 0)
