@@ -29,6 +29,7 @@ internal static class ImportRendering
             output.WriteLine($"  {string.Empty,-18} columns: {string.Join(", ", format.Signature)}");
         }
 
+        output.WriteLine($"  {"json",-18} Shelf's own JSON export (shelf export --format json), recognised by its opening '['");
         output.WriteLine();
         output.WriteLine("Any other CSV: --map \"Column Name=field\" for each column to read; the other columns are kept with the book. Fields:");
         foreach (var (field, meaning) in ImportCatalog.MapFields)
@@ -74,7 +75,9 @@ internal static class ImportRendering
     private static string SummaryLine(ImportSummary s)
     {
         var prefix = s.DryRun ? "Dry run, nothing was changed: " : string.Empty;
-        var what = string.Create(CultureInfo.InvariantCulture, $"{s.Format} file ({s.Encoding}, {s.Separator}-separated)");
+        var what = s.Separator is null
+            ? string.Create(CultureInfo.InvariantCulture, $"{s.Format} file ({s.Encoding})")
+            : string.Create(CultureInfo.InvariantCulture, $"{s.Format} file ({s.Encoding}, {s.Separator}-separated)");
         if (!s.DryRun && s.Read > 0 && s.Added == 0 && s.Updated == 0 && s.Rejected == 0)
         {
             return s.Differing == 0

@@ -62,8 +62,11 @@ public sealed class ImportCatalog(ShelfDbContext db)
             named = encoding.Value;
         }
 
-        var totalBytes = request.Input.CanSeek ? request.Input.Length : (long?)null;
-        var opened = await CatalogTable.OpenAsync(request.Input, named, cancellationToken);
+        // Shelf's JSON export comes in as the CSV rows of the same books (bytes then count the CSV, not the file).
+        var (input, json) = await JsonCatalogSource.OpenAsync(request.Input, cancellationToken);
+        await using var jsonSource = json;
+        var totalBytes = json is null && input.CanSeek ? input.Length : (long?)null;
+        var opened = await CatalogTable.OpenAsync(input, named, cancellationToken);
         if (!opened.IsSuccess)
         {
             return opened.Error!;
@@ -103,6 +106,13 @@ public sealed class ImportCatalog(ShelfDbContext db)
         }
 
         await writer.DisposeAsync();
+        if (json is not null && await JsonFailureAsync(json) is { } broken)
+        {
+            // The JSON broke off part way: the rows before it must not be kept as if they were all.
+            await transaction.RollbackAsync(CancellationToken.None);
+            return broken;
+        }
+
         if (request.DryRun)
         {
             await transaction.RollbackAsync(cancellationToken);
@@ -113,7 +123,15 @@ public sealed class ImportCatalog(ShelfDbContext db)
             await transaction.CommitAsync(cancellationToken);
         }
 
-        return tally.Value.ToSummary(format.Value.Name, table.Encoding.Name, table.Separator, request.DryRun, request.Update);
+        return json is null
+            ? tally.Value.ToSummary(format.Value.Name, table.Encoding.Name, table.Separator, request.DryRun, request.Update)
+            : tally.Value.ToSummary("json", "utf-8", separator: null, request.DryRun, request.Update);
+    }
+
+    private static async Task<Error?> JsonFailureAsync(JsonCatalogSource json)
+    {
+        await json.FinishAsync();
+        return json.Fatal;
     }
 
     private static bool IsUniqueViolation(Exception e)

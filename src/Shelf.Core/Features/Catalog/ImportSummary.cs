@@ -19,7 +19,8 @@ public sealed record ImportSummary
 
     public required string Encoding { get; init; }
 
-    public required string Separator { get; init; }
+    /// <summary>"comma", "semicolon", "tab"; null for a JSON file.</summary>
+    public string? Separator { get; init; }
 
     public long Read { get; init; }
 
@@ -117,11 +118,11 @@ internal sealed class ImportTally
         }
     }
 
-    public ImportSummary ToSummary(string format, string encoding, char separator, bool dryRun, bool updating) => new()
+    public ImportSummary ToSummary(string format, string encoding, char? separator, bool dryRun, bool updating) => new()
     {
         Format = format,
         Encoding = encoding,
-        Separator = separator switch { '\t' => "tab", ',' => "comma", ';' => "semicolon", _ => separator.ToString() },
+        Separator = separator switch { null => null, '\t' => "tab", ',' => "comma", ';' => "semicolon", _ => separator.ToString() },
         Read = Read,
         Added = Added,
         Updated = Updated,

@@ -41,6 +41,72 @@ public abstract class ExportCatalogTests(DatabaseFixture fixture)
     }
 
     [Theory]
+    [MemberData(nameof(EveryFile))]
+    public async Task Json_ExportImportExport_GivesTheSameBooks(string file)
+    {
+        await using var first = await fixture.OpenNewAsync();
+        var imported = await CatalogImports.ImportFileAsync(first, file);
+        var exported = await ExportAsync(first, ExportFormat.Json);
+
+        await using var second = await fixture.OpenNewAsync();
+        var reimported = await CatalogImports.ImportAsync(second, new ImportRequest(new MemoryStream(exported)));
+        var again = await ExportAsync(second, ExportFormat.Json);
+
+        Assert.Equal(("json", imported.Added, imported.Added, 0L, 0L), (reimported.Format, reimported.Read, reimported.Added, reimported.Rejected, reimported.Warnings));
+
+        // Everything but the moment each library last changed the book: that is each import's own.
+        Assert.Equal(WithoutUpdatedAt(exported), WithoutUpdatedAt(again));
+    }
+
+    [Theory]
+    [InlineData("[{\"title\": \"Kept\", \"credits\": [{\"name\": \"Ann Writer\"}]}, {\"title\": \"Cut", "import.malformed_json")]
+    [InlineData("[{\"title\": \"Kept\", \"credits\": [{\"name\": \"Ann Writer\"}]}, 42]", "import.json_not_a_book")]
+    public async Task Json_BrokenPartWay_ImportsNothingAndSaysWhere(string json, string code)
+    {
+        await using var db = await fixture.OpenNewAsync();
+
+        var error = await CatalogImports.ImportFailsAsync(db, new ImportRequest(new MemoryStream(Encoding.UTF8.GetBytes(json))));
+
+        Assert.Equal(code, error.Code);
+        Assert.Contains("nothing was imported", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, await db.Books.CountAsync());
+    }
+
+    [Fact]
+    public async Task Json_WrittenByHand_ReadsKnownKeysRejectsBadValuesAndKeepsTheRest()
+    {
+        await using var db = await fixture.OpenNewAsync();
+        var json = """
+            [
+              {"title": "Le Petit Prince", "credits": [{"name": "Antoine de Saint-Exupéry"}, {"name": "Katherine Woods", "role": "translator"}],
+               "pages": 96, "shelves": ["classics"], "identifiers": {"goodreads": "157993"}, "colour": "blue"},
+              {"title": "Bad pages", "credits": [{"name": "Ann Writer"}], "pages": "many"}
+            ]
+            """;
+
+        var summary = await CatalogImports.ImportAsync(db, new ImportRequest(new MemoryStream(Encoding.UTF8.GetBytes(json))));
+
+        Assert.Equal((2L, 1L, 1L), (summary.Read, summary.Added, summary.Rejected));
+        Assert.Contains("many", summary.RejectedRows.Single().Message, StringComparison.Ordinal);
+        var book = await db.Books.Include(b => b.Authors).ThenInclude(a => a.Author).Include(b => b.Identifiers).Include(b => b.Tags).ThenInclude(t => t.Tag).SingleAsync();
+        Assert.Equal((96, "classics", "157993"), (book.Pages, book.Tags.Single().Tag.Name, book.Identifiers.Single().Value));
+        Assert.Equal([("Antoine de Saint-Exupéry", Shelf.Core.Domain.AuthorRole.Author), ("Katherine Woods", Shelf.Core.Domain.AuthorRole.Translator)],
+            book.Authors.OrderBy(a => a.Position).Select(a => (a.Author.Name, a.Role)));
+        Assert.Equal("""{"json":{"colour":"blue"}}""", book.Extras);
+    }
+
+    private static string WithoutUpdatedAt(byte[] json)
+    {
+        var books = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsArray();
+        foreach (var book in books)
+        {
+            book!.AsObject().Remove("updatedAt");
+        }
+
+        return books.ToJsonString();
+    }
+
+    [Theory]
     [InlineData("goodreads_export__BH-BH__goodreads_library_export.csv")]
     [InlineData("goodreads_export__evilsocket__goodreads_library_export.csv")]
     public async Task Goodreads_ExportImportExport_GivesTheSameFile(string file)

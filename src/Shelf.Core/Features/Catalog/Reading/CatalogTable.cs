@@ -47,16 +47,7 @@ internal sealed class CatalogTable : IAsyncDisposable
             return Error.Invalid("import.empty", "the file is empty; export your library again, or check that you picked the right file");
         }
 
-        Stream source;
-        if (input.CanSeek)
-        {
-            input.Position = 0;
-            source = input;
-        }
-        else
-        {
-            source = new PrefixedStream(prefix, length, input);
-        }
+        var source = PrefixedStream.Rewind(input, prefix, length);
 
         var detected = TextEncodingDetector.Detect(prefix.AsSpan(0, length), input, named);
         if (!detected.IsSuccess)

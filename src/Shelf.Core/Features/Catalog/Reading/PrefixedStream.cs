@@ -6,6 +6,22 @@ namespace Shelf.Core.Features.Catalog.Reading;
 /// </summary>
 internal sealed class PrefixedStream(byte[] prefix, int length, Stream rest) : Stream
 {
+    /// <summary>
+    /// The whole of <paramref name="input"/> again after its first <paramref name="length"/> bytes
+    /// were read into <paramref name="prefix"/>: rewound when it can seek, else those bytes put in
+    /// front of the rest (a pipe).
+    /// </summary>
+    public static Stream Rewind(Stream input, byte[] prefix, int length)
+    {
+        if (!input.CanSeek)
+        {
+            return new PrefixedStream(prefix, length, input);
+        }
+
+        input.Position = 0;
+        return input;
+    }
+
     private int _position;
 
     public override bool CanRead => true;
