@@ -98,7 +98,11 @@ public static class DatabaseErrors
 
         if (FindInner<TimeoutException>(e) is not null)
         {
-            return Error.Unavailable("db.timeout", $"PostgreSQL at {target.Server} did not answer in time; check the server and the network");
+            // A large import holds the book tables until it commits (PostgresBulkLoad): a busy
+            // library times out the same way as a slow server, so the message names both.
+            return Error.Unavailable(
+                "db.timeout",
+                $"PostgreSQL at {target.Server} did not answer in time: another command (a large import?) may be holding the library, or the server or network is slow; try again when it is done");
         }
 
         if (e.Message.Contains("password", StringComparison.OrdinalIgnoreCase))

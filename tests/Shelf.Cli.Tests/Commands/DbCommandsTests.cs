@@ -61,6 +61,28 @@ public sealed class DbCommandsTests : IClassFixture<SqliteDatabaseFixture>, ICla
     }
 
     [Fact]
+    public async Task List_WhileAnotherCommandHoldsTheBookTables_TimesOutWithAMessageNamingIt()
+    {
+        var target = await _postgres.NewDatabaseAsync();
+        var owner = new CliRunner(CliDatabase.DbArgument(target));
+        await owner.RunAsync("add", "Emma", "--author", "Jane Austen");
+
+        // What a large import does until it commits (PostgresBulkLoad), held by another connection.
+        await using var import = await DatabaseFixture.OpenAsync(target);
+        await using var transaction = await import.Database.BeginTransactionAsync();
+        await import.Database.ExecuteSqlRawAsync("LOCK TABLE books, book_authors, book_identifiers, book_tags IN ACCESS EXCLUSIVE MODE");
+        var waiting = new CliRunner(CliDatabase.DbArgument(target) + ";Command Timeout=1");
+
+        var result = await waiting.RunAsync("list");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("did not answer in time: another command (a large import?) may be holding the library", result.Error, StringComparison.Ordinal);
+        Assert.Single(result.Error.Trim().Split('\n'));
+        await transaction.RollbackAsync();
+        Assert.Contains("Emma", (await owner.RunAsync("list")).Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DbTables_ListsEveryTableWithRowCounts()
     {
         var shelf = await CliDatabase.NewRunnerAsync(_sqlite);
