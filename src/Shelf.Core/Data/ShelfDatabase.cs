@@ -171,6 +171,14 @@ public static class ShelfDatabase
                 $"{target.Location} holds tables that are not a Shelf library; point --db at a Shelf library or a new file or database");
         }
 
+        if (applied.Count == 0 && db.Provider == DatabaseProvider.Sqlite)
+        {
+            // Only before the first table is written. A book row with its extras is most of a 4 KB
+            // page; 16 KB pages hold more of them and make the B-trees shallower: a large import
+            // writes ~15% faster (bench/import.sh), and single-row commands do not notice.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA page_size = 16384;", cancellationToken);
+        }
+
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Provider == DatabaseProvider.Sqlite)
         {

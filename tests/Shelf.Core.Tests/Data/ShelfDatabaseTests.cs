@@ -38,6 +38,36 @@ public sealed class ShelfDatabaseTests
     }
 
     [Fact]
+    public async Task OpenAsync_NewSqliteFile_Uses16KbPages()
+    {
+        using var file = new SqliteTestFile();
+
+        await using var db = await DatabaseFixture.OpenAsync(file.Target);
+
+        Assert.Equal(16384, await db.ScalarAsync<long>("PRAGMA page_size"));
+    }
+
+    [Fact]
+    public async Task OpenAsync_EmptySqliteFileWhosePageSizeIsFixed_KeepsItAndBecomesALibrary()
+    {
+        // As libraries made before 16 KB pages were: the page size is part of the file once written.
+        using var file = new SqliteTestFile();
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file.Target.FilePath};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA page_size = 4096; VACUUM;";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await using var db = await DatabaseFixture.OpenAsync(file.Target);
+        await db.ExecuteAsync("INSERT INTO tags (name, name_key) VALUES ('A', 'a')");
+
+        Assert.Equal(4096, await db.ScalarAsync<long>("PRAGMA page_size"));
+        Assert.Equal(["A"], await db.RowsAsync("SELECT name FROM tags"));
+    }
+
+    [Fact]
     public async Task OpenAsync_ExistingSqliteLibrary_KeepsItsData()
     {
         using var file = new SqliteTestFile();
