@@ -19,7 +19,7 @@ internal sealed record MappedRow(long Line, long ByteOffset, CatalogRecord? Reco
 internal sealed class CatalogRowReader(CatalogTable table, ICatalogMapper mapper, string source)
 {
     private const int BatchRows = 128;
-    private const int QueueBatches = 8;
+    private const int QueueBatches = 4;
 
     /// <summary>More people, ids or shelves than any book has: a broken row, not a book (and the bulk writers' batches are sized by these).</summary>
     public const int MaxListed = 500;

@@ -10,10 +10,10 @@ namespace Shelf.Core.Features.Catalog.Matching;
 internal sealed class KeyIndex
 {
     /// <summary>The load a table is sized for: probe runs stay short.</summary>
-    private const double TargetLoad = 0.8;
+    private const double TargetLoad = 0.85;
 
-    /// <summary>The load at which it grows: a table sized from an estimate takes an eighth more keys before it doubles.</summary>
-    private const double MaxLoad = 0.9;
+    /// <summary>The load at which it grows: a table sized from an estimate takes about a tenth more keys before it grows.</summary>
+    private const double MaxLoad = 0.93;
 
     private long[] _keys;
     private int[] _values;
