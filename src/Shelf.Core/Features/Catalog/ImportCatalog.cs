@@ -106,7 +106,7 @@ public sealed class ImportCatalog(ShelfDbContext db)
         }
 
         await writer.DisposeAsync();
-        if (json is not null && await JsonFailureAsync(json) is { } broken)
+        if (json is not null && await json.FinishAsync() is { } broken)
         {
             // The JSON broke off part way: the rows before it must not be kept as if they were all.
             await transaction.RollbackAsync(CancellationToken.None);
@@ -126,12 +126,6 @@ public sealed class ImportCatalog(ShelfDbContext db)
         return json is null
             ? tally.Value.ToSummary(format.Value.Name, table.Encoding.Name, table.Separator, request.DryRun, request.Update)
             : tally.Value.ToSummary("json", "utf-8", separator: null, request.DryRun, request.Update);
-    }
-
-    private static async Task<Error?> JsonFailureAsync(JsonCatalogSource json)
-    {
-        await json.FinishAsync();
-        return json.Fatal;
     }
 
     private static bool IsUniqueViolation(Exception e)

@@ -158,21 +158,9 @@ internal sealed class ImportRun(
         var books = await LoadAsync(_pending.Select(p => p.BookId).Distinct().ToList(), cancellationToken);
         var pending = _pending.ToList();
         _pending.Clear();
-        foreach (var found in pending)
+        foreach (var match in pending)
         {
-            var match = found;
-            if (match.Record.ListedOnce && match.Kind == MatchKind.TitleAndAuthor && _claimed.Contains(match.BookId))
-            {
-                // Another row of this file is that book; this row is another edition, if the library has one.
-                var other = await OtherEditionAsync(match.Record, cancellationToken);
-                if (other is { } otherBook)
-                {
-                    books[otherBook.Id] = otherBook;
-                    match = match with { BookId = otherBook.Id };
-                }
-            }
-
-            if (books.TryGetValue(match.BookId, out var book) && IsSameBook(book, match) && !(match.Record.ListedOnce && _claimed.Contains(book.Id)))
+            if (await CandidateAsync(match, books, cancellationToken) is { } book && IsSameBook(book, match))
             {
                 await CompareAsync(book, match, cancellationToken);
             }
@@ -182,6 +170,21 @@ internal sealed class ImportRun(
                 await AddAsync(match.Record, 0, cancellationToken);
             }
         }
+    }
+
+    /// <summary>
+    /// The stored book a match points to. In a file that lists each book once, a book another row
+    /// already matched is not this row's: the next edition with the same title and author is, if
+    /// the library has one.
+    /// </summary>
+    private async Task<Book?> CandidateAsync(PendingMatch match, Dictionary<int, Book> books, CancellationToken cancellationToken)
+    {
+        if (!match.Record.ListedOnce || !_claimed.Contains(match.BookId))
+        {
+            return books.GetValueOrDefault(match.BookId);
+        }
+
+        return match.Kind == MatchKind.TitleAndAuthor ? await OtherEditionAsync(match.Record, cancellationToken) : null;
     }
 
     private async Task<Dictionary<int, Book>> LoadAsync(List<int> ids, CancellationToken cancellationToken) =>

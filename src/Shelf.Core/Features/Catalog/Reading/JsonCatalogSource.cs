@@ -59,15 +59,13 @@ internal sealed class JsonCatalogSource : IAsyncDisposable
 
     private JsonCatalogSource(Stream input) => _input = input;
 
-    /// <summary>The books as Shelf CSV, header first.</summary>
-    public Stream Csv => _pipe.Reader.AsStream();
-
     /// <summary>Set when the JSON stops being readable part way (the CSV then ends there); the import must not be kept.</summary>
-    public Error? Fatal { get; private set; }
+    private Error? _fatal;
 
     /// <summary>
-    /// Looks at the start of <paramref name="input"/>: a JSON array gives a source to read it
-    /// through; anything else gives null and the input, unread, to read as CSV.
+    /// Looks at the start of <paramref name="input"/>: a JSON array gives the books as Shelf CSV
+    /// (header first) and the source producing it; anything else gives the input, unread, to read
+    /// as CSV, and null.
     /// </summary>
     public static async Task<(Stream Input, JsonCatalogSource? Json)> OpenAsync(Stream input, CancellationToken cancellationToken)
     {
@@ -90,16 +88,18 @@ internal sealed class JsonCatalogSource : IAsyncDisposable
         var json = new JsonCatalogSource(whole);
         var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, json._stop.Token).Token;
         json._pumping = Task.Run(() => json.PumpAsync(stop), stop);
-        return (json.Csv, json);
+        return (json._pipe.Reader.AsStream(), json);
     }
 
-    /// <summary>Waits for the JSON to be read to its end (the import has read the CSV to its end by then).</summary>
-    public async Task FinishAsync()
+    /// <summary>Waits for the JSON to be read to its end (the import has read the CSV to its end by then); returns why it broke off, if it did.</summary>
+    public async Task<Error?> FinishAsync()
     {
         if (_pumping is not null)
         {
             await _pumping;
         }
+
+        return _fatal;
     }
 
     public async ValueTask DisposeAsync()
@@ -138,7 +138,7 @@ internal sealed class JsonCatalogSource : IAsyncDisposable
                 number++;
                 if (book.ValueKind != JsonValueKind.Object)
                 {
-                    Fatal = Error.Invalid("import.json_not_a_book", $"book {number} of the JSON array is {Describe(book.ValueKind)}, not an object; Shelf reads the array 'shelf export --format json' writes; nothing was imported");
+                    _fatal = Error.Invalid("import.json_not_a_book", $"book {number} of the JSON array is {Describe(book.ValueKind)}, not an object; Shelf reads the array 'shelf export --format json' writes; nothing was imported");
                     break;
                 }
 
@@ -155,7 +155,7 @@ internal sealed class JsonCatalogSource : IAsyncDisposable
         }
         catch (JsonException e)
         {
-            Fatal = Error.Invalid("import.malformed_json", $"the JSON cannot be read from line {(e.LineNumber ?? 0) + 1} on ({FirstSentence(e.Message)}); nothing was imported");
+            _fatal = Error.Invalid("import.malformed_json", $"the JSON cannot be read from line {(e.LineNumber ?? 0) + 1} on ({FirstSentence(e.Message)}); nothing was imported");
         }
         finally
         {

@@ -18,10 +18,13 @@ namespace Shelf.Core.Features.Catalog.Writing;
 /// </summary>
 internal sealed class PostgresCatalogWriter(ShelfDbContext db) : ICatalogWriter
 {
-    /// <summary>Books copied before their credits, ids and shelves follow; bounds the memory those take (they hold on to the rows' text).</summary>
+    /// <summary>
+    /// Books copied before their credits, ids and shelves follow; bounds the memory those take
+    /// (they hold on to the rows' text). A batch ends when its block of reserved ids runs out.
+    /// </summary>
     private const int BatchSize = 5_000;
 
-    /// <summary>Ids reserved at a time: few for a small import (no big gaps in the sequence), up to a batch for a large one.</summary>
+    /// <summary>Ids reserved (and books in a batch) at a time: few for a small import (no big gaps in the sequence), up to a batch for a large one.</summary>
     private int _idBlock = 64;
 
     private const string BookColumns =
@@ -121,15 +124,14 @@ internal sealed class PostgresCatalogWriter(ShelfDbContext db) : ICatalogWriter
             _bookTags.Add((id, key));
         }
 
-        if (_identifiers.Count + _credits.Count + _bookTags.Count >= BatchSize * 4 || ++_booksInBatch >= BatchSize)
+        // Books with very many credits, ids or shelves end their batch early.
+        if (_identifiers.Count + _credits.Count + _bookTags.Count >= BatchSize * 4)
         {
             await FlushAsync(cancellationToken);
         }
 
         return id;
     }
-
-    private int _booksInBatch;
 
     /// <summary>Ends the books' COPY, then writes the batch's credits, ids and shelves after them (their foreign keys point to the books).</summary>
     public async Task FlushAsync(CancellationToken cancellationToken)
@@ -142,7 +144,6 @@ internal sealed class PostgresCatalogWriter(ShelfDbContext db) : ICatalogWriter
         await _copy.CompleteAsync(cancellationToken);
         await _copy.DisposeAsync();
         _copy = null;
-        _booksInBatch = 0;
 
         await _authors.ResolveAsync(cancellationToken);
         await _tags.ResolveAsync(cancellationToken);
@@ -189,7 +190,6 @@ internal sealed class PostgresCatalogWriter(ShelfDbContext db) : ICatalogWriter
         rows.Clear();
     }
 
-
     public async Task ExpectAsync(long rows, CancellationToken cancellationToken)
     {
         if (_bulkLoad.Active || !BulkLoadRule.Applies(rows, _existingBooks))
@@ -197,7 +197,7 @@ internal sealed class PostgresCatalogWriter(ShelfDbContext db) : ICatalogWriter
             return;
         }
 
-        await FinishCopyBeforeQueryAsync(cancellationToken);
+        await FlushAsync(cancellationToken);
         await _bulkLoad.SetAsideAsync(cancellationToken);
     }
 
@@ -227,7 +227,8 @@ internal sealed class PostgresCatalogWriter(ShelfDbContext db) : ICatalogWriter
 
     private async Task ReserveIdsAsync(CancellationToken cancellationToken)
     {
-        await FinishCopyBeforeQueryAsync(cancellationToken);
+        // A connection runs one thing at a time: the batch's COPY ends before the query.
+        await FlushAsync(cancellationToken);
         var block = _idBlock.ToString(CultureInfo.InvariantCulture);
         _idBlock = Math.Min(_idBlock * 4, BatchSize);
         await using var command = _connection.CreateCommand();
@@ -243,22 +244,6 @@ internal sealed class PostgresCatalogWriter(ShelfDbContext db) : ICatalogWriter
         {
             _ids.Enqueue(Convert.ToInt32(reader.GetInt64(0)));
         }
-    }
-
-    // A connection runs one thing at a time: an open COPY has to end before another statement.
-    private async Task FinishCopyBeforeQueryAsync(CancellationToken cancellationToken)
-    {
-        if (_copy is not null)
-        {
-            await FlushAsync(cancellationToken);
-        }
-    }
-
-    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
-    {
-        await using var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static void Text(NpgsqlBinaryImporter copy, string? value)
