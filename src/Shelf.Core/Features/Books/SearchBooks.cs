@@ -40,7 +40,7 @@ public sealed class SearchBooks(ShelfDbContext db)
             books = books.Where(b => (" " + b.TitleKey).Contains(wordStart) || b.Authors.Any(a => (" " + a.Author.NameKey).Contains(wordStart)));
         }
 
-        var rows = await books.OrderBy(b => b.TitleKey).ThenBy(b => b.Id).Take(limit).Select(BookQueries.ToSummary).ToListAsync(cancellationToken);
-        return rows;
+        var ids = await books.OrderBy(b => b.TitleKey).ThenBy(b => b.Id).Take(limit).Select(b => b.Id).ToListAsync(cancellationToken);
+        return await BookSummaries.ForIdsAsync(db, ids, cancellationToken);
     }
 }

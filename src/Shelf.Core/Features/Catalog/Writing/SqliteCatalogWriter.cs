@@ -22,7 +22,7 @@ internal sealed class SqliteCatalogWriter(ShelfDbContext db) : ICatalogWriter
     private const int RowsPerStatement = 64;
 
     private static readonly string[] RandomOrderIndexes =
-        ["ix_books_isbn13", "ix_books_title_key", "ix_book_identifiers_scheme_value", "ix_book_authors_author_id"];
+        ["ix_books_isbn13", "ix_books_title_key", "ix_books_year_published_title_key_id", "ix_books_pages_id", "ix_book_identifiers_scheme_value", "ix_book_authors_author_id"];
 
     private const string BookColumns =
         "id, title, title_key, subtitle, pages, isbn13, publisher, year_published, original_publication_year, language, format, series, series_number, description, list_price_minor, list_price_currency, added_at, updated_at, rating, status, date_started, date_read, read_count, review, private_notes, owned_copies, location, extras";
