@@ -215,7 +215,7 @@ public sealed class ListBooks(ShelfDbContext db)
 
     // Every order ends on Id so pages are stable on both databases. Books without a first author
     // sort last by author here too, as in the walk.
-    private static IQueryable<Book> Order(IQueryable<Book> books, BookSort sort, bool descending) => (sort, descending) switch
+    internal static IQueryable<Book> Order(IQueryable<Book> books, BookSort sort, bool descending) => (sort, descending) switch
     {
         (BookSort.Title, false) => books.OrderBy(b => b.TitleKey).ThenBy(b => b.Id),
         (BookSort.Title, true) => books.OrderByDescending(b => b.TitleKey).ThenByDescending(b => b.Id),

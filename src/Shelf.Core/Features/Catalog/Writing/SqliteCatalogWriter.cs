@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Shelf.Core.Data;
 using Shelf.Core.Domain;
 
+using Shelf.Core.Features.Search;
+
 namespace Shelf.Core.Features.Catalog.Writing;
 
 /// <summary>
@@ -30,6 +32,7 @@ internal sealed class SqliteCatalogWriter(ShelfDbContext db) : ICatalogWriter
     private readonly Dictionary<string, int> _authors = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _tags = new(StringComparer.Ordinal);
     private readonly List<string> _droppedIndexes = [];
+    private readonly BulkSearchIndex _search = new(DatabaseProvider.Sqlite);
     private SqliteConnection _connection = null!;
     private SqliteTransaction _transaction = null!;
     private SqliteBatchInsert? _books;
@@ -86,6 +89,8 @@ internal sealed class SqliteCatalogWriter(ShelfDbContext db) : ICatalogWriter
             _droppedIndexes.Add(sql);
             await ExecuteAsync($"DROP INDEX \"{index}\"", cancellationToken);
         }
+
+        await _search.SetAsideAsync(_connection, _transaction, cancellationToken);
     }
 
     public ValueTask<int> AddAsync(CatalogRecord record, CancellationToken cancellationToken)
@@ -193,6 +198,7 @@ internal sealed class SqliteCatalogWriter(ShelfDbContext db) : ICatalogWriter
         }
 
         _droppedIndexes.Clear();
+        await _search.RebuildAsync(_connection, _transaction, cancellationToken);
         if (_foreignKeysPaused)
         {
             await CheckReferencesAsync(cancellationToken);
