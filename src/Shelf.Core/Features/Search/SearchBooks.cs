@@ -44,6 +44,9 @@ public sealed class SearchBooks(ShelfDbContext db)
     /// <summary>Most books taken from the title's exact and prefix tiers.</summary>
     internal const int TitleMatches = 200;
 
+    /// <summary>Told each SQL statement of the search before it runs (bench/search.sh replays them in the database's shell).</summary>
+    internal Action<string, IReadOnlyList<(string Name, object Value)>>? OnStatement { get; init; }
+
     public async Task<Result<IReadOnlyList<BookSummary>>> ExecuteAsync(SearchBooksRequest request, CancellationToken cancellationToken)
     {
         if (request.Limit <= 0 || request.Offset < 0)
@@ -92,6 +95,12 @@ public sealed class SearchBooks(ShelfDbContext db)
             {
                 ranked.Add(id);
                 seen.Add(id);
+            }
+
+            // Title matches rank before every other match: when they fill the page, the rest need not be scored.
+            if (ranked.Count >= request.Offset + request.Limit)
+            {
+                return [.. ranked.Skip(request.Offset).Take(request.Limit)];
             }
         }
 
@@ -143,6 +152,7 @@ public sealed class SearchBooks(ShelfDbContext db)
 
     private async Task<List<T>> RowsAsync<T>(SearchPlan plan, string sql, Func<DbDataReader, T> read, CancellationToken cancellationToken)
     {
+        OnStatement?.Invoke(sql, plan.Parameters);
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.CommandText = sql;
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();

@@ -11,7 +11,7 @@ namespace Shelf.Core.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(SearchIndexSql.PostgresCreate);
+            migrationBuilder.Sql(UnboundedStatements.Marker + SearchIndexSql.PostgresCreate);
         }
 
         /// <inheritdoc />

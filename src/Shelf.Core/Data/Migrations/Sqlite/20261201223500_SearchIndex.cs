@@ -11,7 +11,7 @@ namespace Shelf.Core.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(SearchIndexSql.SqliteCreate);
+            migrationBuilder.Sql(UnboundedStatements.Marker + SearchIndexSql.SqliteCreate);
         }
 
         /// <inheritdoc />
