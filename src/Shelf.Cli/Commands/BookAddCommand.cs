@@ -69,9 +69,9 @@ internal sealed class BookAddCommand : ShelfCommand
             request = Ask(context.Console, request);
         }
 
-        return WithDatabaseAsync(context, async db =>
+        return WithDatabaseAsync<AddBook>(context, async addBook =>
         {
-            var added = await new AddBook(db).ExecuteAsync(request, cancellationToken);
+            var added = await addBook.ExecuteAsync(request, cancellationToken);
             if (FailIfError(context, added) is { } failed)
             {
                 return failed;

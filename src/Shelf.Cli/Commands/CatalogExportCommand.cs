@@ -30,11 +30,11 @@ internal sealed class CatalogExportCommand : ShelfCommand
     }
 
     protected override Task<int> ExecuteAsync(CliContext context, CancellationToken cancellationToken) =>
-        WithDatabaseAsync(context, async db =>
+        WithDatabaseAsync<ExportCatalog>(context, async exportCatalog =>
         {
             var format = context.Get(_format);
             var path = context.Get(_output);
-            var export = new ExportCatalog(db);
+            var export = exportCatalog;
             Result<ExportSummary> written;
             if (path is null)
             {

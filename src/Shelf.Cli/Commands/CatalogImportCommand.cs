@@ -96,12 +96,12 @@ internal sealed class CatalogImportCommand : ShelfCommand
                 Update = context.Get(_update),
                 Rejects = rejects,
             };
-            return await WithDatabaseAsync(context, async db =>
+            return await WithDatabaseAsync<ImportCatalog>(context, async importCatalog =>
             {
                 var imported = await ImportProgressBar.RunAsync(
                     context.Console,
                     Path.GetFileName(path),
-                    progress => new ImportCatalog(db).ExecuteAsync(request, progress, cancellationToken));
+                    progress => importCatalog.ExecuteAsync(request, progress, cancellationToken));
                 if (FailIfError(context, imported) is { } failed)
                 {
                     return failed;

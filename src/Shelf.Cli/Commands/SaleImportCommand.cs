@@ -66,10 +66,10 @@ internal sealed class SaleImportCommand : ShelfCommand
         await using (input)
         await using (rejects)
         {
-            return await WithDatabaseAsync(context, async db =>
+            return await WithDatabaseAsync<ImportSales>(context, async importSales =>
             {
                 var request = new ImportSalesRequest { DryRun = context.Get(_dryRun), DefaultCurrency = currency.Value };
-                var imported = await new ImportSales(db).ExecuteAsync(input, request, progress: null, cancellationToken);
+                var imported = await importSales.ExecuteAsync(input, request, progress: null, cancellationToken);
                 if (FailIfError(context, imported) is { } failed)
                 {
                     return failed;
