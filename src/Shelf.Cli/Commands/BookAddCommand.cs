@@ -63,7 +63,7 @@ internal sealed class BookAddCommand : ShelfCommand
             if (!context.Console.InputIsTerminal)
             {
                 return Task.FromResult(context.Fail(Shelf.Core.Common.Error.Invalid(
-                    "add.no_title", "no title given: shelf add \"Title\" --author \"First Last\" [--pages N] [--isbn ...]")));
+                    BookErrorCodes.AddNoTitle, "no title given: shelf add \"Title\" --author \"First Last\" [--pages N] [--isbn ...]")));
             }
 
             request = Ask(context.Console, request);

@@ -29,7 +29,7 @@ internal sealed class SaleDeleteCommand : ShelfCommand
         if (!confirmed && !context.Console.InputIsTerminal)
         {
             return Task.FromResult(context.Fail(Error.Invalid(
-                "sale.delete_unconfirmed",
+                SaleErrorCodes.DeleteUnconfirmed,
                 $"deleting {reference} needs confirmation: run it on a terminal to be asked, or add --yes")));
         }
 

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
-using Shelf.Core;
 using Shelf.Core.Common;
 using Shelf.Core.Data;
 using Shelf.Core.Domain;
+using Shelf.Core;
 
 namespace Shelf.Cli.Infrastructure;
 
@@ -94,14 +94,13 @@ internal sealed class CliContext(ParseResult parse, CliConsole console, GlobalOp
 
         return Currency.TryParse(configured, out var code, out var error)
             ? code
-            : Error.Invalid("config.currency_invalid", $"SHELF_CURRENCY {error}");
+            : Error.Invalid(ConfigurationErrorCodes.CurrencyInvalid, $"SHELF_CURRENCY {error}");
     }
 
     /// <summary>Reports an expected failure on stderr as one line and returns its exit code.</summary>
     public int Fail(Error error)
     {
-        var hint = CliHints.For(error.Code);
-        Console.Error.WriteLine($"error: {OneLine(error.Message)}{(hint is null ? string.Empty : "; " + hint)}");
+        Console.Error.WriteLine($"error: {OneLine(CliHints.Append(error.Message, error.Code))}");
         return ExitCodes.For(error.Kind);
     }
 

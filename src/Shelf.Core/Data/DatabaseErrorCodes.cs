@@ -1,8 +1,9 @@
 namespace Shelf.Core.Data;
 
 /// <summary>
-/// The stable codes of the errors about reaching and opening the library. Hosts key their hints
-/// and status mappings on these constants, so a renamed code fails the build, not a user.
+/// The stable codes of the errors about reaching and opening the library.
+/// Hosts key their hints and status mappings on these constants, so a renamed or mistyped
+/// code fails the build instead of a user.
 /// </summary>
 public static class DatabaseErrorCodes
 {
