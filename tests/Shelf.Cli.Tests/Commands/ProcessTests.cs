@@ -132,7 +132,8 @@ internal static class ShelfProcess
             info.ArgumentList.Add("dotnet");
         }
 
-        info.ArgumentList.Add(ShelfDll);
+        // Another user may not reach the checkout (a clone under a 0700 folder): give it a copy.
+        info.ArgumentList.Add(prefix.Length > 0 ? ReachableShelfDll.Value : ShelfDll);
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
@@ -146,6 +147,36 @@ internal static class ShelfProcess
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await process.WaitForExitAsync(timeout.Token);
         return new CliResult(process.ExitCode, await output, await error);
+    }
+
+    private static readonly Lazy<string> ReachableShelfDll = new(CopyForOtherUsers);
+
+    private static string CopyForOtherUsers()
+    {
+        var source = Path.GetDirectoryName(ShelfDll)!;
+        var copy = TempFiles.NewPath("shelf-cli", string.Empty);
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(copy, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        if (!OperatingSystem.IsWindows())
+        {
+            var open = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+            for (var folder = copy; folder.Length > Path.GetTempPath().TrimEnd('/').Length; folder = Path.GetDirectoryName(folder)!)
+            {
+                File.SetUnixFileMode(folder, open);
+            }
+
+            foreach (var folder in Directory.EnumerateDirectories(copy, "*", SearchOption.AllDirectories))
+            {
+                File.SetUnixFileMode(folder, open);
+            }
+        }
+
+        return Path.Combine(copy, Path.GetFileName(ShelfDll));
     }
 
     /// <summary>The CLI's own build output (same configuration as the tests), not a copy in the test folder.</summary>
