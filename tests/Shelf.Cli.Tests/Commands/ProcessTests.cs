@@ -180,7 +180,7 @@ internal static class ShelfProcess
     }
 
     /// <summary>The CLI's own build output (same configuration as the tests), not a copy in the test folder.</summary>
-    private static string ShelfDll
+    internal static string ShelfDll
     {
         get
         {
