@@ -6,6 +6,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Shelf.Core;
 using Shelf.Core.Data;
 using Shelf.Core.Features.Search;
 
@@ -16,6 +18,8 @@ if (!target.IsSuccess)
     return 1;
 }
 
+await using var services = new ServiceCollection().AddShelfCore(target.Value).BuildServiceProvider();
+var database = services.GetRequiredService<ShelfDatabase>();
 var queries = File.ReadAllLines(args[1]).Where(q => q.Length > 0).ToList();
 var statements = new StringBuilder();
 var times = new List<double>();
@@ -24,7 +28,7 @@ for (var round = 0; round < 2; round++)
 {
     foreach (var query in queries)
     {
-        var opened = await ShelfDatabase.OpenAsync(target.Value, CancellationToken.None);
+        var opened = await database.OpenAsync(CancellationToken.None);
         await using var db = opened.Value;
         var sql = new List<string>();
         var search = new SearchBooks(db) { OnStatement = round == 1 ? (text, parameters) => sql.Add(Inline(text, parameters)) : null };

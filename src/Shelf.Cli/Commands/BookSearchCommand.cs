@@ -45,7 +45,7 @@ internal sealed class BookSearchCommand : ShelfCommand
     }
 
     protected override Task<int> ExecuteAsync(CliContext context, CancellationToken cancellationToken) =>
-        WithDatabaseAsync(context, async db =>
+        WithDatabaseAsync<SearchBooks>(context, async searchBooks =>
         {
             var request = new SearchBooksRequest(string.Join(' ', context.Get(_words) ?? []))
             {
@@ -54,7 +54,7 @@ internal sealed class BookSearchCommand : ShelfCommand
                 Sort = context.Get(_sort),
                 Descending = context.Get(_descending),
             };
-            var found = await new SearchBooks(db).ExecuteAsync(request, cancellationToken);
+            var found = await searchBooks.ExecuteAsync(request, cancellationToken);
             if (FailIfError(context, found) is { } failed)
             {
                 return failed;

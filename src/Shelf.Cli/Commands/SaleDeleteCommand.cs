@@ -26,33 +26,28 @@ internal sealed class SaleDeleteCommand : ShelfCommand
     {
         var reference = context.Get(_order)!;
         var confirmed = context.Get(_yes);
-        if (!confirmed && !context.Console.InputIsTerminal)
+        if (context.Unconfirmed(confirmed, $"deleting {reference}", SaleErrorCodes.DeleteUnconfirmed) is { } unconfirmed)
         {
-            return Task.FromResult(context.Fail(Error.Invalid(
-                "sale.delete_unconfirmed",
-                $"deleting {reference} needs confirmation: run it on a terminal to be asked, or add --yes")));
+            return Task.FromResult(context.Fail(unconfirmed));
         }
 
-        return WithDatabaseAsync(context, async db =>
+        return WithDatabaseAsync<GetSale, DeleteSale>(context, async (getSale, deleteSale) =>
         {
             if (!confirmed)
             {
-                var found = await new GetSale(db).ExecuteAsync(reference, cancellationToken);
+                var found = await getSale.ExecuteAsync(reference, cancellationToken);
                 if (FailIfError(context, found) is { } missing)
                 {
                     return missing;
                 }
 
-                context.Console.Error.Write(CliContext.OneLine($"Delete {SaleRendering.Line(found.Value.Sale)}? [y/N] "));
-                var answer = context.Console.In.ReadLine()?.Trim();
-                if (!string.Equals(answer, "y", StringComparison.OrdinalIgnoreCase) && !string.Equals(answer, "yes", StringComparison.OrdinalIgnoreCase))
+                if (await context.ConfirmAsync(confirmed, $"Delete {SaleRendering.Line(found.Value.Sale)}?", cancellationToken) is { } stopped)
                 {
-                    context.Note("nothing was deleted");
-                    return ExitCodes.Ok;
+                    return stopped;
                 }
             }
 
-            var deleted = await new DeleteSale(db).ExecuteAsync(reference, cancellationToken);
+            var deleted = await deleteSale.ExecuteAsync(reference, cancellationToken);
             if (FailIfError(context, deleted) is { } failed)
             {
                 return failed;

@@ -1,7 +1,9 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using Shelf.Core.Common;
 using Shelf.Core.Data;
 using Shelf.Core.Domain;
+using Shelf.Core;
 
 namespace Shelf.Cli.Infrastructure;
 
@@ -18,15 +20,104 @@ internal sealed class CliContext(ParseResult parse, CliConsole console, GlobalOp
         ? OutputMode.Json
         : Console.OutputIsTerminal ? OutputMode.Table : OutputMode.Plain;
 
-    /// <summary>The database the user chose; set once <see cref="OpenDatabaseAsync"/> has resolved it.</summary>
+    /// <summary>Whether a question can be asked: input is a terminal and --no-input was not given.</summary>
+    public bool CanAsk => Console.InputIsTerminal && !Parse.GetValue(globals.NoInput);
+
+    /// <summary>
+    /// Asks on stderr until an answer passes <paramref name="check"/> (each refusal says why and
+    /// asks again); null when input ends. Ctrl+C cancels at once, even while waiting for a line.
+    /// </summary>
+    public async Task<string?> AskAsync(string label, Func<string, Error?> check, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            Console.Error.Write($"{label}: ");
+            var line = await Task.Run(Console.In.ReadLine, cancellationToken).WaitAsync(cancellationToken);
+            if (line is null)
+            {
+                Console.Error.WriteLine();
+                return null;
+            }
+
+            var answer = line.Trim();
+            if (check(answer) is not { } problem)
+            {
+                return answer;
+            }
+
+            Console.Error.WriteLine($"  {OneLine(problem.Message)}; try again");
+        }
+    }
+
+    /// <summary>
+    /// For a destructive command, before the library is opened: the error when nobody can be
+    /// asked (off a terminal, or --no-input) and --yes was not given.
+    /// </summary>
+    public Error? Unconfirmed(bool yes, string what, string code = CliErrorCodes.Unconfirmed) =>
+        yes || CanAsk ? null : Error.Invalid(code, $"{what} needs confirmation: run it on a terminal to be asked, or add --yes");
+
+    /// <summary>
+    /// Asks "<paramref name="question"/> [y/N]" unless --yes was given: null when the command may
+    /// go on, else the exit code of stopping (0, having said that nothing was changed).
+    /// </summary>
+    public async Task<int?> ConfirmAsync(bool yes, string question, CancellationToken cancellationToken)
+    {
+        if (yes)
+        {
+            return null;
+        }
+
+        var answer = await AskAsync($"{OneLine(question)} [y/N]", _ => null, cancellationToken);
+        if (answer is not null && (answer.Equals("y", StringComparison.OrdinalIgnoreCase) || answer.Equals("yes", StringComparison.OrdinalIgnoreCase)))
+        {
+            return null;
+        }
+
+        Note("nothing was changed");
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>The database the user chose; set once <see cref="OpenLibraryAsync"/> has resolved it.</summary>
     public DatabaseTarget? Target { get; private set; }
 
     public T? Get<T>(Option<T> option) => Parse.GetValue(option);
 
     public T? Get<T>(Argument<T> argument) => Parse.GetValue(argument);
 
-    /// <summary>Opens (and on first use creates and migrates) the library named by --db or SHELF_DB.</summary>
-    public async Task<Result<ShelfDbContext>> OpenDatabaseAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Composes the core for the library named by --db or SHELF_DB and opens it (on first use
+    /// creating and migrating it) in a scope for this command.
+    /// </summary>
+    public async Task<Result<LibrarySession>> OpenLibraryAsync(CancellationToken cancellationToken)
+    {
+        var services = ComposeCore();
+        if (!services.IsSuccess)
+        {
+            return services.Error!;
+        }
+
+        var scope = services.Value.CreateAsyncScope();
+        var session = new LibrarySession(services.Value, scope);
+        try
+        {
+            var database = scope.ServiceProvider.GetRequiredService<ShelfDatabase>();
+            if (await database.PrepareAsync(scope.ServiceProvider.GetRequiredService<ShelfDbContext>(), cancellationToken) is { } error)
+            {
+                await session.DisposeAsync();
+                return error;
+            }
+
+            return session;
+        }
+        catch
+        {
+            await session.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The core's services for the chosen library, not yet touching it (for <c>db create</c> and <c>db migrate</c>).</summary>
+    public Result<ServiceProvider> ComposeCore()
     {
         var target = ResolveTarget();
         if (!target.IsSuccess)
@@ -34,7 +125,8 @@ internal sealed class CliContext(ParseResult parse, CliConsole console, GlobalOp
             return target.Error!;
         }
 
-        return await ShelfDatabase.OpenAsync(target.Value, cancellationToken);
+        // A one-shot command is the only thing in its process: the CLI's choices are the defaults.
+        return new ServiceCollection().AddShelfCore(target.Value).BuildServiceProvider();
     }
 
     public Result<DatabaseTarget> ResolveTarget()
@@ -59,14 +151,13 @@ internal sealed class CliContext(ParseResult parse, CliConsole console, GlobalOp
 
         return Currency.TryParse(configured, out var code, out var error)
             ? code
-            : Error.Invalid("config.currency_invalid", $"SHELF_CURRENCY {error}");
+            : Error.Invalid(ConfigurationErrorCodes.CurrencyInvalid, $"SHELF_CURRENCY {error}");
     }
 
     /// <summary>Reports an expected failure on stderr as one line and returns its exit code.</summary>
     public int Fail(Error error)
     {
-        var hint = CliHints.For(error.Code);
-        Console.Error.WriteLine($"error: {OneLine(error.Message)}{(hint is null ? string.Empty : "; " + hint)}");
+        Console.Error.WriteLine($"error: {OneLine(CliHints.Append(error.Message, error.Code))}");
         return ExitCodes.For(error.Kind);
     }
 

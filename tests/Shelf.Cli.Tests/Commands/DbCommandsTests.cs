@@ -28,7 +28,7 @@ public sealed class DbCommandsTests : IClassFixture<SqliteDatabaseFixture>, ICla
         var status = JsonDocument.Parse(result.Out).RootElement;
         Assert.Equal("sqlite", status.GetProperty("provider").GetString());
         Assert.Equal(shelf.Database, status.GetProperty("location").GetString());
-        await using (var db = Shelf.Core.Data.ShelfDatabase.CreateContext(Shelf.Core.Data.DatabaseTarget.Sqlite(shelf.Database)))
+        await using (var db = Shelf.Testing.TestLibrary.CreateContext(Shelf.Core.Data.DatabaseTarget.Sqlite(shelf.Database)))
         {
             // The newest migration, whichever it is.
             Assert.Equal(db.Database.GetMigrations().Last(), status.GetProperty("schemaVersion").GetString());
@@ -95,6 +95,42 @@ public sealed class DbCommandsTests : IClassFixture<SqliteDatabaseFixture>, ICla
         Assert.Contains("books\t1", lines);
         Assert.Contains("book_authors\t1", lines);
         Assert.Contains("tags\t0", lines);
+    }
+
+    [Fact]
+    public async Task DbMigrate_NewSqliteFile_AppliesTheSchemaThenReportsUpToDate()
+    {
+        var shelf = await CliDatabase.NewRunnerAsync(_sqlite);
+
+        var first = await shelf.RunAsync("db", "migrate", "--json");
+        var second = await shelf.RunAsync("db", "migrate");
+        var added = await shelf.RunAsync("add", "Emma", "--author", "Jane Austen");
+
+        Assert.True(first.ExitCode == 0, first.Error);
+        var applied = JsonDocument.Parse(first.Out).RootElement.GetProperty("applied").GetInt32();
+        await using (var db = Shelf.Testing.TestLibrary.CreateContext(Shelf.Core.Data.DatabaseTarget.Sqlite(shelf.Database)))
+        {
+            Assert.Equal(db.Database.GetMigrations().Count(), applied);
+        }
+
+        Assert.Equal(0, second.ExitCode);
+        Assert.Contains("is up to date", second.Out, StringComparison.Ordinal);
+        Assert.Equal(0, added.ExitCode);
+    }
+
+    [Fact]
+    public async Task DbMigrate_FileOfAnotherProgram_ExitsWith2AndLeavesItUnchanged()
+    {
+        var shelf = await CliDatabase.NewRunnerAsync(_sqlite);
+        await File.WriteAllTextAsync(shelf.Database, "not a database at all, just text that is long enough to be a header....................................");
+        var before = await File.ReadAllBytesAsync(shelf.Database);
+
+        var result = await shelf.RunAsync("db", "migrate");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("not a SQLite database", result.Error, StringComparison.Ordinal);
+        Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(before, await File.ReadAllBytesAsync(shelf.Database));
     }
 
     [Fact]
@@ -186,6 +222,76 @@ public sealed class DbCommandsTests : IClassFixture<SqliteDatabaseFixture>, ICla
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("not a SQLite database", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
         Assert.Equal(bytes, await File.ReadAllBytesAsync(target.FilePath!));
+    }
+
+    [Fact]
+    public async Task AnyCommand_TruncatedLibrary_ExitsWith1SayingItIsDamagedAndHowToRecover()
+    {
+        var shelf = await CliDatabase.NewRunnerAsync(_sqlite);
+        var rows = new System.Text.StringBuilder("title,number_of_pages,first_name,last_name\n");
+        for (var i = 0; i < 3000; i++)
+        {
+            rows.Append(CultureInfo.InvariantCulture, $"A rather long title for book number {i} of the test,{i + 1},Some,Writer{i}\n");
+        }
+
+        var catalog = TempFiles.NewPath("damaged");
+        await File.WriteAllTextAsync(catalog, rows.ToString());
+        Assert.Equal(0, (await shelf.RunAsync("import", catalog)).ExitCode);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Assert.False(File.Exists(shelf.Database + "-wal") && new FileInfo(shelf.Database + "-wal").Length > 0);
+        await using (var file = File.Open(shelf.Database, FileMode.Open))
+        {
+            file.SetLength(file.Length / 2);
+        }
+
+        var cut = await File.ReadAllBytesAsync(shelf.Database);
+
+        var result = await shelf.RunAsync("list", "--all");
+
+        Assert.Equal(1, result.ExitCode);
+        var line = Assert.Single(result.ErrorLines);
+        Assert.Contains("is a SQLite database but it is damaged", line, StringComparison.Ordinal);
+        Assert.Contains(".recover", line, StringComparison.Ordinal);
+        Assert.Equal(cut, await File.ReadAllBytesAsync(shelf.Database));
+    }
+
+    [Fact]
+    public async Task AnyCommand_PostgresConnectionLostMidCommand_ExitsWith1SayingNothingWasChanged()
+    {
+        var target = await _postgres.NewDatabaseAsync();
+        var shelf = new CliRunner(target.ConnectionString);
+        Assert.Equal(0, (await shelf.RunAsync("add", "Emma", "--author", "Jane Austen")).ExitCode);
+        var rows = new System.Text.StringBuilder("title,number_of_pages,first_name,last_name\n");
+        for (var i = 0; i < 200_000; i++)
+        {
+            rows.Append(CultureInfo.InvariantCulture, $"Lost Book {i},{(i % 900) + 10},Writer,Number{i % 5000}\n");
+        }
+
+        var catalog = TempFiles.NewPath("lost");
+        await File.WriteAllTextAsync(catalog, rows.ToString());
+
+        var import = shelf.RunAsync("import", catalog);
+        await using (var admin = new Npgsql.NpgsqlConnection(target.ConnectionString))
+        {
+            await admin.OpenAsync();
+            await using var command = admin.CreateCommand();
+
+            // Once the import's backend has written into its transaction, end it as a server shutdown would.
+            command.CommandText = "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND backend_xid IS NOT NULL AND pid <> pg_backend_pid()";
+            var deadline = DateTime.UtcNow.AddMinutes(2);
+            while (!import.IsCompleted && await command.ExecuteScalarAsync() is not true)
+            {
+                Assert.True(DateTime.UtcNow < deadline, "the import never started writing");
+                await Task.Delay(20);
+            }
+        }
+
+        var result = await import;
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal($"error: the connection to PostgreSQL at {target.Server} was lost (the server went away); nothing was changed; try again when it is back", Assert.Single(result.ErrorLines));
+        var listed = await shelf.RunAsync("list", "--json");
+        Assert.Single(JsonDocument.Parse(listed.Out).RootElement.EnumerateArray());
     }
 
     [Fact]

@@ -5,8 +5,9 @@ using Shelf.Testing;
 namespace Shelf.Cli.Tests.Commands;
 
 /// <summary>
-/// Runs the built <c>shelf</c> as its own process. In-process tests cannot catch a missing SQLite
-/// shim (the test host loads SQLitePCLRaw by itself), a broken entry point or wrong exit codes.
+/// Runs the built <c>shelf</c> as its own process. In-process tests cannot catch a native SQLite
+/// library that the published program fails to load (the test host resolves SQLitePCLRaw its own
+/// way), a broken entry point or wrong exit codes.
 /// </summary>
 public sealed class ProcessTests(SqliteDatabaseFixture fixture) : IClassFixture<SqliteDatabaseFixture>
 {
@@ -23,7 +24,7 @@ public sealed class ProcessTests(SqliteDatabaseFixture fixture) : IClassFixture<
         var book = JsonDocument.Parse(listed.Out).RootElement.EnumerateArray().Single();
         Assert.Equal("Cien años de soledad", book.GetProperty("title").GetString());
         Assert.Equal("Gabriel García Márquez", book.GetProperty("authors")[0].GetString());
-        // The shim loads the system libsqlite3 (3.40) rather than the bundled 3.35.
+        // The SQLite bundled with SQLitePCLRaw 2.1 (3.53): EF Core 10's JSON queries need 3.38 or later.
         var version = JsonDocument.Parse(status.Out).RootElement.GetProperty("serverVersion").GetString()!;
         Assert.StartsWith("SQLite 3.", version, StringComparison.Ordinal);
         Assert.True(new Version(version["SQLite ".Length..]) >= new Version(3, 38), version);
@@ -55,6 +56,66 @@ public sealed class ProcessTests(SqliteDatabaseFixture fixture) : IClassFixture<
         Assert.Equal(string.Empty, result.Out);
         Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BuiltShelf_OnAPseudoTerminal_LeavesTheKeypadAsItFoundIt()
+    {
+        var target = await fixture.NewDatabaseAsync();
+        Assert.Equal(0, (await ShelfProcess.RunAsync("--db", target.FilePath!, "add", "Emma", "--author", "Jane Austen")).ExitCode);
+
+        // script(1) runs the command on a pseudo-terminal and copies what it wrote there.
+        var info = new ProcessStartInfo("script") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
+        info.ArgumentList.Add("-qec");
+        info.ArgumentList.Add($"dotnet '{ShelfProcess.ShelfDll}' --db '{target.FilePath}' list");
+        info.ArgumentList.Add("/dev/null");
+        info.Environment["TERM"] = "xterm-256color";
+        info.Environment["DOTNET_CLI_HOME"] = Path.GetTempPath();
+        using var script = Process.Start(info)!;
+        script.StandardInput.Close();
+        var screen = await script.StandardOutput.ReadToEndAsync();
+        await script.WaitForExitAsync();
+
+        Assert.Equal(0, script.ExitCode);
+        Assert.Contains("Emma", screen, StringComparison.Ordinal);
+        var lastOn = screen.LastIndexOf("\u001b[?1h", StringComparison.Ordinal);
+        var lastOff = screen.LastIndexOf("\u001b[?1l", StringComparison.Ordinal);
+        Assert.True(lastOn < lastOff, $"keypad left in application mode: {screen.Replace("\u001b", "ESC", StringComparison.Ordinal)}");
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task BuiltShelf_LibraryTheUserCanOnlyRead_ListsItAndRefusesWrites()
+    {
+        var folder = Directory.CreateTempSubdirectory("shelf-readable-").FullName;
+        var path = Path.Combine(folder, "library.db");
+        try
+        {
+            Assert.Equal(0, (await ShelfProcess.RunAsync("--db", path, "add", "Emma", "--author", "Jane Austen")).ExitCode);
+            Assert.False(File.Exists(path + "-wal"));
+            var readOnly = UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+            File.SetUnixFileMode(path, readOnly);
+            File.SetUnixFileMode(folder, readOnly | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+            var before = await File.ReadAllBytesAsync(path);
+
+            // root may write anything, so as root the test reads as the unprivileged 'nobody'.
+            string[] asReader = Environment.UserName == "root" ? ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"] : [];
+            var listed = await ShelfProcess.RunAsync(asReader, "--db", path, "list", "--json");
+            var shown = await ShelfProcess.RunAsync(asReader, "--db", path, "show", "1");
+            var added = await ShelfProcess.RunAsync(asReader, "--db", path, "add", "Persuasion", "--author", "Jane Austen");
+
+            Assert.True(listed.ExitCode == 0, listed.Error);
+            Assert.Equal("Emma", JsonDocument.Parse(listed.Out).RootElement.EnumerateArray().Single().GetProperty("title").GetString());
+            Assert.Equal(0, shown.ExitCode);
+            Assert.Equal(1, added.ExitCode);
+            Assert.Contains("read-only", Assert.Single(added.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+            Assert.Equal(before, await File.ReadAllBytesAsync(path));
+        }
+        finally
+        {
+            File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]
@@ -131,7 +192,8 @@ internal static class ShelfProcess
             info.ArgumentList.Add("dotnet");
         }
 
-        info.ArgumentList.Add(ShelfDll);
+        // Another user may not reach the checkout (a clone under a 0700 folder): give it a copy.
+        info.ArgumentList.Add(prefix.Length > 0 ? ReachableShelfDll.Value : ShelfDll);
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
@@ -147,8 +209,38 @@ internal static class ShelfProcess
         return new CliResult(process.ExitCode, await output, await error);
     }
 
+    private static readonly Lazy<string> ReachableShelfDll = new(CopyForOtherUsers);
+
+    private static string CopyForOtherUsers()
+    {
+        var source = Path.GetDirectoryName(ShelfDll)!;
+        var copy = TempFiles.NewPath("shelf-cli", string.Empty);
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(copy, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        if (!OperatingSystem.IsWindows())
+        {
+            var open = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+            for (var folder = copy; folder.Length > Path.GetTempPath().TrimEnd('/').Length; folder = Path.GetDirectoryName(folder)!)
+            {
+                File.SetUnixFileMode(folder, open);
+            }
+
+            foreach (var folder in Directory.EnumerateDirectories(copy, "*", SearchOption.AllDirectories))
+            {
+                File.SetUnixFileMode(folder, open);
+            }
+        }
+
+        return Path.Combine(copy, Path.GetFileName(ShelfDll));
+    }
+
     /// <summary>The CLI's own build output (same configuration as the tests), not a copy in the test folder.</summary>
-    private static string ShelfDll
+    internal static string ShelfDll
     {
         get
         {

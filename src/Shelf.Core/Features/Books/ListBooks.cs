@@ -64,7 +64,7 @@ public sealed class ListBooks(ShelfDbContext db)
     {
         if (request.Limit is < 0 || request.Offset < 0)
         {
-            return Error.Invalid("list.bad_page", "limit and offset must be 0 or more");
+            return Error.Invalid(BookErrorCodes.ListBadPage, "limit and offset must be 0 or more");
         }
 
         string? status = null;

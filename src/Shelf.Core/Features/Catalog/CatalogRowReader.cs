@@ -53,7 +53,7 @@ internal sealed class CatalogRowReader(CatalogTable table, ICatalogMapper mapper
                 }
                 catch (CsvFormatException e)
                 {
-                    Fatal = Error.Invalid("import.malformed", $"line {e.LineNumber}: the file cannot be read as CSV from here on ({e.Message}); nothing was imported");
+                    Fatal = Error.Invalid(CatalogErrorCodes.Malformed, $"line {e.LineNumber}: the file cannot be read as CSV from here on ({e.Message}); nothing was imported");
                     break;
                 }
 

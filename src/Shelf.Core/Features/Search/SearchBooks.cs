@@ -51,7 +51,7 @@ public sealed class SearchBooks(ShelfDbContext db)
     {
         if (request.Limit <= 0 || request.Offset < 0)
         {
-            return Error.Invalid("search.bad_limit", "the limit must be greater than 0 and the offset 0 or more");
+            return Error.Invalid(BookErrorCodes.SearchBadLimit, "the limit must be greater than 0 and the offset 0 or more");
         }
 
         var query = SearchQueryParser.Parse(request.Query);

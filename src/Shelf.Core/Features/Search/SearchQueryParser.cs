@@ -31,7 +31,7 @@ public static partial class SearchQueryParser
         text ??= string.Empty;
         if (text.Length > MaxLength)
         {
-            return Error.Invalid("search.too_long", $"the search text has {text.Length} characters; at most {MaxLength} are allowed");
+            return Error.Invalid(BookErrorCodes.SearchTooLong, $"the search text has {text.Length} characters; at most {MaxLength} are allowed");
         }
 
         var clauses = new List<List<SearchTerm>>();
@@ -94,7 +94,7 @@ public static partial class SearchQueryParser
 
         if (clauses.Count == 0)
         {
-            return Error.Invalid("search.empty", "the search text has no letters or digits; search for a word from a title or an author's name");
+            return Error.Invalid(BookErrorCodes.SearchEmpty, "the search text has no letters or digits; search for a word from a title or an author's name");
         }
 
         return new SearchQuery(clauses);
@@ -307,7 +307,7 @@ public static partial class SearchQueryParser
     }
 
     private static Error Syntax(int index, string expected) =>
-        Error.Invalid("search.syntax", $"at position {index + 1}: {expected}");
+        Error.Invalid(BookErrorCodes.SearchSyntax, $"at position {index + 1}: {expected}");
 
     // 1990, >1990, >=1990, <1990, <=1990, 1990..2000, 1990.., ..2000; years may be negative (BCE).
     [GeneratedRegex(@"^(?:(?<op>>=|<=|>|<)?(?<a>-?\d+)|(?<range>(?<a>-?\d+)?\.\.(?<b>-?\d+)?))$", RegexOptions.CultureInvariant)]

@@ -44,7 +44,7 @@ internal sealed class CatalogTable : IAsyncDisposable
         var length = await input.ReadAtLeastAsync(prefix, PrefixSize, throwOnEndOfStream: false, cancellationToken);
         if (length == 0)
         {
-            return Error.Invalid("import.empty", "the file is empty; export your library again, or check that you picked the right file");
+            return Error.Invalid(CatalogErrorCodes.Empty, "the file is empty; export your library again, or check that you picked the right file");
         }
 
         var source = PrefixedStream.Rewind(input, prefix, length);
@@ -73,7 +73,7 @@ internal sealed class CatalogTable : IAsyncDisposable
             if (header.Names.All(string.IsNullOrWhiteSpace))
             {
                 await reader.DisposeAsync();
-                return Error.Invalid("import.no_header", "the file has no header line; the first line must name the columns (Title, Author, ...)");
+                return Error.Invalid(CatalogErrorCodes.NoHeader, "the file has no header line; the first line must name the columns (Title, Author, ...)");
             }
 
             table = new CatalogTable(reader, header, detected.Value, reader.Separator);
@@ -82,7 +82,7 @@ internal sealed class CatalogTable : IAsyncDisposable
         catch (CsvFormatException e)
         {
             await reader.DisposeAsync();
-            return Error.Invalid("import.malformed", $"the header line cannot be read as CSV: {e.Message}");
+            return Error.Invalid(CatalogErrorCodes.Malformed, $"the header line cannot be read as CSV: {e.Message}");
         }
     }
 

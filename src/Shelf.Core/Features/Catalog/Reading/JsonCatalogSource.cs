@@ -138,7 +138,7 @@ internal sealed class JsonCatalogSource : IAsyncDisposable
                 number++;
                 if (book.ValueKind != JsonValueKind.Object)
                 {
-                    _fatal = Error.Invalid("import.json_not_a_book", $"book {number} of the JSON array is {Describe(book.ValueKind)}, not an object; Shelf reads the array 'shelf export --format json' writes; nothing was imported");
+                    _fatal = Error.Invalid(CatalogErrorCodes.JsonNotABook, $"book {number} of the JSON array is {Describe(book.ValueKind)}, not an object; Shelf reads the array of books its JSON export writes; nothing was imported");
                     break;
                 }
 
@@ -155,7 +155,7 @@ internal sealed class JsonCatalogSource : IAsyncDisposable
         }
         catch (JsonException e)
         {
-            _fatal = Error.Invalid("import.malformed_json", $"the JSON cannot be read from line {(e.LineNumber ?? 0) + 1} on ({FirstSentence(e.Message)}); nothing was imported");
+            _fatal = Error.Invalid(CatalogErrorCodes.MalformedJson, $"the JSON cannot be read from line {(e.LineNumber ?? 0) + 1} on ({FirstSentence(e.Message)}); nothing was imported");
         }
         finally
         {
