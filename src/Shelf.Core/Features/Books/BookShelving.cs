@@ -1,7 +1,7 @@
-using Microsoft.EntityFrameworkCore;
 using Shelf.Core.Common;
 using Shelf.Core.Data;
 using Shelf.Core.Domain;
+using Shelf.Core.Features.Shelves;
 
 namespace Shelf.Core.Features.Books;
 
@@ -36,9 +36,7 @@ internal sealed class BookShelving(ShelfDbContext db)
                 continue;
             }
 
-            var tag = db.Tags.Local.FirstOrDefault(t => t.NameKey == key)
-                ?? await db.Tags.SingleOrDefaultAsync(t => t.NameKey == key, cancellationToken)
-                ?? db.Tags.Add(new Tag { Name = name.Value, NameKey = key }).Entity;
+            var tag = await ShelfTags.FindOrAddAsync(db, name.Value, cancellationToken);
             book.Tags.Add(new BookTag { Book = book, Tag = tag });
         }
 

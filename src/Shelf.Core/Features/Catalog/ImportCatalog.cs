@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Shelf.Core.Common;
 using Shelf.Core.Data;
+using Shelf.Core.Data.Bulk;
 using Shelf.Core.Features.Catalog.Formats;
 using Shelf.Core.Features.Catalog.Reading;
 using Shelf.Core.Features.Catalog.Writing;
@@ -40,8 +41,10 @@ public sealed record ImportRequest(Stream Input)
 /// bulk writer; bad rows are reported with their line and never stop the good ones (unless
 /// <see cref="ImportRequest.Strict"/>); importing the same file twice changes nothing.
 /// </summary>
-public sealed class ImportCatalog(ShelfDbContext db)
+public sealed class ImportCatalog(ShelfDbContext db, ImportOptions? options = null)
 {
+    private readonly ImportOptions _options = options ?? ImportOptions.Default;
+
     /// <summary>The formats recognised from a header, for <c>shelf import --formats</c>.</summary>
     public static IReadOnlyList<CatalogFormatInfo> Formats => CatalogFormats.Infos;
 
@@ -82,8 +85,8 @@ public sealed class ImportCatalog(ShelfDbContext db)
         var mapper = format.Value.Bind(table.Header);
         await using var foreignKeyPause = await SqliteForeignKeyPause.ForImportAsync(db, totalBytes, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await using ICatalogWriter writer = db.Provider == DatabaseProvider.Sqlite ? new SqliteCatalogWriter(db) : new PostgresCatalogWriter(db);
-        var run = new ImportRun(db, table, format.Value.Name, mapper, writer, request, progress, totalBytes);
+        await using var writer = BulkProvider.Choose<ICatalogWriter>(db, d => new SqliteCatalogWriter(d, _options), static d => new PostgresCatalogWriter(d));
+        var run = new ImportRun(db, table, format.Value.Name, mapper, writer, request, progress, totalBytes, _options);
         Result<ImportTally> tally;
         try
         {
@@ -128,15 +131,14 @@ public sealed class ImportCatalog(ShelfDbContext db)
             : tally.Value.ToSummary("json", "utf-8", separator: null, request.DryRun, request.Update);
     }
 
+    // The bulk writers throw the provider's exception; an update made through EF wraps it.
     private static bool IsUniqueViolation(Exception e)
     {
         for (var inner = e; inner is not null; inner = inner.InnerException)
         {
-            switch (inner)
+            if (DatabaseErrors.IsUniqueViolation(inner))
             {
-                case Npgsql.PostgresException postgres when postgres.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation:
-                case Microsoft.Data.Sqlite.SqliteException sqlite when sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode is 2067 or 1555:
-                    return true;
+                return true;
             }
         }
 

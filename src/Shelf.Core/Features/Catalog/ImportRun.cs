@@ -24,7 +24,8 @@ internal sealed class ImportRun(
     ICatalogWriter writer,
     ImportRequest request,
     IProgress<ImportProgress>? progress,
-    long? totalBytes)
+    long? totalBytes,
+    ImportOptions options)
 {
     private const int MatchBatch = 256;
     private const int SampleRows = 256;
@@ -286,12 +287,12 @@ internal sealed class ImportRun(
 
     /// <summary>
     /// Every row is placed: the key index (tens of megabytes for a million books) is garbage now.
-    /// Collected at once and given back to the system, it does not sit under the index rebuild
-    /// and the commit that follow, which need memory of their own.
+    /// Collected at once and given back to the system (when the host allows it), it does not sit
+    /// under the index rebuild and the commit that follow, which need memory of their own.
     /// </summary>
     private void ReleaseKeys()
     {
-        var large = _keys.Count > 1_000_000;
+        var large = options.CollectAfterMatching && _keys.Count > 1_000_000;
         _keys = null!;
         _updater = null!;
         if (large)

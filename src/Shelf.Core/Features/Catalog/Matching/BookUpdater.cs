@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Shelf.Core.Data;
 using Shelf.Core.Domain;
 using Shelf.Core.Features.Books;
+using Shelf.Core.Features.Shelves;
 
 namespace Shelf.Core.Features.Catalog.Matching;
 
@@ -125,8 +126,7 @@ internal sealed class BookUpdater(ShelfDbContext db, LibraryKeys keys)
     {
         foreach (var name in RecordDifferences.MissingTags(book, record).ToList())
         {
-            var key = TextKey.Normalize(name);
-            var tag = await db.Tags.SingleOrDefaultAsync(t => t.NameKey == key, cancellationToken) ?? db.Tags.Add(new Tag { Name = name, NameKey = key }).Entity;
+            var tag = await ShelfTags.FindOrAddAsync(db, name, cancellationToken);
             book.Tags.Add(new BookTag { Tag = tag });
         }
     }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
 using Shelf.Core.Data;
+using Shelf.Core.Data.Bulk;
 using Shelf.Core.Domain;
 
 namespace Shelf.Core.Features.Catalog.Writing;
@@ -69,41 +70,33 @@ internal sealed class PostgresCatalogWriter(ShelfDbContext db) : ICatalogWriter
         var copy = _copy;
         copy.StartRow();
         copy.Write(id, NpgsqlDbType.Integer);
-        Text(copy, record.Title);
-        Text(copy, record.TitleKey);
-        Text(copy, record.Subtitle);
-        Number(copy, record.Pages);
-        Text(copy, record.Isbn13);
-        Text(copy, record.Publisher);
-        Number(copy, record.YearPublished);
-        Number(copy, record.OriginalPublicationYear);
-        Text(copy, record.Language);
-        Text(copy, record.Format);
-        Text(copy, record.Series);
-        Text(copy, record.SeriesNumber);
-        Text(copy, record.Description);
-        if (record.ListPriceMinor is { } price)
-        {
-            copy.Write(price, NpgsqlDbType.Bigint);
-        }
-        else
-        {
-            copy.WriteNull();
-        }
-
-        Text(copy, record.ListPriceCurrency);
-        copy.Write(record.AddedAt ?? _started, NpgsqlDbType.TimestampTz);
-        copy.Write(_started, NpgsqlDbType.TimestampTz);
-        Number(copy, record.Rating);
-        Text(copy, record.Status);
-        Day(copy, record.DateStarted);
-        Day(copy, record.DateRead);
+        copy.Text(record.Title);
+        copy.Text(record.TitleKey);
+        copy.Text(record.Subtitle);
+        copy.Integer(record.Pages);
+        copy.Text(record.Isbn13);
+        copy.Text(record.Publisher);
+        copy.Integer(record.YearPublished);
+        copy.Integer(record.OriginalPublicationYear);
+        copy.Text(record.Language);
+        copy.Text(record.Format);
+        copy.Text(record.Series);
+        copy.Text(record.SeriesNumber);
+        copy.Text(record.Description);
+        copy.Bigint(record.ListPriceMinor);
+        copy.Text(record.ListPriceCurrency);
+        copy.Moment(record.AddedAt ?? _started);
+        copy.Moment(_started);
+        copy.Integer(record.Rating);
+        copy.Text(record.Status);
+        copy.Day(record.DateStarted);
+        copy.Day(record.DateRead);
         copy.Write(record.ReadCount ?? 0, NpgsqlDbType.Integer);
-        Text(copy, record.Review);
-        Text(copy, record.PrivateNotes);
-        Number(copy, record.OwnedCopies);
-        Text(copy, record.Location);
-        Text(copy, record.ExtrasJson);
+        copy.Text(record.Review);
+        copy.Text(record.PrivateNotes);
+        copy.Integer(record.OwnedCopies);
+        copy.Text(record.Location);
+        copy.Text(record.ExtrasJson);
 
         for (var position = 0; position < record.Credits.Count; position++)
         {
@@ -245,41 +238,4 @@ internal sealed class PostgresCatalogWriter(ShelfDbContext db) : ICatalogWriter
             _ids.Enqueue(Convert.ToInt32(reader.GetInt64(0)));
         }
     }
-
-    private static void Text(NpgsqlBinaryImporter copy, string? value)
-    {
-        if (value is null)
-        {
-            copy.WriteNull();
-        }
-        else
-        {
-            copy.Write(value, NpgsqlDbType.Text);
-        }
-    }
-
-    private static void Number(NpgsqlBinaryImporter copy, int? value)
-    {
-        if (value is { } number)
-        {
-            copy.Write(number, NpgsqlDbType.Integer);
-        }
-        else
-        {
-            copy.WriteNull();
-        }
-    }
-
-    private static void Day(NpgsqlBinaryImporter copy, DateOnly? value)
-    {
-        if (value is { } day)
-        {
-            copy.Write(day, NpgsqlDbType.Date);
-        }
-        else
-        {
-            copy.WriteNull();
-        }
-    }
-
 }

@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Shelf.Core.Data;
+using Shelf.Core.Data.Bulk;
 using Shelf.Core.Domain;
 
 namespace Shelf.Core.Features.Catalog.Writing;
@@ -16,7 +17,7 @@ namespace Shelf.Core.Features.Catalog.Writing;
 /// insert at a time. Dropping and creating them is part of the transaction, so a failed import
 /// leaves them as they were.
 /// </summary>
-internal sealed class SqliteCatalogWriter(ShelfDbContext db) : ICatalogWriter
+internal sealed class SqliteCatalogWriter(ShelfDbContext db, ImportOptions options) : ICatalogWriter
 {
     /// <summary>Rows written by one statement: enough to make the per-statement cost vanish, few enough to keep the batch small.</summary>
     private const int RowsPerStatement = 64;
@@ -45,7 +46,7 @@ internal sealed class SqliteCatalogWriter(ShelfDbContext db) : ICatalogWriter
     private bool _foreignKeysPaused;
 
     // One import is one moment: every book it adds was updated then, and added then unless the file says when.
-    private readonly string _started = Moment(DateTime.UtcNow);
+    private readonly string _started = SqliteValues.Moment(DateTime.UtcNow);
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -115,12 +116,12 @@ internal sealed class SqliteCatalogWriter(ShelfDbContext db) : ICatalogWriter
         book.Set(13, record.Description);
         book.Set(14, record.ListPriceMinor);
         book.Set(15, record.ListPriceCurrency);
-        book.Set(16, record.AddedAt is { } added ? Moment(added) : _started);
+        book.Set(16, record.AddedAt is { } added ? SqliteValues.Moment(added) : _started);
         book.Set(17, _started);
         book.Set(18, record.Rating);
         book.Set(19, record.Status);
-        book.Set(20, Day(record.DateStarted));
-        book.Set(21, Day(record.DateRead));
+        book.Set(20, SqliteValues.Day(record.DateStarted));
+        book.Set(21, SqliteValues.Day(record.DateRead));
         book.Set(22, record.ReadCount ?? 0);
         book.Set(23, record.Review);
         book.Set(24, record.PrivateNotes);
@@ -157,12 +158,6 @@ internal sealed class SqliteCatalogWriter(ShelfDbContext db) : ICatalogWriter
         return ValueTask.FromResult(id);
     }
 
-    /// <summary>A UTC time as Microsoft.Data.Sqlite writes a DateTime, so EF reads it back: "yyyy-MM-dd HH:mm:ss.FFFFFFF".</summary>
-    private static string Moment(DateTime value) => value.ToString("yyyy'-'MM'-'dd HH':'mm':'ss.FFFFFFF", CultureInfo.InvariantCulture);
-
-    /// <summary>A day as Microsoft.Data.Sqlite writes a DateOnly: "yyyy-MM-dd".</summary>
-    private static string? Day(DateOnly? value) => value?.ToString("yyyy'-'MM'-'dd", CultureInfo.InvariantCulture);
-
     public Task FlushAsync(CancellationToken cancellationToken)
     {
         WriteBatches();
@@ -181,10 +176,10 @@ internal sealed class SqliteCatalogWriter(ShelfDbContext db) : ICatalogWriter
     public async Task FinishAsync(CancellationToken cancellationToken)
     {
         await FlushAsync(cancellationToken);
-        if (_droppedIndexes.Count > 0)
+        if (_droppedIndexes.Count > 0 && options.SortThreads > 0)
         {
-            // Lets SQLite sort the keys of each index on every core.
-            await ExecuteAsync($"PRAGMA threads = {Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture)}", cancellationToken);
+            // Lets SQLite sort the keys of each index on as many cores as the host gives it.
+            await ExecuteAsync($"PRAGMA threads = {options.SortThreads.ToString(CultureInfo.InvariantCulture)}", cancellationToken);
         }
 
         foreach (var sql in _droppedIndexes)
