@@ -2,6 +2,7 @@ using System.CommandLine;
 using Shelf.Cli.Infrastructure;
 using Shelf.Core.Common;
 using Shelf.Core.Features.Catalog;
+using Shelf.Core.Features.Importing;
 using Shelf.Core.Features.Catalog.Formats;
 
 namespace Shelf.Cli.Commands;

@@ -3,6 +3,7 @@ using CsvHelper;
 using Shelf.Core.Common;
 using Shelf.Core.Features.Catalog.Formats;
 using Shelf.Core.Features.Catalog.Reading;
+using Shelf.Core.Features.Importing;
 
 namespace Shelf.Core.Features.Catalog;
 
@@ -16,7 +17,7 @@ internal sealed record MappedRow(long Line, long ByteOffset, CatalogRecord? Reco
 /// other side through the thread pool, and the waking and spinning cost more than parsing.
 /// Memory stays flat: at most <see cref="QueueBatches"/> batches of <see cref="BatchRows"/> wait.
 /// </summary>
-internal sealed class CatalogRowReader(CatalogTable table, ICatalogMapper mapper, string source)
+internal sealed class CatalogRowReader(ImportInput table, CatalogHeader header, ICatalogMapper mapper, string source)
 {
     private const int BatchRows = 128;
     private const int QueueBatches = 4;
@@ -40,7 +41,7 @@ internal sealed class CatalogRowReader(CatalogTable table, ICatalogMapper mapper
         try
         {
             var reader = table.Reader;
-            var row = new CatalogRow(reader, table.Header, mapper.ExtrasSource ?? source);
+            var row = new CatalogRow(reader, header, mapper.ExtrasSource ?? source);
             var batch = new List<MappedRow>(BatchRows);
             while (true)
             {
@@ -92,16 +93,16 @@ internal sealed class CatalogRowReader(CatalogTable table, ICatalogMapper mapper
         }
 
         var count = reader.FieldCount;
-        if (count < table.Header.Count)
+        if (count < header.Count)
         {
-            return $"the row has {count} fields but the header has {table.Header.Count} (a field with an unquoted line break, or a row cut short?)";
+            return $"the row has {count} fields but the header has {header.Count} (a field with an unquoted line break, or a row cut short?)";
         }
 
-        for (var i = table.Header.Count; i < count; i++)
+        for (var i = header.Count; i < count; i++)
         {
             if (!reader.IsEmpty(i))
             {
-                return $"the row has {count} fields but the header has {table.Header.Count} (a field with an unquoted '{table.Separator}'?)";
+                return $"the row has {count} fields but the header has {header.Count} (a field with an unquoted '{table.Separator}'?)";
             }
         }
 

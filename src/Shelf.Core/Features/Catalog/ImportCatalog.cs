@@ -5,6 +5,7 @@ using Shelf.Core.Data.Bulk;
 using Shelf.Core.Features.Catalog.Formats;
 using Shelf.Core.Features.Catalog.Reading;
 using Shelf.Core.Features.Catalog.Writing;
+using Shelf.Core.Features.Importing;
 
 namespace Shelf.Core.Features.Catalog;
 
@@ -68,25 +69,26 @@ public sealed class ImportCatalog(ShelfDbContext db, ImportOptions? options = nu
         // Shelf's JSON export comes in as the CSV rows of the same books (bytes then count the CSV, not the file).
         var (input, json) = await JsonCatalogSource.OpenAsync(request.Input, cancellationToken);
         await using var jsonSource = json;
-        var totalBytes = json is null && input.CanSeek ? input.Length : (long?)null;
-        var opened = await CatalogTable.OpenAsync(input, named, cancellationToken);
+        var opened = await ImportInput.OpenAsync(input, named, cancellationToken);
         if (!opened.IsSuccess)
         {
             return opened.Error!;
         }
 
         await using var table = opened.Value;
-        var format = ChooseFormat(request, table.Header);
+        var totalBytes = table.TotalBytes;
+        var header = new CatalogHeader(table.Header);
+        var format = ChooseFormat(request, header);
         if (!format.IsSuccess)
         {
             return format.Error!;
         }
 
-        var mapper = format.Value.Bind(table.Header);
+        var mapper = format.Value.Bind(header);
         await using var foreignKeyPause = await SqliteForeignKeyPause.ForImportAsync(db, totalBytes, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await using var writer = BulkProvider.Choose<ICatalogWriter>(db, d => new SqliteCatalogWriter(d, _options), static d => new PostgresCatalogWriter(d));
-        var run = new ImportRun(db, table, format.Value.Name, mapper, writer, request, progress, totalBytes, _options);
+        var run = new ImportRun(db, table, header, format.Value.Name, mapper, writer, request, progress, totalBytes, _options);
         Result<ImportTally> tally;
         try
         {

@@ -8,6 +8,7 @@ using Shelf.Core.Features.Catalog.Formats;
 using Shelf.Core.Features.Catalog.Matching;
 using Shelf.Core.Features.Catalog.Reading;
 using Shelf.Core.Features.Catalog.Writing;
+using Shelf.Core.Features.Importing;
 
 namespace Shelf.Core.Features.Catalog;
 
@@ -18,7 +19,8 @@ namespace Shelf.Core.Features.Catalog;
 /// </summary>
 internal sealed class ImportRun(
     ShelfDbContext db,
-    CatalogTable table,
+    ImportInput table,
+    CatalogHeader header,
     string source,
     ICatalogMapper mapper,
     ICatalogWriter writer,
@@ -47,10 +49,10 @@ internal sealed class ImportRun(
         _keys = await LibraryKeys.LoadAsync(db, cancellationToken);
         _updater = new BookUpdater(db, _keys);
         await writer.StartAsync(cancellationToken);
-        var rejects = request.Rejects is null ? null : new RejectsFile(request.Rejects, table.Reader.Headers, table.Separator);
+        var rejects = request.Rejects is null ? null : new RejectsFile(request.Rejects, table.Header, table.Separator);
 
         using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var rows = new CatalogRowReader(table, mapper, source);
+        var rows = new CatalogRowReader(table, header, mapper, source);
         var reading = rows.RunAsync(stopReading.Token);
         try
         {

@@ -5,6 +5,7 @@ using CsvHelper;
 using Shelf.Core.Common;
 using Shelf.Core.Domain;
 using Shelf.Core.Features.Catalog.Formats;
+using Shelf.Core.Features.Importing;
 
 namespace Shelf.Core.Features.Catalog.Reading;
 
