@@ -4,7 +4,6 @@ using System.Text.Json;
 using CsvHelper;
 using Shelf.Core.Common;
 using Shelf.Core.Domain;
-using Shelf.Core.Features.Catalog.Formats;
 using Shelf.Core.Features.Importing;
 
 namespace Shelf.Core.Features.Catalog.Reading;
@@ -22,33 +21,9 @@ internal sealed class JsonCatalogSource : IAsyncDisposable
 {
     private const string Source = "json";
 
-    private static readonly Dictionary<string, string> Columns = new(StringComparer.Ordinal)
-    {
-        ["title"] = ShelfCsvLayout.Title,
-        ["subtitle"] = ShelfCsvLayout.Subtitle,
-        ["isbn13"] = ShelfCsvLayout.Isbn13,
-        ["publisher"] = ShelfCsvLayout.Publisher,
-        ["yearPublished"] = ShelfCsvLayout.YearPublished,
-        ["originalPublicationYear"] = ShelfCsvLayout.OriginalPublicationYear,
-        ["language"] = ShelfCsvLayout.Language,
-        ["format"] = ShelfCsvLayout.Format,
-        ["pages"] = ShelfCsvLayout.Pages,
-        ["series"] = ShelfCsvLayout.Series,
-        ["seriesNumber"] = ShelfCsvLayout.SeriesNumber,
-        ["description"] = ShelfCsvLayout.Description,
-        ["listPriceMinor"] = ShelfCsvLayout.ListPriceMinor,
-        ["listPriceCurrency"] = ShelfCsvLayout.ListPriceCurrency,
-        ["rating"] = ShelfCsvLayout.Rating,
-        ["status"] = ShelfCsvLayout.Status,
-        ["dateStarted"] = ShelfCsvLayout.DateStarted,
-        ["dateRead"] = ShelfCsvLayout.DateRead,
-        ["readCount"] = ShelfCsvLayout.ReadCount,
-        ["review"] = ShelfCsvLayout.Review,
-        ["privateNotes"] = ShelfCsvLayout.PrivateNotes,
-        ["ownedCopies"] = ShelfCsvLayout.OwnedCopies,
-        ["location"] = ShelfCsvLayout.Location,
-        ["addedAt"] = ShelfCsvLayout.DateAdded,
-    };
+    /// <summary>The JSON export's keys of plain values and the Shelf CSV column each becomes, from <see cref="BookFields"/>.</summary>
+    private static readonly Dictionary<string, string> Columns =
+        BookFields.All.Where(f => f.JsonName is not null).ToDictionary(f => f.JsonName!, f => f.CsvColumn, StringComparer.Ordinal);
 
     // Written by the export and worked out again on import: nothing to keep.
     private static readonly HashSet<string> Derived = new(StringComparer.Ordinal) { "id", "isbn10", "updatedAt" };
@@ -182,13 +157,13 @@ internal sealed class JsonCatalogSource : IAsyncDisposable
             switch (property.Name)
             {
                 case "credits" when value.ValueKind == JsonValueKind.Array:
-                    cells[ShelfCsvLayout.Authors] = ShelfCsvLayout.FormatCredits(value.EnumerateArray().Select(Credit));
+                    cells[BookFields.Authors.CsvColumn] = ShelfCsvLayout.FormatCredits(value.EnumerateArray().Select(Credit));
                     break;
                 case "shelves" when value.ValueKind == JsonValueKind.Array:
-                    cells[ShelfCsvLayout.Shelves] = string.Join(ShelfCsvLayout.ListSeparator, value.EnumerateArray().Select(s => Text(s) ?? string.Empty));
+                    cells[BookFields.Shelves.CsvColumn] = string.Join(ShelfCsvLayout.ListSeparator, value.EnumerateArray().Select(s => Text(s) ?? string.Empty));
                     break;
                 case "identifiers" when value.ValueKind == JsonValueKind.Object:
-                    cells[ShelfCsvLayout.Identifiers] = ShelfCsvLayout.FormatIdentifiers(Identifiers(value));
+                    cells[BookFields.Identifiers.CsvColumn] = ShelfCsvLayout.FormatIdentifiers(Identifiers(value));
                     break;
                 case "extras" when value.ValueKind == JsonValueKind.Object:
                     foreach (var source in value.EnumerateObject().Where(s => s.Value.ValueKind == JsonValueKind.Object))
@@ -210,7 +185,7 @@ internal sealed class JsonCatalogSource : IAsyncDisposable
             }
         }
 
-        cells[ShelfCsvLayout.Extras] = extras.IsEmpty ? null : extras.ToJson();
+        cells[BookFields.Extras.CsvColumn] = extras.IsEmpty ? null : extras.ToJson();
         return cells;
     }
 

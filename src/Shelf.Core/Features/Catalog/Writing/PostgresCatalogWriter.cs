@@ -17,7 +17,7 @@ namespace Shelf.Core.Features.Catalog.Writing;
 /// books that doubled the writing. Book ids are reserved from the table's sequence in blocks,
 /// so a row's id is known at once.
 /// </summary>
-internal sealed class PostgresCatalogWriter(ShelfDbContext db) : ICatalogWriter
+internal sealed class PostgresCatalogWriter : ICatalogWriter
 {
     /// <summary>
     /// Books copied before their credits, ids and shelves follow; bounds the memory those take
@@ -28,10 +28,8 @@ internal sealed class PostgresCatalogWriter(ShelfDbContext db) : ICatalogWriter
     /// <summary>Ids reserved (and books in a batch) at a time: few for a small import (no big gaps in the sequence), up to a batch for a large one.</summary>
     private int _idBlock = 64;
 
-    private const string BookColumns =
-        "id, title, title_key, subtitle, pages, isbn13, publisher, year_published, original_publication_year, language, format, series, series_number, description, list_price_minor, list_price_currency, added_at, updated_at, rating, status, date_started, date_read, read_count, review, private_notes, owned_copies, location, extras";
-
     private readonly Queue<int> _ids = new();
+    private readonly BookRow _bookRow;
     private readonly List<(int BookId, int Position, string Role, string AuthorKey)> _credits = [];
     private readonly List<(int BookId, string Scheme, string Value)> _identifiers = [];
     private readonly List<(int BookId, string TagKey)> _bookTags = [];
@@ -45,9 +43,17 @@ internal sealed class PostgresCatalogWriter(ShelfDbContext db) : ICatalogWriter
     private PostgresNameIds _tags = null!;
     private long _existingBooks;
 
+    private readonly ShelfDbContext _db;
+
+    public PostgresCatalogWriter(ShelfDbContext db)
+    {
+        _db = db;
+        _bookRow = new BookRow(_started);
+    }
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        _connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        _connection = (NpgsqlConnection)_db.Database.GetDbConnection();
         _bulkLoad = new PostgresBulkLoad(_connection);
         _authors = new PostgresNameIds(_connection, PostgresNameIds.Authors);
         _tags = new PostgresNameIds(_connection, PostgresNameIds.Tags);
@@ -63,40 +69,16 @@ internal sealed class PostgresCatalogWriter(ShelfDbContext db) : ICatalogWriter
         }
 
         var id = _ids.Dequeue();
-        _copy ??= await _connection.BeginBinaryImportAsync($"COPY books ({BookColumns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        _copy ??= await _connection.BeginBinaryImportAsync($"COPY books ({BookFields.ColumnList}) FROM STDIN (FORMAT BINARY)", cancellationToken);
 
         // The importer buffers rows and writes them out in large blocks; its synchronous calls
         // skip an async state machine per field, which is most of the cost of a row.
-        var copy = _copy;
-        copy.StartRow();
-        copy.Write(id, NpgsqlDbType.Integer);
-        copy.Text(record.Title);
-        copy.Text(record.TitleKey);
-        copy.Text(record.Subtitle);
-        copy.Integer(record.Pages);
-        copy.Text(record.Isbn13);
-        copy.Text(record.Publisher);
-        copy.Integer(record.YearPublished);
-        copy.Integer(record.OriginalPublicationYear);
-        copy.Text(record.Language);
-        copy.Text(record.Format);
-        copy.Text(record.Series);
-        copy.Text(record.SeriesNumber);
-        copy.Text(record.Description);
-        copy.Bigint(record.ListPriceMinor);
-        copy.Text(record.ListPriceCurrency);
-        copy.Moment(record.AddedAt ?? _started);
-        copy.Moment(_started);
-        copy.Integer(record.Rating);
-        copy.Text(record.Status);
-        copy.Day(record.DateStarted);
-        copy.Day(record.DateRead);
-        copy.Write(record.ReadCount ?? 0, NpgsqlDbType.Integer);
-        copy.Text(record.Review);
-        copy.Text(record.PrivateNotes);
-        copy.Integer(record.OwnedCopies);
-        copy.Text(record.Location);
-        copy.Text(record.ExtrasJson);
+        _copy.StartRow();
+        _bookRow.Begin(_copy, id);
+        foreach (var field in BookFields.Columns)
+        {
+            field.Write(record, _bookRow);
+        }
 
         for (var position = 0; position < record.Credits.Count; position++)
         {
@@ -237,5 +219,34 @@ internal sealed class PostgresCatalogWriter(ShelfDbContext db) : ICatalogWriter
         {
             _ids.Enqueue(Convert.ToInt32(reader.GetInt64(0)));
         }
+    }
+
+    /// <summary>A new book's values into the books COPY, column after column, as <see cref="BookFields"/> gives them.</summary>
+    private sealed class BookRow(DateTime started) : IBookRow
+    {
+        private NpgsqlBinaryImporter _copy = null!;
+        private int _id;
+
+        public void Begin(NpgsqlBinaryImporter copy, int id)
+        {
+            _copy = copy;
+            _id = id;
+        }
+
+        public void Id() => _copy.Write(_id, NpgsqlDbType.Integer);
+
+        public void Text(string? value) => _copy.Text(value);
+
+        public void Integer(int? value) => _copy.Integer(value);
+
+        public void Bigint(long? value) => _copy.Bigint(value);
+
+        public void Day(DateOnly? value) => _copy.Day(value);
+
+        public void AddedAt(DateTime? given) => _copy.Moment(given ?? started);
+
+        public void UpdatedAt() => _copy.Moment(started);
+
+        public void Extras(CatalogRecord record) => _copy.Text(record.ExtrasJson);
     }
 }
