@@ -1,9 +1,7 @@
 using System.Threading.Channels;
-using CsvHelper;
 using Shelf.Core.Common;
 using Shelf.Core.Features.Catalog.Formats;
 using Shelf.Core.Features.Catalog.Reading;
-using Shelf.Core.Features.Importing;
 
 namespace Shelf.Core.Features.Catalog;
 
@@ -17,7 +15,7 @@ internal sealed record MappedRow(long Line, long ByteOffset, CatalogRecord? Reco
 /// other side through the thread pool, and the waking and spinning cost more than parsing.
 /// Memory stays flat: at most <see cref="QueueBatches"/> batches of <see cref="BatchRows"/> wait.
 /// </summary>
-internal sealed class CatalogRowReader(ImportInput table, CatalogHeader header, ICatalogMapper mapper, string source)
+internal sealed class CatalogRowReader(ICatalogSource table, CatalogHeader header, ICatalogMapper mapper, string source)
 {
     private const int BatchRows = 128;
     private const int QueueBatches = 4;
@@ -40,29 +38,16 @@ internal sealed class CatalogRowReader(ImportInput table, CatalogHeader header, 
     {
         try
         {
-            var reader = table.Reader;
+            var reader = table;
             var row = new CatalogRow(reader, header, mapper.ExtrasSource ?? source);
             var batch = new List<MappedRow>(BatchRows);
-            while (true)
+            while (await reader.ReadAsync(cancellationToken))
             {
-                try
-                {
-                    if (!await reader.ReadAsync(cancellationToken))
-                    {
-                        break;
-                    }
-                }
-                catch (CsvFormatException e)
-                {
-                    Fatal = Error.Invalid("import.malformed", $"line {e.LineNumber}: the file cannot be read as CSV from here on ({e.Message}); nothing was imported");
-                    break;
-                }
-
-                var line = reader.LineNumber;
+                var line = reader.Line;
                 var problem = Check(reader, line) ?? (row.Begin(line) ? Map(row) : row.Failure);
                 var mapped = problem is null
                     ? new MappedRow(line, reader.ByteOffset, row.Record, null, null, row.Warnings.Count == 0 ? [] : [.. row.Warnings])
-                    : new MappedRow(line, reader.ByteOffset, null, problem, reader.RawRecord.ToArray(), []);
+                    : new MappedRow(line, reader.ByteOffset, null, problem, reader.RawRecord(), []);
                 batch.Add(mapped);
                 if (batch.Count == BatchRows)
                 {
@@ -72,6 +57,7 @@ internal sealed class CatalogRowReader(ImportInput table, CatalogHeader header, 
             }
 
             // What was read before the end, or before the file stopped being readable.
+            Fatal = reader.Fatal;
             if (batch.Count > 0)
             {
                 await _rows.Writer.WriteAsync(batch, cancellationToken);
@@ -85,7 +71,7 @@ internal sealed class CatalogRowReader(ImportInput table, CatalogHeader header, 
         }
     }
 
-    private string? Check(CsvReader reader, long line)
+    private string? Check(ICatalogSource reader, long line)
     {
         if (table.Malformation(line) is { } malformed)
         {

@@ -66,10 +66,7 @@ public sealed class ImportCatalog(ShelfDbContext db, ImportOptions? options = nu
             named = encoding.Value;
         }
 
-        // Shelf's JSON export comes in as the CSV rows of the same books (bytes then count the CSV, not the file).
-        var (input, json) = await JsonCatalogSource.OpenAsync(request.Input, cancellationToken);
-        await using var jsonSource = json;
-        var opened = await ImportInput.OpenAsync(input, named, cancellationToken);
+        var opened = await OpenAsync(request.Input, named, cancellationToken);
         if (!opened.IsSuccess)
         {
             return opened.Error!;
@@ -111,12 +108,6 @@ public sealed class ImportCatalog(ShelfDbContext db, ImportOptions? options = nu
         }
 
         await writer.DisposeAsync();
-        if (json is not null && await json.FinishAsync() is { } broken)
-        {
-            // The JSON broke off part way: the rows before it must not be kept as if they were all.
-            await transaction.RollbackAsync(CancellationToken.None);
-            return broken;
-        }
 
         if (request.DryRun)
         {
@@ -128,9 +119,22 @@ public sealed class ImportCatalog(ShelfDbContext db, ImportOptions? options = nu
             await transaction.CommitAsync(cancellationToken);
         }
 
-        return json is null
-            ? tally.Value.ToSummary(format.Value.Name, table.Encoding.Name, table.Separator, request.DryRun, request.Update)
+        return table is CsvCatalogSource csv
+            ? tally.Value.ToSummary(format.Value.Name, csv.EncodingName, csv.Separator, request.DryRun, request.Update)
             : tally.Value.ToSummary("json", "utf-8", separator: null, request.DryRun, request.Update);
+    }
+
+    /// <summary>Shelf's JSON export is read as a source of its own (once, a book at a time); anything else as delimited text.</summary>
+    private static async Task<Result<ICatalogSource>> OpenAsync(Stream input, System.Text.Encoding? named, CancellationToken cancellationToken)
+    {
+        var (rest, json) = await JsonCatalogSource.OpenAsync(input, cancellationToken);
+        if (json is not null)
+        {
+            return json;
+        }
+
+        var opened = await ImportInput.OpenAsync(rest, named, cancellationToken);
+        return opened.IsSuccess ? new CsvCatalogSource(opened.Value) : opened.Error!;
     }
 
     // The bulk writers throw the provider's exception; an update made through EF wraps it.

@@ -19,7 +19,7 @@ namespace Shelf.Core.Features.Catalog;
 /// </summary>
 internal sealed class ImportRun(
     ShelfDbContext db,
-    ImportInput table,
+    ICatalogSource table,
     CatalogHeader header,
     string source,
     ICatalogMapper mapper,
