@@ -26,7 +26,7 @@ echo "building shelf (Release, as ./shelf runs it)..." >&2
 file="$out/goodbooks-$rows.csv"
 if [[ ! -f "$file" ]]; then
   echo "writing $file..." >&2
-  python3 bench/make_goodbooks_catalog.py ../shared/data/goodbooks-10k__books.csv "$file" "$rows"
+  python3 bench/make_goodbooks_catalog.py tests/data/goodbooks-10k__books.csv "$file" "$rows"
 fi
 columns="$(head -1 "$file" | sed 's/,/ text, /g') text"
 

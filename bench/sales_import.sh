@@ -38,7 +38,7 @@ elapsed() { python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv
 echo "building shelf (Release, ReadyToRun, as ./shelf runs it)..." >&2
 ./shelf --help >/dev/null
 
-python3 bench/make_simple_catalog.py ../shared/data/goodbooks-10k__books.csv "$out/catalog.csv" "$books"
+python3 bench/make_simple_catalog.py tests/data/goodbooks-10k__books.csv "$out/catalog.csv" "$books"
 python3 bench/make_sales.py "$out/sales.csv" "$rows" "$books"
 echo "sales file: $out/sales.csv ($rows rows, $(du -h "$out/sales.csv" | cut -f1))" >&2
 

@@ -13,7 +13,7 @@ command -v sqlite3 >/dev/null || { echo "bench: needs the sqlite3 shell (apt-get
 echo "building shelf (Release, ReadyToRun, as ./shelf runs it)..." >&2
 ./shelf --help >/dev/null
 
-python3 bench/make_simple_catalog.py ../shared/data/goodbooks-10k__books.csv "$out/catalog-10k.csv" 10000
+python3 bench/make_simple_catalog.py tests/data/goodbooks-10k__books.csv "$out/catalog-10k.csv" 10000
 rm -f "$out/library.db" "$out/library.db-wal" "$out/library.db-shm"
 ./shelf --db "$out/library.db" import "$out/catalog-10k.csv" >&2
 

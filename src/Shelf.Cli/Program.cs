@@ -1,9 +1,6 @@
 using Shelf.Cli;
 using Shelf.Cli.Infrastructure;
 
-// Must run before anything touches SqliteConnection (STACK.md, "SQLite: the shim").
-Shelf.Core.Data.SqliteNativeShim.Install();
-
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {

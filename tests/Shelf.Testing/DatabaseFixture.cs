@@ -29,10 +29,10 @@ public abstract class DatabaseFixture : IAsyncLifetime
     /// <summary>Opens (and on first use migrates) the class's shared database.</summary>
     public Task<ShelfDbContext> OpenAsync(CancellationToken cancellationToken = default) => OpenAsync(Target, cancellationToken);
 
-    /// <summary>Opens a library through <see cref="ShelfDatabase.OpenAsync"/>, throwing when it reports an error.</summary>
+    /// <summary>Opens a library through the composed core (<see cref="TestLibrary"/>), throwing when it reports an error.</summary>
     public static async Task<ShelfDbContext> OpenAsync(DatabaseTarget target, CancellationToken cancellationToken = default)
     {
-        var opened = await ShelfDatabase.OpenAsync(target, cancellationToken);
+        var opened = await TestLibrary.Database(target).OpenAsync(cancellationToken);
         return opened.IsSuccess
             ? opened.Value
             : throw new InvalidOperationException($"Opening {target.Location} failed: {opened.Error!.Code}: {opened.Error.Message}");

@@ -7,8 +7,8 @@ namespace Shelf.Testing;
 
 /// <summary>
 /// A throwaway PostgreSQL cluster in a temp directory, owned by this test process: initdb, then
-/// a postmaster on a free loopback port with durability turned off. See STACK.md, "A real
-/// PostgreSQL in tests". It is stopped and deleted when the process exits.
+/// a postmaster on a free loopback port with durability turned off (no Docker on our machines, so
+/// no Testcontainers). It is stopped and deleted when the process exits.
 /// </summary>
 internal sealed class PrivatePostgresCluster
 {

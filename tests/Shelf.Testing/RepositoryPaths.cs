@@ -8,9 +8,6 @@ public static class RepositoryPaths
     /// <summary>The folder holding Shelf.slnx.</summary>
     public static string Root => FoundRoot.Value;
 
-    /// <summary>The shared folder beside the checkout, with the real data sets (read only).</summary>
-    public static string SharedData => Path.GetFullPath(Path.Combine(Root, "..", "shared", "data"));
-
     private static string FindRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

@@ -1,2 +1,2 @@
 // The design-time host has nothing to run; `dotnet ef` only loads its factories.
-Shelf.Core.Data.SqliteNativeShim.Install();
+return 0;

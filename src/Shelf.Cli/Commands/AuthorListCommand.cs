@@ -20,9 +20,9 @@ internal sealed class AuthorListCommand : ShelfCommand
     }
 
     protected override Task<int> ExecuteAsync(CliContext context, CancellationToken cancellationToken) =>
-        WithDatabaseAsync(context, async db =>
+        WithDatabaseAsync<ListAuthors>(context, async listAuthors =>
         {
-            var authors = await new ListAuthors(db).ExecuteAsync(
+            var authors = await listAuthors.ExecuteAsync(
                 new ListAuthorsRequest { Filter = context.Get(_filter), ByBookCount = context.Get(_byBooks), Limit = context.Get(_limit) },
                 cancellationToken);
             if (FailIfError(context, authors) is { } failed)

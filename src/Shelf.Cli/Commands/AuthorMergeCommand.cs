@@ -19,9 +19,9 @@ internal sealed class AuthorMergeCommand : ShelfCommand
     }
 
     protected override Task<int> ExecuteAsync(CliContext context, CancellationToken cancellationToken) =>
-        WithDatabaseAsync(context, async db =>
+        WithDatabaseAsync<MergeAuthors>(context, async mergeAuthors =>
         {
-            var merged = await new MergeAuthors(db).ExecuteAsync(context.Get(_from)!, context.Get(_into)!, cancellationToken);
+            var merged = await mergeAuthors.ExecuteAsync(context.Get(_from)!, context.Get(_into)!, cancellationToken);
             if (FailIfError(context, merged) is { } failed)
             {
                 return failed;

@@ -18,9 +18,9 @@ internal sealed class AuthorRenameCommand : ShelfCommand
     }
 
     protected override Task<int> ExecuteAsync(CliContext context, CancellationToken cancellationToken) =>
-        WithDatabaseAsync(context, async db =>
+        WithDatabaseAsync<RenameAuthor>(context, async renameAuthor =>
         {
-            var renamed = await new RenameAuthor(db).ExecuteAsync(context.Get(_author)!, context.Get(_newName), cancellationToken);
+            var renamed = await renameAuthor.ExecuteAsync(context.Get(_author)!, context.Get(_newName), cancellationToken);
             if (FailIfError(context, renamed) is { } failed)
             {
                 return failed;

@@ -16,9 +16,9 @@ internal sealed class AuthorShowCommand : ShelfCommand
     }
 
     protected override Task<int> ExecuteAsync(CliContext context, CancellationToken cancellationToken) =>
-        WithDatabaseAsync(context, async db =>
+        WithDatabaseAsync<GetAuthor>(context, async getAuthor =>
         {
-            var author = await new GetAuthor(db).ExecuteAsync(context.Get(_author)!, cancellationToken);
+            var author = await getAuthor.ExecuteAsync(context.Get(_author)!, cancellationToken);
             if (FailIfError(context, author) is { } failed)
             {
                 return failed;

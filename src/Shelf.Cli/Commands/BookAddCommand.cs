@@ -63,15 +63,15 @@ internal sealed class BookAddCommand : ShelfCommand
             if (!context.Console.InputIsTerminal)
             {
                 return Task.FromResult(context.Fail(Shelf.Core.Common.Error.Invalid(
-                    "add.no_title", "no title given: shelf add \"Title\" --author \"First Last\" [--pages N] [--isbn ...]")));
+                    BookErrorCodes.AddNoTitle, "no title given: shelf add \"Title\" --author \"First Last\" [--pages N] [--isbn ...]")));
             }
 
             request = Ask(context.Console, request);
         }
 
-        return WithDatabaseAsync(context, async db =>
+        return WithDatabaseAsync<AddBook>(context, async addBook =>
         {
-            var added = await new AddBook(db).ExecuteAsync(request, cancellationToken);
+            var added = await addBook.ExecuteAsync(request, cancellationToken);
             if (FailIfError(context, added) is { } failed)
             {
                 return failed;

@@ -103,9 +103,9 @@ internal sealed class BookEditCommand : ShelfCommand
             request = request with { DefaultCurrency = currency.Value };
         }
 
-        return WithDatabaseAsync(context, async db =>
+        return WithDatabaseAsync<EditBook>(context, async editBook =>
         {
-            var edited = await new EditBook(db).ExecuteAsync(request, cancellationToken);
+            var edited = await editBook.ExecuteAsync(request, cancellationToken);
             if (FailIfError(context, edited) is { } failed)
             {
                 return failed;

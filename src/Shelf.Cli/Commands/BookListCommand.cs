@@ -33,10 +33,10 @@ internal sealed class BookListCommand : ShelfCommand
     }
 
     protected override Task<int> ExecuteAsync(CliContext context, CancellationToken cancellationToken) =>
-        WithDatabaseAsync(context, async db =>
+        WithDatabaseAsync<ListBooks>(context, async listBooks =>
         {
             int? limit = context.Get(_all) ? null : context.Get(_limit) ?? DefaultLimit;
-            var page = await new ListBooks(db).ExecuteAsync(
+            var page = await listBooks.ExecuteAsync(
                 new ListBooksRequest
                 {
                     Sort = context.Get(_sort),

@@ -16,9 +16,9 @@ internal sealed class BookRemoveCommand : ShelfCommand
     }
 
     protected override Task<int> ExecuteAsync(CliContext context, CancellationToken cancellationToken) =>
-        WithDatabaseAsync(context, async db =>
+        WithDatabaseAsync<RemoveBook>(context, async removeBook =>
         {
-            var removed = await new RemoveBook(db).ExecuteAsync(context.Get(_book)!, cancellationToken);
+            var removed = await removeBook.ExecuteAsync(context.Get(_book)!, cancellationToken);
             if (FailIfError(context, removed) is { } failed)
             {
                 return failed;

@@ -18,10 +18,10 @@ internal sealed class BookSearchCommand : ShelfCommand
     }
 
     protected override Task<int> ExecuteAsync(CliContext context, CancellationToken cancellationToken) =>
-        WithDatabaseAsync(context, async db =>
+        WithDatabaseAsync<SearchBooks>(context, async searchBooks =>
         {
             var query = string.Join(' ', context.Get(_words) ?? []);
-            var found = await new SearchBooks(db).ExecuteAsync(query, context.Get(_limit), cancellationToken);
+            var found = await searchBooks.ExecuteAsync(query, context.Get(_limit), cancellationToken);
             if (FailIfError(context, found) is { } failed)
             {
                 return failed;

@@ -16,9 +16,9 @@ internal sealed class BookShowCommand : ShelfCommand
     }
 
     protected override Task<int> ExecuteAsync(CliContext context, CancellationToken cancellationToken) =>
-        WithDatabaseAsync(context, async db =>
+        WithDatabaseAsync<GetBook>(context, async getBook =>
         {
-            var book = await new GetBook(db).ExecuteAsync(context.Get(_book)!, cancellationToken);
+            var book = await getBook.ExecuteAsync(context.Get(_book)!, cancellationToken);
             if (FailIfError(context, book) is { } failed)
             {
                 return failed;

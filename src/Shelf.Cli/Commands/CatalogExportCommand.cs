@@ -30,11 +30,11 @@ internal sealed class CatalogExportCommand : ShelfCommand
     }
 
     protected override Task<int> ExecuteAsync(CliContext context, CancellationToken cancellationToken) =>
-        WithDatabaseAsync(context, async db =>
+        WithDatabaseAsync<ExportCatalog>(context, async exportCatalog =>
         {
             var format = context.Get(_format);
             var path = context.Get(_output);
-            var export = new ExportCatalog(db);
+            var export = exportCatalog;
             Result<ExportSummary> written;
             if (path is null)
             {
@@ -80,7 +80,7 @@ internal sealed class CatalogExportCommand : ShelfCommand
         var full = Path.GetFullPath(path);
         if (Directory.Exists(full))
         {
-            return Error.Invalid("export.is_directory", $"{path} is a folder; give a file name, e.g. {Path.Combine(path, "library.csv")}");
+            return Error.Invalid(CatalogErrorCodes.ExportIsDirectory, $"{path} is a folder; give a file name, e.g. {Path.Combine(path, "library.csv")}");
         }
 
         var partial = full + ".partial";
@@ -101,7 +101,7 @@ internal sealed class CatalogExportCommand : ShelfCommand
         }
         catch (Exception e) when (e is UnauthorizedAccessException or IOException or DirectoryNotFoundException)
         {
-            return Error.Unavailable("export.unwritable", $"cannot write {path}: {e.Message}");
+            return Error.Unavailable(CatalogErrorCodes.ExportUnwritable, $"cannot write {path}: {e.Message}");
         }
         finally
         {

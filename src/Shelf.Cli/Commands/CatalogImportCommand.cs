@@ -1,9 +1,8 @@
 using System.CommandLine;
 using Shelf.Cli.Infrastructure;
 using Shelf.Core.Common;
-using Shelf.Core.Features.Catalog;
-using Shelf.Core.Features.Importing;
 using Shelf.Core.Features.Catalog.Formats;
+using Shelf.Core.Features.Catalog;
 
 namespace Shelf.Cli.Commands;
 
@@ -14,8 +13,6 @@ namespace Shelf.Cli.Commands;
 /// </summary>
 internal sealed class CatalogImportCommand : ShelfCommand
 {
-    /// <summary>A one-shot command owns its process: it gives memory back at once and sorts on every core.</summary>
-    private static readonly ImportOptions ProcessChoices = new() { CollectAfterMatching = true, SortThreads = Environment.ProcessorCount };
 
     private readonly Argument<string?> _file = new("file") { Description = "The export to import (CSV, tab-separated, or Shelf's own JSON export); - reads standard input", Arity = ArgumentArity.ZeroOrOne };
     private readonly Option<string?> _format = new("--format") { Description = "Read the file as this format instead of recognising it from the header (see --formats)" };
@@ -52,7 +49,7 @@ internal sealed class CatalogImportCommand : ShelfCommand
         var path = context.Get(_file);
         if (string.IsNullOrEmpty(path))
         {
-            return context.Fail(Error.Invalid("import.no_file", "name the file to import, e.g. 'shelf import goodreads_library_export.csv'; 'shelf import --formats' lists what Shelf reads"));
+            return context.Fail(Error.Invalid(CatalogErrorCodes.NoFile, "name the file to import, e.g. 'shelf import goodreads_library_export.csv'; 'shelf import --formats' lists what Shelf reads"));
         }
 
         var mappings = new List<ColumnMapping>();
@@ -84,7 +81,7 @@ internal sealed class CatalogImportCommand : ShelfCommand
             }
             catch (Exception e) when (e is UnauthorizedAccessException or IOException)
             {
-                return context.Fail(Error.Unavailable("import.rejects_unwritable", $"cannot write the rejects file {rejectsPath}: {e.Message}"));
+                return context.Fail(Error.Unavailable(CatalogErrorCodes.RejectsUnwritable, $"cannot write the rejects file {rejectsPath}: {e.Message}"));
             }
         }
 
@@ -100,12 +97,12 @@ internal sealed class CatalogImportCommand : ShelfCommand
                 Update = context.Get(_update),
                 Rejects = rejects,
             };
-            return await WithDatabaseAsync(context, async db =>
+            return await WithDatabaseAsync<ImportCatalog>(context, async importCatalog =>
             {
                 var imported = await ImportProgressBar.RunAsync(
                     context.Console,
                     Path.GetFileName(path),
-                    progress => new ImportCatalog(db, ProcessChoices).ExecuteAsync(request, progress, cancellationToken));
+                    progress => importCatalog.ExecuteAsync(request, progress, cancellationToken));
                 if (FailIfError(context, imported) is { } failed)
                 {
                     return failed;
@@ -123,17 +120,17 @@ internal sealed class CatalogImportCommand : ShelfCommand
         {
             return context.Console.OpenInput is { } open
                 ? Result<Stream>.Ok(open())
-                : Error.Invalid("import.no_stdin", "there is no standard input to read here; give a file path");
+                : Error.Invalid(CatalogErrorCodes.NoStdin, "there is no standard input to read here; give a file path");
         }
 
         if (Directory.Exists(path))
         {
-            return Error.Invalid("import.is_directory", $"{path} is a folder; give the path of a CSV file");
+            return Error.Invalid(CatalogErrorCodes.IsDirectory, $"{path} is a folder; give the path of a CSV file");
         }
 
         if (!File.Exists(path))
         {
-            return Error.NotFound("import.file_missing", $"no file {path}; check the path");
+            return Error.NotFound(CatalogErrorCodes.FileMissing, $"no file {path}; check the path");
         }
 
         try
@@ -142,7 +139,7 @@ internal sealed class CatalogImportCommand : ShelfCommand
         }
         catch (Exception e) when (e is UnauthorizedAccessException or IOException)
         {
-            return Error.Unavailable("import.unreadable", $"cannot read {path}: {e.Message}");
+            return Error.Unavailable(CatalogErrorCodes.Unreadable, $"cannot read {path}: {e.Message}");
         }
     }
 }

@@ -3,14 +3,15 @@ using Shelf.Cli.Infrastructure;
 
 namespace Shelf.Cli.Commands;
 
-/// <summary><c>shelf db status|tables|create</c>.</summary>
+/// <summary><c>shelf db status|tables|create|migrate</c>.</summary>
 internal sealed class DbCommand : Command
 {
     public DbCommand(CliConsole console, GlobalOptions globals)
-        : base("db", "Inspect or create the library's database")
+        : base("db", "Inspect, create or migrate the library's database")
     {
         Subcommands.Add(new DbStatusCommand(console, globals));
         Subcommands.Add(new DbTablesCommand(console, globals));
         Subcommands.Add(new DbCreateCommand(console, globals));
+        Subcommands.Add(new DbMigrateCommand(console, globals));
     }
 }

@@ -1,4 +1,4 @@
-using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using Shelf.Cli.Infrastructure;
 using Shelf.Core.Data;
 
@@ -10,21 +10,23 @@ internal sealed class DbCreateCommand(CliConsole console, GlobalOptions globals)
 {
     protected override async Task<int> ExecuteAsync(CliContext context, CancellationToken cancellationToken)
     {
-        var target = context.ResolveTarget();
-        if (FailIfError(context, target) is { } badTarget)
+        var services = context.ComposeCore();
+        if (FailIfError(context, services) is { } badTarget)
         {
             return badTarget;
         }
 
-        var created = await ShelfDatabase.CreateAsync(target.Value, cancellationToken);
+        await using var provider = services.Value;
+        var database = provider.GetRequiredService<ShelfDatabase>();
+        var created = await database.CreateAsync(cancellationToken);
         if (FailIfError(context, created) is { } failed)
         {
             return failed;
         }
 
         context.Console.Out.WriteLine(CliContext.OneLine(created.Value
-            ? $"Created the library at {target.Value.Location}"
-            : $"The library at {target.Value.Location} already exists; its schema is up to date"));
+            ? $"Created the library at {database.Target.Location}"
+            : $"The library at {database.Target.Location} already exists; its schema is up to date"));
         return ExitCodes.Ok;
     }
 }

@@ -11,9 +11,9 @@ internal sealed class DbStatusCommand(CliConsole console, GlobalOptions globals)
     : ShelfCommand("status", "Show where the library is and what it holds", console, globals)
 {
     protected override Task<int> ExecuteAsync(CliContext context, CancellationToken cancellationToken) =>
-        WithDatabaseAsync(context, async db =>
+        WithDatabaseAsync<GetDatabaseStatus>(context, async getDatabaseStatus =>
         {
-            var status = await new GetDatabaseStatus(db, context.Target!).ExecuteAsync(cancellationToken);
+            var status = await getDatabaseStatus.ExecuteAsync(cancellationToken);
             if (context.Mode == OutputMode.Json)
             {
                 JsonOutput.Write(context.Console.Out, status);

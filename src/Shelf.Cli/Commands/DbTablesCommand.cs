@@ -11,9 +11,9 @@ internal sealed class DbTablesCommand(CliConsole console, GlobalOptions globals)
     : ShelfCommand("tables", "List the library's tables with row counts", console, globals)
 {
     protected override Task<int> ExecuteAsync(CliContext context, CancellationToken cancellationToken) =>
-        WithDatabaseAsync(context, async db =>
+        WithDatabaseAsync<ListTables>(context, async listTables =>
         {
-            var tables = await new ListTables(db).ExecuteAsync(cancellationToken);
+            var tables = await listTables.ExecuteAsync(cancellationToken);
             switch (context.Mode)
             {
                 case OutputMode.Json:

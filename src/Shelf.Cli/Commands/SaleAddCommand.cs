@@ -48,9 +48,9 @@ internal sealed class SaleAddCommand : ShelfCommand
             DefaultCurrency = currency.Value,
         };
 
-        return WithDatabaseAsync(context, async db =>
+        return WithDatabaseAsync<RecordSale>(context, async recordSale =>
         {
-            var recorded = await new RecordSale(db).ExecuteAsync(request, cancellationToken);
+            var recorded = await recordSale.ExecuteAsync(request, cancellationToken);
             if (FailIfError(context, recorded) is { } failed)
             {
                 return failed;

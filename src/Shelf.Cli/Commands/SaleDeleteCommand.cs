@@ -29,15 +29,15 @@ internal sealed class SaleDeleteCommand : ShelfCommand
         if (!confirmed && !context.Console.InputIsTerminal)
         {
             return Task.FromResult(context.Fail(Error.Invalid(
-                "sale.delete_unconfirmed",
+                SaleErrorCodes.DeleteUnconfirmed,
                 $"deleting {reference} needs confirmation: run it on a terminal to be asked, or add --yes")));
         }
 
-        return WithDatabaseAsync(context, async db =>
+        return WithDatabaseAsync<GetSale, DeleteSale>(context, async (getSale, deleteSale) =>
         {
             if (!confirmed)
             {
-                var found = await new GetSale(db).ExecuteAsync(reference, cancellationToken);
+                var found = await getSale.ExecuteAsync(reference, cancellationToken);
                 if (FailIfError(context, found) is { } missing)
                 {
                     return missing;
@@ -52,7 +52,7 @@ internal sealed class SaleDeleteCommand : ShelfCommand
                 }
             }
 
-            var deleted = await new DeleteSale(db).ExecuteAsync(reference, cancellationToken);
+            var deleted = await deleteSale.ExecuteAsync(reference, cancellationToken);
             if (FailIfError(context, deleted) is { } failed)
             {
                 return failed;

@@ -22,7 +22,7 @@ internal sealed class SaleEditCommand : ShelfCommand
     }
 
     protected override Task<int> ExecuteAsync(CliContext context, CancellationToken cancellationToken) =>
-        WithDatabaseAsync(context, async db =>
+        WithDatabaseAsync<EditSale>(context, async editSale =>
         {
             var request = new EditSaleRequest(context.Get(_order)!)
             {
@@ -30,7 +30,7 @@ internal sealed class SaleEditCommand : ShelfCommand
                 Price = context.Get(_price),
                 Discount = context.Get(_discount),
             };
-            var edited = await new EditSale(db).ExecuteAsync(request, cancellationToken);
+            var edited = await editSale.ExecuteAsync(request, cancellationToken);
             if (FailIfError(context, edited) is { } failed)
             {
                 return failed;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Shelf.Cli.Infrastructure;
 using Shelf.Core.Common;
+using Shelf.Core.Features.Catalog;
 using Shelf.Core.Features.Sales;
 
 namespace Shelf.Cli.Commands;
@@ -32,12 +33,12 @@ internal sealed class SaleImportCommand : ShelfCommand
         var path = context.Get(_file)!;
         if (Directory.Exists(path))
         {
-            return context.Fail(Error.Invalid("import.is_directory", $"{path} is a folder; give the path of a CSV file"));
+            return context.Fail(Error.Invalid(CatalogErrorCodes.IsDirectory, $"{path} is a folder; give the path of a CSV file"));
         }
 
         if (!File.Exists(path))
         {
-            return context.Fail(Error.NotFound("import.file_missing", $"no file {path}; check the path"));
+            return context.Fail(Error.NotFound(CatalogErrorCodes.FileMissing, $"no file {path}; check the path"));
         }
 
         var currency = context.DefaultCurrency();
@@ -60,19 +61,19 @@ internal sealed class SaleImportCommand : ShelfCommand
         }
         catch (Exception e) when (e is UnauthorizedAccessException or IOException)
         {
-            return context.Fail(Error.Unavailable("import.unreadable", $"cannot open {e.Message.TrimEnd('.')}; check the path and permissions"));
+            return context.Fail(Error.Unavailable(CatalogErrorCodes.Unreadable, $"cannot open {e.Message.TrimEnd('.')}; check the path and permissions"));
         }
 
         await using (input)
         await using (rejects)
         {
-            return await WithDatabaseAsync(context, async db =>
+            return await WithDatabaseAsync<ImportSales>(context, async importSales =>
             {
                 var request = new ImportSalesRequest { DryRun = context.Get(_dryRun), DefaultCurrency = currency.Value, Rejects = rejects };
                 var imported = await ImportProgressBar.RunAsync(
                     context.Console,
                     Path.GetFileName(path),
-                    progress => new ImportSales(db).ExecuteAsync(input, request, progress, cancellationToken));
+                    progress => importSales.ExecuteAsync(input, request, progress, cancellationToken));
                 if (FailIfError(context, imported) is { } failed)
                 {
                     return failed;

@@ -31,9 +31,9 @@ internal sealed class SaleListCommand : ShelfCommand
     }
 
     protected override Task<int> ExecuteAsync(CliContext context, CancellationToken cancellationToken) =>
-        WithDatabaseAsync(context, async db =>
+        WithDatabaseAsync<ListSales>(context, async listSales =>
         {
-            var page = await new ListSales(db).ExecuteAsync(
+            var page = await listSales.ExecuteAsync(
                 new ListSalesRequest
                 {
                     From = context.Get(_from),

@@ -20,10 +20,10 @@ internal sealed class SaleRefundCommand : ShelfCommand
     }
 
     protected override Task<int> ExecuteAsync(CliContext context, CancellationToken cancellationToken) =>
-        WithDatabaseAsync(context, async db =>
+        WithDatabaseAsync<RefundSale>(context, async refundSale =>
         {
             var request = new RefundSaleRequest(context.Get(_order)!) { Quantity = context.Get(_quantity), RefundedAt = context.Get(_date) };
-            var refunded = await new RefundSale(db).ExecuteAsync(request, cancellationToken);
+            var refunded = await refundSale.ExecuteAsync(request, cancellationToken);
             if (FailIfError(context, refunded) is { } failed)
             {
                 return failed;

@@ -20,9 +20,9 @@ internal sealed class SaleReportCommand : ShelfCommand
     }
 
     protected override Task<int> ExecuteAsync(CliContext context, CancellationToken cancellationToken) =>
-        WithDatabaseAsync(context, async db =>
+        WithDatabaseAsync<ReportSales>(context, async reportSales =>
         {
-            var report = await new ReportSales(db).ExecuteAsync(
+            var report = await reportSales.ExecuteAsync(
                 new ReportSalesRequest(context.Get(_by)) { From = context.Get(_from), To = context.Get(_to) },
                 cancellationToken);
             if (FailIfError(context, report) is { } failed)

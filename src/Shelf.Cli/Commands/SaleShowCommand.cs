@@ -16,9 +16,9 @@ internal sealed class SaleShowCommand : ShelfCommand
     }
 
     protected override Task<int> ExecuteAsync(CliContext context, CancellationToken cancellationToken) =>
-        WithDatabaseAsync(context, async db =>
+        WithDatabaseAsync<GetSale>(context, async getSale =>
         {
-            var found = await new GetSale(db).ExecuteAsync(context.Get(_order)!, cancellationToken);
+            var found = await getSale.ExecuteAsync(context.Get(_order)!, cancellationToken);
             if (FailIfError(context, found) is { } failed)
             {
                 return failed;

@@ -14,9 +14,9 @@ internal sealed class ShelfListCommand : ShelfCommand
     }
 
     protected override Task<int> ExecuteAsync(CliContext context, CancellationToken cancellationToken) =>
-        WithDatabaseAsync(context, async db =>
+        WithDatabaseAsync<ListShelves>(context, async listShelves =>
         {
-            var shelves = await new ListShelves(db).ExecuteAsync(cancellationToken);
+            var shelves = await listShelves.ExecuteAsync(cancellationToken);
             switch (context.Mode)
             {
                 case OutputMode.Json:

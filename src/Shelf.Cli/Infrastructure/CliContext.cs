@@ -1,7 +1,10 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using Shelf.Core.Common;
 using Shelf.Core.Data;
 using Shelf.Core.Domain;
+using Shelf.Core;
+using Shelf.Core.Features.Catalog;
 
 namespace Shelf.Cli.Infrastructure;
 
@@ -18,15 +21,47 @@ internal sealed class CliContext(ParseResult parse, CliConsole console, GlobalOp
         ? OutputMode.Json
         : Console.OutputIsTerminal ? OutputMode.Table : OutputMode.Plain;
 
-    /// <summary>The database the user chose; set once <see cref="OpenDatabaseAsync"/> has resolved it.</summary>
+    /// <summary>The database the user chose; set once <see cref="OpenLibraryAsync"/> has resolved it.</summary>
     public DatabaseTarget? Target { get; private set; }
 
     public T? Get<T>(Option<T> option) => Parse.GetValue(option);
 
     public T? Get<T>(Argument<T> argument) => Parse.GetValue(argument);
 
-    /// <summary>Opens (and on first use creates and migrates) the library named by --db or SHELF_DB.</summary>
-    public async Task<Result<ShelfDbContext>> OpenDatabaseAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Composes the core for the library named by --db or SHELF_DB and opens it (on first use
+    /// creating and migrating it) in a scope for this command.
+    /// </summary>
+    public async Task<Result<LibrarySession>> OpenLibraryAsync(CancellationToken cancellationToken)
+    {
+        var services = ComposeCore();
+        if (!services.IsSuccess)
+        {
+            return services.Error!;
+        }
+
+        var scope = services.Value.CreateAsyncScope();
+        var session = new LibrarySession(services.Value, scope);
+        try
+        {
+            var database = scope.ServiceProvider.GetRequiredService<ShelfDatabase>();
+            if (await database.PrepareAsync(scope.ServiceProvider.GetRequiredService<ShelfDbContext>(), cancellationToken) is { } error)
+            {
+                await session.DisposeAsync();
+                return error;
+            }
+
+            return session;
+        }
+        catch
+        {
+            await session.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The core's services for the chosen library, not yet touching it (for <c>db create</c> and <c>db migrate</c>).</summary>
+    public Result<ServiceProvider> ComposeCore()
     {
         var target = ResolveTarget();
         if (!target.IsSuccess)
@@ -34,7 +69,12 @@ internal sealed class CliContext(ParseResult parse, CliConsole console, GlobalOp
             return target.Error!;
         }
 
-        return await ShelfDatabase.OpenAsync(target.Value, cancellationToken);
+        // A one-shot command is the only thing in its process: the CLI's choices are the defaults,
+        // and an import may give memory back at once and sort on every core.
+        return new ServiceCollection()
+            .AddShelfCore(target.Value)
+            .AddSingleton(new ImportOptions { CollectAfterMatching = true, SortThreads = Environment.ProcessorCount })
+            .BuildServiceProvider();
     }
 
     public Result<DatabaseTarget> ResolveTarget()
@@ -59,14 +99,13 @@ internal sealed class CliContext(ParseResult parse, CliConsole console, GlobalOp
 
         return Currency.TryParse(configured, out var code, out var error)
             ? code
-            : Error.Invalid("config.currency_invalid", $"SHELF_CURRENCY {error}");
+            : Error.Invalid(ConfigurationErrorCodes.CurrencyInvalid, $"SHELF_CURRENCY {error}");
     }
 
     /// <summary>Reports an expected failure on stderr as one line and returns its exit code.</summary>
     public int Fail(Error error)
     {
-        var hint = CliHints.For(error.Code);
-        Console.Error.WriteLine($"error: {OneLine(error.Message)}{(hint is null ? string.Empty : "; " + hint)}");
+        Console.Error.WriteLine($"error: {OneLine(CliHints.Append(error.Message, error.Code))}");
         return ExitCodes.For(error.Kind);
     }
 

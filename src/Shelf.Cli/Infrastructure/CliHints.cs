@@ -1,20 +1,50 @@
+using Shelf.Core.Common;
+using Shelf.Core.Data;
+using Shelf.Core.Features.Authors;
+using Shelf.Core.Features.Books;
+using Shelf.Core.Features.Catalog;
+using Shelf.Core.Features.Sales;
+using Shelf.Core.Features.Shelves;
+
 namespace Shelf.Cli.Infrastructure;
 
 /// <summary>
 /// The command-line way to fix an error. The core's messages say what is wrong in words any
-/// host can show; only the CLI knows its own flags.
+/// host can show; only the CLI knows its own flags and commands, so this is the one place they
+/// are named. A web host keeps its own table beside its status mapping.
 /// </summary>
 internal static class CliHints
 {
     public static string? For(string code) => code switch
     {
-        "book.duplicate" => "to keep a second copy, add --allow-duplicate",
-        "book.no_author" => "name one with --author \"First Last\"",
-        "edit.nothing" => "see 'shelf edit --help'",
-        "sale.no_price" => "add --price 9.99, or set the book's list price with 'shelf edit <book> --price 9.99'",
-        "sale.edit_nothing" => "see 'shelf sale edit --help'",
-        "config.currency_invalid" => "fix or unset SHELF_CURRENCY",
-        "db.directory_missing" or "db.path_is_directory" => null,
+        BookErrorCodes.Duplicate => "to keep a second copy, add --allow-duplicate",
+        BookErrorCodes.NoAuthor => "name one with --author \"First Last\"",
+        BookErrorCodes.EditNothing => "see 'shelf edit --help'",
+        BookErrorCodes.NotFound => "find it with 'shelf search' or 'shelf list'",
+        AuthorErrorCodes.NotFound => "list them with 'shelf authors'",
+        ShelfErrorCodes.BookNotOnIt => "'shelf show <book>' lists its shelves",
+        SaleErrorCodes.NoPrice => "add --price 9.99, or set the book's list price with 'shelf edit <book> --price 9.99'",
+        SaleErrorCodes.EditNothing => "see 'shelf sale edit --help'",
+        SaleErrorCodes.NotFound => "find it with 'shelf sale list'",
+        SaleErrorCodes.QuantityNotPositive => "record it with 'shelf sale refund'",
+        CatalogErrorCodes.FormatAndMap => "drop --format or --map",
+        CatalogErrorCodes.MappingNoTitle => "add e.g. --map \"Book Title=title\"",
+        CatalogErrorCodes.UnknownFormat => "name them with --map \"Column Name=field\", or see 'shelf import --formats'",
+        CatalogErrorCodes.Strict => "without --strict the good rows are imported and the bad ones reported",
+        ConfigurationErrorCodes.CurrencyInvalid => "fix or unset SHELF_CURRENCY",
+        DatabaseErrorCodes.DatabaseMissing => "create it with 'shelf db create'",
+        DatabaseErrorCodes.NeedsMigration => "run 'shelf db migrate'",
+
+        // Appended in brackets: the message already says what to do, this says where.
+        DatabaseErrorCodes.Unreachable or DatabaseErrorCodes.NotSqlite or DatabaseErrorCodes.NotALibrary
+            or DatabaseErrorCodes.DirectoryMissing or DatabaseErrorCodes.CannotWrite => "(--db)",
         _ => null,
     };
+
+    /// <summary>The message with its hint, as one line.</summary>
+    public static string Append(string message, string code) =>
+        For(code) is not { } hint ? message
+        : hint.StartsWith('(') ? $"{message} {hint}"
+        : message.EndsWith('?') ? $"{message} Else {hint}"
+        : $"{message}; {hint}";
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using Shelf.Core.Common;
 using Shelf.Core.Data;
 
@@ -18,17 +19,28 @@ internal abstract class ShelfCommand : Command
 
     protected abstract Task<int> ExecuteAsync(CliContext context, CancellationToken cancellationToken);
 
-    /// <summary>Opens the library, runs <paramref name="action"/> with it, and disposes it.</summary>
-    protected static async Task<int> WithDatabaseAsync(CliContext context, Func<ShelfDbContext, Task<int>> action, CancellationToken cancellationToken)
+    /// <summary>Opens the library, runs <paramref name="action"/> with the use case from the command's scope, and closes it.</summary>
+    protected static Task<int> WithDatabaseAsync<TUseCase>(CliContext context, Func<TUseCase, Task<int>> action, CancellationToken cancellationToken)
+        where TUseCase : notnull =>
+        WithServicesAsync(context, services => action(services.GetRequiredService<TUseCase>()), cancellationToken);
+
+    /// <summary>The same with two use cases of one scope (they share its context).</summary>
+    protected static Task<int> WithDatabaseAsync<TFirst, TSecond>(CliContext context, Func<TFirst, TSecond, Task<int>> action, CancellationToken cancellationToken)
+        where TFirst : notnull
+        where TSecond : notnull =>
+        WithServicesAsync(context, services => action(services.GetRequiredService<TFirst>(), services.GetRequiredService<TSecond>()), cancellationToken);
+
+    /// <summary>Opens the library and runs <paramref name="action"/> in the command's scope.</summary>
+    protected static async Task<int> WithServicesAsync(CliContext context, Func<IServiceProvider, Task<int>> action, CancellationToken cancellationToken)
     {
-        var opened = await context.OpenDatabaseAsync(cancellationToken);
+        var opened = await context.OpenLibraryAsync(cancellationToken);
         if (!opened.IsSuccess)
         {
             return context.Fail(opened.Error!);
         }
 
-        await using var db = opened.Value;
-        return await action(db);
+        await using var session = opened.Value;
+        return await action(session.Services);
     }
 
     private async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)

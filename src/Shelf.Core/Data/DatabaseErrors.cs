@@ -51,32 +51,32 @@ public static class DatabaseErrors
     private static Error? FromSqlite(SqliteException e, DatabaseTarget target) => e.SqliteErrorCode switch
     {
         SqliteNotADatabase or SqliteCorrupt => Error.Invalid(
-            "db.not_sqlite",
-            $"{target.Location} is not a SQLite database (or is damaged); point --db at a Shelf library or a new file"),
+            DatabaseErrorCodes.NotSqlite,
+            $"{target.Location} is not a SQLite database (or is damaged); use a Shelf library or a new file"),
         SqliteCantOpen or SqliteReadOnly => Error.Unavailable(
-            "db.cannot_write",
-            $"cannot open {target.Location} for writing: the file or its folder is read-only; fix the permissions or choose another path with --db"),
-        SqliteFull => Error.Unavailable("db.disk_full", $"the disk holding {target.Location} is full; free some space and try again; nothing was changed"),
-        SqliteIoError => Error.Unavailable("db.io_error", $"the disk failed while reading or writing {target.Location}: {e.Message}"),
-        SqliteBusy => Error.Unavailable("db.busy", $"{target.Location} stayed locked by another program for 30 s; close it and try again"),
+            DatabaseErrorCodes.CannotWrite,
+            $"cannot open {target.Location} for writing: the file or its folder is read-only; fix the permissions or choose another path"),
+        SqliteFull => Error.Unavailable(DatabaseErrorCodes.DiskFull, $"the disk holding {target.Location} is full; free some space and try again; nothing was changed"),
+        SqliteIoError => Error.Unavailable(DatabaseErrorCodes.IoError, $"the disk failed while reading or writing {target.Location}: {e.Message}"),
+        SqliteBusy => Error.Unavailable(DatabaseErrorCodes.Busy, $"{target.Location} stayed locked by another program for 30 s; close it and try again"),
         _ => null,
     };
 
     private static Error? FromPostgres(PostgresException e, DatabaseTarget target) => e.SqlState switch
     {
         PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidAuthorizationSpecification => Error.Unavailable(
-            "db.auth_failed",
+            DatabaseErrorCodes.AuthFailed,
             $"PostgreSQL at {target.Server} rejected the login for {UserOf(target)}: wrong password or no access; put the password in the URL, PGPASSWORD or ~/.pgpass"),
         PostgresErrorCodes.InvalidCatalogName => Error.NotFound(
-            "db.database_missing",
-            $"database '{target.DatabaseName}' does not exist on {target.Server}; create it with 'shelf db create'"),
+            DatabaseErrorCodes.DatabaseMissing,
+            $"database '{target.DatabaseName}' does not exist on {target.Server}"),
         PostgresErrorCodes.InsufficientPrivilege => Error.Unavailable(
-            "db.permission_denied",
+            DatabaseErrorCodes.PermissionDenied,
             $"PostgreSQL at {target.Server} denied {UserOf(target)} this: {e.MessageText}; ask the owner for rights"),
         PostgresErrorCodes.TooManyConnections or PostgresErrorCodes.CannotConnectNow or PostgresErrorCodes.AdminShutdown => Error.Unavailable(
-            "db.unavailable",
+            DatabaseErrorCodes.Unavailable,
             $"PostgreSQL at {target.Server} is not accepting connections now ({e.MessageText}); try again later"),
-        PostgresErrorCodes.DiskFull => Error.Unavailable("db.disk_full", $"PostgreSQL at {target.Server} is out of disk space; nothing was changed"),
+        PostgresErrorCodes.DiskFull => Error.Unavailable(DatabaseErrorCodes.DiskFull, $"PostgreSQL at {target.Server} is out of disk space; nothing was changed"),
         _ => null,
     };
 
@@ -92,8 +92,8 @@ public static class DatabaseErrors
                 _ => socket.SocketErrorCode.ToString(),
             };
             return Error.Unavailable(
-                "db.unreachable",
-                $"cannot reach PostgreSQL at {target.Server} ({reason}); check that the server is running and --db names the right host and port");
+                DatabaseErrorCodes.Unreachable,
+                $"cannot reach PostgreSQL at {target.Server} ({reason}); check that the server is running and that this is its host and port");
         }
 
         if (FindInner<TimeoutException>(e) is not null)
@@ -101,19 +101,19 @@ public static class DatabaseErrors
             // A large import holds the book tables until it commits (PostgresBulkLoad): a busy
             // library times out the same way as a slow server, so the message names both.
             return Error.Unavailable(
-                "db.timeout",
+                DatabaseErrorCodes.Timeout,
                 $"PostgreSQL at {target.Server} did not answer in time: another command (a large import?) may be holding the library, or the server or network is slow; try again when it is done");
         }
 
         if (e.Message.Contains("password", StringComparison.OrdinalIgnoreCase))
         {
             return Error.Unavailable(
-                "db.auth_failed",
+                DatabaseErrorCodes.AuthFailed,
                 $"PostgreSQL at {target.Server} needs a password for {UserOf(target)}; put it in the URL, PGPASSWORD or ~/.pgpass");
         }
 
         return e.IsTransient
-            ? Error.Unavailable("db.unavailable", $"lost the connection to PostgreSQL at {target.Server}: {e.Message}; nothing was changed")
+            ? Error.Unavailable(DatabaseErrorCodes.Unavailable, $"lost the connection to PostgreSQL at {target.Server}: {e.Message}; nothing was changed")
             : null;
     }
 

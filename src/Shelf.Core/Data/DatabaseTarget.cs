@@ -124,7 +124,7 @@ public sealed record DatabaseTarget
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || string.IsNullOrEmpty(uri.Host))
         {
-            return Error.Invalid("db.bad_url", $"'{MaskUrl(url)}' is not a PostgreSQL URL; write it as postgres://user@host:5432/library");
+            return Error.Invalid(DatabaseErrorCodes.BadUrl, $"'{MaskUrl(url)}' is not a PostgreSQL URL; write it as postgres://user@host:5432/library");
         }
 
         var builder = new NpgsqlConnectionStringBuilder
@@ -136,7 +136,7 @@ public sealed record DatabaseTarget
 
         if (string.IsNullOrEmpty(builder.Database))
         {
-            return Error.Invalid("db.no_database", "the PostgreSQL URL names no database; add it after the host, as in postgres://user@host:5432/library");
+            return Error.Invalid(DatabaseErrorCodes.NoDatabase, "the PostgreSQL URL names no database; add it after the host, as in postgres://user@host:5432/library");
         }
 
         if (!string.IsNullOrEmpty(uri.UserInfo))
@@ -160,7 +160,7 @@ public sealed record DatabaseTarget
             }
             catch (ArgumentException)
             {
-                return Error.Invalid("db.bad_url", $"the PostgreSQL URL has an option Shelf does not know: '{key}'");
+                return Error.Invalid(DatabaseErrorCodes.BadUrl, $"the PostgreSQL URL has an option Shelf does not know: '{key}'");
             }
         }
 
@@ -176,17 +176,17 @@ public sealed record DatabaseTarget
         }
         catch (ArgumentException e)
         {
-            return Error.Invalid("db.bad_connection_string", $"the PostgreSQL connection string is not valid: {e.Message}");
+            return Error.Invalid(DatabaseErrorCodes.BadConnectionString, $"the PostgreSQL connection string is not valid: {e.Message}");
         }
 
         if (string.IsNullOrEmpty(builder.Host))
         {
-            return Error.Invalid("db.no_host", "the PostgreSQL connection string names no Host");
+            return Error.Invalid(DatabaseErrorCodes.NoHost, "the PostgreSQL connection string names no Host");
         }
 
         if (string.IsNullOrEmpty(builder.Database))
         {
-            return Error.Invalid("db.no_database", "the PostgreSQL connection string names no Database; add Database=library");
+            return Error.Invalid(DatabaseErrorCodes.NoDatabase, "the PostgreSQL connection string names no Database; add Database=library");
         }
 
         return FromBuilder(builder);

@@ -1,73 +1,64 @@
-using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Shelf.Core.Common;
 
 namespace Shelf.Core.Data;
 
 /// <summary>
-/// Opens the library at a <see cref="DatabaseTarget"/>: creates the SQLite file on first use,
-/// applies pending migrations, and turns "cannot open" failures into one-line <see cref="Error"/>s.
+/// Opens the library at one <see cref="DatabaseTarget"/>: checks a SQLite path before SQLite
+/// creates a file there, opens the connection, has the <see cref="ShelfMigrator"/> bring the
+/// schema up to date (once per process, when <see cref="ShelfCoreOptions.MigrateOnOpen"/>), and
+/// turns "cannot open" failures into one-line <see cref="Error"/>s.
 /// </summary>
-public static class ShelfDatabase
+public sealed class ShelfDatabase(ShelfDbContextFactory contexts, ShelfMigrator migrator, ShelfCoreOptions options)
 {
-    /// <summary>
-    /// Builds a context for the target without touching the database. It uses the compiled model
-    /// (<c>Data/CompiledModels</c>, refreshed by <c>tools/update-compiled-models.sh</c>), which saves
-    /// a one-shot command about 100 ms of model building.
-    /// </summary>
-    public static ShelfDbContext CreateContext(DatabaseTarget target) => target.Provider switch
-    {
-        DatabaseProvider.Sqlite => new SqliteShelfDb(new DbContextOptionsBuilder<SqliteShelfDb>()
-            .UseSqlite(target.ConnectionString)
-            .UseModel(SqliteModel.Value)
-            .AddInterceptors(SqlitePragmas.Instance)
-            .Options),
-        DatabaseProvider.Postgres => new PostgresShelfDb(new DbContextOptionsBuilder<PostgresShelfDb>()
-            .UseNpgsql(target.ConnectionString)
-            .UseModel(PostgresModel.Value)
-            .Options),
-        _ => throw new ArgumentOutOfRangeException(nameof(target), target.Provider, "unknown provider"),
-    };
-
-    // Found by name rather than referenced: tools/update-compiled-models.sh deletes the generated
-    // classes and regenerates them, and this library must build while they are gone.
-    private static readonly Lazy<IModel> SqliteModel = new(() => CompiledModel("Shelf.Core.Data.CompiledModels.Sqlite.SqliteShelfDbModel"));
-    private static readonly Lazy<IModel> PostgresModel = new(() => CompiledModel("Shelf.Core.Data.CompiledModels.Postgres.PostgresShelfDbModel"));
-
-    private static IModel CompiledModel(string typeName) =>
-        typeof(ShelfDatabase).Assembly.GetType(typeName)?.GetProperty("Instance", BindingFlags.Public | BindingFlags.Static)?.GetValue(null) as IModel
-        ?? throw new InvalidOperationException($"The compiled model {typeName} is missing; run tools/update-compiled-models.sh");
+    /// <summary>The library this opens.</summary>
+    public DatabaseTarget Target => contexts.Target;
 
     /// <summary>
-    /// Opens the library, creating and migrating it when needed. The returned context holds an
-    /// open connection; dispose it when done.
+    /// Makes <paramref name="db"/> ready for use cases: its connection open (and held, so a
+    /// command's statements share it) and the schema current. The context stays the caller's.
     /// </summary>
-    public static async Task<Result<ShelfDbContext>> OpenAsync(DatabaseTarget target, CancellationToken cancellationToken)
+    public async Task<Error?> PrepareAsync(ShelfDbContext db, CancellationToken cancellationToken)
     {
-        if (target.Provider == DatabaseProvider.Sqlite && CheckSqlitePath(target) is { } pathError)
+        ArgumentNullException.ThrowIfNull(db);
+        if (Target.Provider == DatabaseProvider.Sqlite && CheckSqlitePath() is { } pathError)
         {
             return pathError;
         }
 
-        var db = CreateContext(target);
         try
         {
             await db.Database.OpenConnectionAsync(cancellationToken);
-            if (await MigrateAsync(db, target, cancellationToken) is { } migrateError)
+            if (migrator.IsCurrent)
+            {
+                return null;
+            }
+
+            return options.MigrateOnOpen
+                ? await migrator.EnsureCurrentAsync(db, cancellationToken)
+                : await RequireCurrentAsync(db, cancellationToken);
+        }
+        catch (Exception e) when (DatabaseErrors.Translate(e, Target) is { } error)
+        {
+            return error;
+        }
+    }
+
+    /// <summary>A new context, prepared as <see cref="PrepareAsync"/> does; dispose it when done.</summary>
+    public async Task<Result<ShelfDbContext>> OpenAsync(CancellationToken cancellationToken)
+    {
+        var db = contexts.CreateDbContext();
+        try
+        {
+            if (await PrepareAsync(db, cancellationToken) is { } error)
             {
                 await db.DisposeAsync();
-                return migrateError;
+                return error;
             }
 
             return db;
-        }
-        catch (Exception e) when (DatabaseErrors.Translate(e, target) is { } error)
-        {
-            await db.DisposeAsync();
-            return error;
         }
         catch
         {
@@ -80,12 +71,12 @@ public static class ShelfDatabase
     /// Creates the database when it is missing (for PostgreSQL, on the server; for SQLite, the
     /// file), then migrates it. Returns whether it had to be created.
     /// </summary>
-    public static async Task<Result<bool>> CreateAsync(DatabaseTarget target, CancellationToken cancellationToken)
+    public async Task<Result<bool>> CreateAsync(CancellationToken cancellationToken)
     {
         var created = false;
-        if (target.Provider == DatabaseProvider.Postgres)
+        if (Target.Provider == DatabaseProvider.Postgres)
         {
-            await using var probe = CreateContext(target);
+            await using var probe = contexts.CreateDbContext();
             var creator = probe.GetService<IRelationalDatabaseCreator>();
             try
             {
@@ -95,32 +86,74 @@ public static class ShelfDatabase
                     created = true;
                 }
             }
-            catch (Exception e) when (DatabaseErrors.Translate(e, target) is { } error)
+            catch (Exception e) when (DatabaseErrors.Translate(e, Target) is { } error)
             {
                 return error;
             }
         }
         else
         {
-            created = !File.Exists(target.FilePath);
+            created = !File.Exists(Target.FilePath);
         }
 
-        var opened = await OpenAsync(target, cancellationToken);
-        if (!opened.IsSuccess)
+        var migrated = await MigrateAsync(cancellationToken);
+        if (!migrated.IsSuccess)
         {
-            return opened.Error!;
+            return migrated.Error!;
         }
 
-        await opened.Value.DisposeAsync();
         return created;
     }
 
-    private static Error? CheckSqlitePath(DatabaseTarget target)
+    /// <summary>Applies the migrations the library lacks, whatever <see cref="ShelfCoreOptions.MigrateOnOpen"/> says; returns how many.</summary>
+    public async Task<Result<int>> MigrateAsync(CancellationToken cancellationToken)
     {
-        var path = target.FilePath!;
+        await using var db = contexts.CreateDbContext();
+        if (Target.Provider == DatabaseProvider.Sqlite && CheckSqlitePath() is { } pathError)
+        {
+            return pathError;
+        }
+
+        try
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            var pending = await migrator.PendingAsync(db, cancellationToken);
+            if (!pending.IsSuccess)
+            {
+                return pending;
+            }
+
+            return await migrator.EnsureCurrentAsync(db, cancellationToken) is { } error ? error : pending;
+        }
+        catch (Exception e) when (DatabaseErrors.Translate(e, Target) is { } error)
+        {
+            return error;
+        }
+    }
+
+    // A host that migrates on its own schedule (a web app at start-up) must not serve a library
+    // whose schema lags behind this code.
+    private async Task<Error?> RequireCurrentAsync(ShelfDbContext db, CancellationToken cancellationToken)
+    {
+        var pending = await migrator.PendingAsync(db, cancellationToken);
+        if (!pending.IsSuccess)
+        {
+            return pending.Error;
+        }
+
+        return pending.Value == 0
+            ? null
+            : Error.Unavailable(
+                DatabaseErrorCodes.NeedsMigration,
+                $"the library at {Target.Location} lacks {pending.Value} of this Shelf's schema changes; migrate it first");
+    }
+
+    private Error? CheckSqlitePath()
+    {
+        var path = Target.FilePath!;
         if (Directory.Exists(path))
         {
-            return Error.Invalid("db.path_is_directory", $"{path} is a directory; give the path of a library file, e.g. {Path.Combine(path, "library.db")}");
+            return Error.Invalid(DatabaseErrorCodes.PathIsDirectory, $"{path} is a directory; give the path of a library file, e.g. {Path.Combine(path, "library.db")}");
         }
 
         var directory = Path.GetDirectoryName(path)!;
@@ -129,98 +162,13 @@ public static class ShelfDatabase
             return null;
         }
 
-        if (target.IsDefaultLocation)
+        if (Target.IsDefaultLocation)
         {
             // The default file's folder is ours to make; a folder the user named is not.
             Directory.CreateDirectory(directory);
             return null;
         }
 
-        return Error.Invalid("db.directory_missing", $"the folder {directory} does not exist; create it first or choose another path with --db");
+        return Error.Invalid(DatabaseErrorCodes.DirectoryMissing, $"the folder {directory} does not exist; create it first or choose another path");
     }
-
-    private static async Task<Error?> MigrateAsync(ShelfDbContext db, DatabaseTarget target, CancellationToken cancellationToken)
-    {
-        var applied = await AppliedMigrationsAsync(db, cancellationToken);
-        var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
-        var unknown = applied.Where(id => !known.Contains(id)).ToList();
-        if (unknown.Count > 0 && unknown.Count == applied.Count)
-        {
-            // Another EF Core application's database: none of its migrations are ours.
-            return Error.Invalid(
-                "db.not_a_library",
-                $"{target.Location} holds another application's tables, not a Shelf library; point --db at a Shelf library or a new file or database");
-        }
-
-        if (unknown.Count > 0)
-        {
-            return Error.Unavailable(
-                "db.newer_schema",
-                $"the library at {target.Location} was written by a newer Shelf (schema {unknown[^1]}); upgrade Shelf to open it");
-        }
-
-        if (applied.Count == known.Count)
-        {
-            return null;
-        }
-
-        if (applied.Count == 0 && await HasForeignTablesAsync(db, cancellationToken))
-        {
-            return Error.Invalid(
-                "db.not_a_library",
-                $"{target.Location} holds tables that are not a Shelf library; point --db at a Shelf library or a new file or database");
-        }
-
-        if (applied.Count == 0 && db.Provider == DatabaseProvider.Sqlite)
-        {
-            // Only before the first table is written. A book row with its extras is most of a 4 KB
-            // page; 16 KB pages hold more of them and make the B-trees shallower: a large import
-            // writes ~15% faster (bench/import.sh), and single-row commands do not notice.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA page_size = 16384;", cancellationToken);
-        }
-
-        await db.Database.MigrateAsync(cancellationToken);
-        if (db.Provider == DatabaseProvider.Sqlite)
-        {
-            // WAL lets readers work while one writer writes; the mode is stored in the file.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
-        }
-
-        return null;
-    }
-
-    // EF's GetAppliedMigrationsAsync builds a model of the history table first, which costs more
-    // than the rest of a one-shot command; two plain queries give the same list.
-    private static async Task<List<string>> AppliedMigrationsAsync(ShelfDbContext db, CancellationToken cancellationToken)
-    {
-        var connection = db.Database.GetDbConnection();
-        await using var command = connection.CreateCommand();
-        command.CommandText = db.Provider == DatabaseProvider.Sqlite
-            ? "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsHistory'"
-            : "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = '__EFMigrationsHistory'";
-        if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 0)
-        {
-            return [];
-        }
-
-        command.CommandText = "SELECT \"MigrationId\" FROM \"__EFMigrationsHistory\" ORDER BY \"MigrationId\"";
-        var applied = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            applied.Add(reader.GetString(0));
-        }
-
-        return applied;
-    }
-
-    private static async Task<bool> HasForeignTablesAsync(ShelfDbContext db, CancellationToken cancellationToken)
-    {
-        var sql = db.Provider == DatabaseProvider.Sqlite
-            ? "SELECT count(*) AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__EFMigrations%'"
-            : "SELECT count(*)::int AS \"Value\" FROM information_schema.tables WHERE table_schema = current_schema() AND table_name NOT LIKE '__EFMigrations%'";
-        var count = await db.Database.SqlQueryRaw<int>(sql).SingleAsync(cancellationToken);
-        return count > 0;
-    }
-
 }

@@ -58,7 +58,7 @@ public readonly record struct Money(long Minor, string Currency)
 
         if (amount < 0)
         {
-            error = $"{trimmed} is negative; write 0 or more (a refund is recorded with 'shelf sale refund')";
+            error = $"{trimmed} is negative; write 0 or more (money paid back is recorded as a refund of the sale)";
             return false;
         }
 

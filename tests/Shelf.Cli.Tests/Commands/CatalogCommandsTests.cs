@@ -7,9 +7,11 @@ namespace Shelf.Cli.Tests.Commands;
 /// <summary><c>shelf import</c> and <c>shelf export</c> as a user runs them: summaries, rejects, dry runs, formats, files.</summary>
 public abstract class CatalogCommandsTests(DatabaseFixture fixture)
 {
-    private static string Goodreads => Path.Combine(RepositoryPaths.SharedData, "goodreads_export__BH-BH__goodreads_library_export.csv");
+    private const string GoodreadsFile = "goodreads_export__BH-BH__goodreads_library_export.csv";
 
-    [Fact]
+    private static string Goodreads => RealExports.PathOf(GoodreadsFile);
+
+    [RealExportFact(GoodreadsFile)]
     public async Task Import_Goodreads_SummarySaysWhatHappened_SecondTimeSaysNothingChanged()
     {
         var shelf = await CliDatabase.NewRunnerAsync(fixture);
@@ -51,7 +53,7 @@ public abstract class CatalogCommandsTests(DatabaseFixture fixture)
         Assert.Equal(before, await CliDatabase.SnapshotAsync(shelf));
     }
 
-    [Fact]
+    [RealExportFact(GoodreadsFile)]
     public async Task Import_DryRun_SaysSoAndChangesNothing()
     {
         var shelf = await CliDatabase.NewRunnerAsync(fixture);
@@ -70,7 +72,7 @@ public abstract class CatalogCommandsTests(DatabaseFixture fixture)
     {
         var shelf = await CliDatabase.NewRunnerAsync(fixture);
 
-        var result = await shelf.RunAsync("import", Path.Combine(RepositoryPaths.SharedData, "goodbooks-10k__books.csv"), "--json");
+        var result = await shelf.RunAsync("import", RealExports.PathOf("goodbooks-10k__books.csv"), "--json");
 
         var summary = JsonDocument.Parse(result.Out).RootElement;
         long Count(string name) => summary.GetProperty(name).GetInt64();
@@ -134,7 +136,7 @@ public abstract class CatalogCommandsTests(DatabaseFixture fixture)
         Assert.Equal("吾輩は猫である", listed.GetProperty("title").GetString());
     }
 
-    [Fact]
+    [RealExportFact(GoodreadsFile)]
     public async Task Export_ToFileAndToStdout_SameCsvThatImportsBack()
     {
         var shelf = await CliDatabase.NewRunnerAsync(fixture);
@@ -154,7 +156,7 @@ public abstract class CatalogCommandsTests(DatabaseFixture fixture)
         Assert.Contains("152 added", imported.Out, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [RealExportFact(GoodreadsFile)]
     public async Task Export_JsonAndGoodreads_WellFormed()
     {
         var shelf = await CliDatabase.NewRunnerAsync(fixture);

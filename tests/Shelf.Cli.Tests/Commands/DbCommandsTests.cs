@@ -28,7 +28,7 @@ public sealed class DbCommandsTests : IClassFixture<SqliteDatabaseFixture>, ICla
         var status = JsonDocument.Parse(result.Out).RootElement;
         Assert.Equal("sqlite", status.GetProperty("provider").GetString());
         Assert.Equal(shelf.Database, status.GetProperty("location").GetString());
-        await using (var db = Shelf.Core.Data.ShelfDatabase.CreateContext(Shelf.Core.Data.DatabaseTarget.Sqlite(shelf.Database)))
+        await using (var db = Shelf.Testing.TestLibrary.CreateContext(Shelf.Core.Data.DatabaseTarget.Sqlite(shelf.Database)))
         {
             // The newest migration, whichever it is.
             Assert.Equal(db.Database.GetMigrations().Last(), status.GetProperty("schemaVersion").GetString());
@@ -95,6 +95,42 @@ public sealed class DbCommandsTests : IClassFixture<SqliteDatabaseFixture>, ICla
         Assert.Contains("books\t1", lines);
         Assert.Contains("book_authors\t1", lines);
         Assert.Contains("tags\t0", lines);
+    }
+
+    [Fact]
+    public async Task DbMigrate_NewSqliteFile_AppliesTheSchemaThenReportsUpToDate()
+    {
+        var shelf = await CliDatabase.NewRunnerAsync(_sqlite);
+
+        var first = await shelf.RunAsync("db", "migrate", "--json");
+        var second = await shelf.RunAsync("db", "migrate");
+        var added = await shelf.RunAsync("add", "Emma", "--author", "Jane Austen");
+
+        Assert.True(first.ExitCode == 0, first.Error);
+        var applied = JsonDocument.Parse(first.Out).RootElement.GetProperty("applied").GetInt32();
+        await using (var db = Shelf.Testing.TestLibrary.CreateContext(Shelf.Core.Data.DatabaseTarget.Sqlite(shelf.Database)))
+        {
+            Assert.Equal(db.Database.GetMigrations().Count(), applied);
+        }
+
+        Assert.Equal(0, second.ExitCode);
+        Assert.Contains("is up to date", second.Out, StringComparison.Ordinal);
+        Assert.Equal(0, added.ExitCode);
+    }
+
+    [Fact]
+    public async Task DbMigrate_FileOfAnotherProgram_ExitsWith2AndLeavesItUnchanged()
+    {
+        var shelf = await CliDatabase.NewRunnerAsync(_sqlite);
+        await File.WriteAllTextAsync(shelf.Database, "not a database at all, just text that is long enough to be a header....................................");
+        var before = await File.ReadAllBytesAsync(shelf.Database);
+
+        var result = await shelf.RunAsync("db", "migrate");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("not a SQLite database", result.Error, StringComparison.Ordinal);
+        Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(before, await File.ReadAllBytesAsync(shelf.Database));
     }
 
     [Fact]

@@ -88,11 +88,11 @@ public abstract class PersonalFieldsCommandsTests(DatabaseFixture fixture)
         Assert.Equal(3, result.ExitCode);
     }
 
-    [Fact]
+    [RealExportFact("goodreads_export__BH-BH__goodreads_library_export.csv")]
     public async Task Show_ImportedGoodreadsBook_ShowsPersonalFieldsIdsAndExtras()
     {
         var shelf = await CliDatabase.NewRunnerAsync(fixture);
-        await shelf.RunAsync("import", Path.Combine(RepositoryPaths.SharedData, "goodreads_export__BH-BH__goodreads_library_export.csv"));
+        await shelf.RunAsync("import", RealExports.PathOf("goodreads_export__BH-BH__goodreads_library_export.csv"));
 
         var shown = await shelf.RunAsync("show", "3");
 

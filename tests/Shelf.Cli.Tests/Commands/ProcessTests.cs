@@ -5,8 +5,9 @@ using Shelf.Testing;
 namespace Shelf.Cli.Tests.Commands;
 
 /// <summary>
-/// Runs the built <c>shelf</c> as its own process. In-process tests cannot catch a missing SQLite
-/// shim (the test host loads SQLitePCLRaw by itself), a broken entry point or wrong exit codes.
+/// Runs the built <c>shelf</c> as its own process. In-process tests cannot catch a native SQLite
+/// library that the published program fails to load (the test host resolves SQLitePCLRaw its own
+/// way), a broken entry point or wrong exit codes.
 /// </summary>
 public sealed class ProcessTests(SqliteDatabaseFixture fixture) : IClassFixture<SqliteDatabaseFixture>
 {
@@ -23,7 +24,7 @@ public sealed class ProcessTests(SqliteDatabaseFixture fixture) : IClassFixture<
         var book = JsonDocument.Parse(listed.Out).RootElement.EnumerateArray().Single();
         Assert.Equal("Cien años de soledad", book.GetProperty("title").GetString());
         Assert.Equal("Gabriel García Márquez", book.GetProperty("authors")[0].GetString());
-        // The shim loads the system libsqlite3 (3.40) rather than the bundled 3.35.
+        // The SQLite bundled with SQLitePCLRaw 2.1 (3.53): EF Core 10's JSON queries need 3.38 or later.
         var version = JsonDocument.Parse(status.Out).RootElement.GetProperty("serverVersion").GetString()!;
         Assert.StartsWith("SQLite 3.", version, StringComparison.Ordinal);
         Assert.True(new Version(version["SQLite ".Length..]) >= new Version(3, 38), version);
@@ -131,7 +132,8 @@ internal static class ShelfProcess
             info.ArgumentList.Add("dotnet");
         }
 
-        info.ArgumentList.Add(ShelfDll);
+        // Another user may not reach the checkout (a clone under a 0700 folder): give it a copy.
+        info.ArgumentList.Add(prefix.Length > 0 ? ReachableShelfDll.Value : ShelfDll);
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
@@ -145,6 +147,36 @@ internal static class ShelfProcess
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await process.WaitForExitAsync(timeout.Token);
         return new CliResult(process.ExitCode, await output, await error);
+    }
+
+    private static readonly Lazy<string> ReachableShelfDll = new(CopyForOtherUsers);
+
+    private static string CopyForOtherUsers()
+    {
+        var source = Path.GetDirectoryName(ShelfDll)!;
+        var copy = TempFiles.NewPath("shelf-cli", string.Empty);
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(copy, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        if (!OperatingSystem.IsWindows())
+        {
+            var open = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+            for (var folder = copy; folder.Length > Path.GetTempPath().TrimEnd('/').Length; folder = Path.GetDirectoryName(folder)!)
+            {
+                File.SetUnixFileMode(folder, open);
+            }
+
+            foreach (var folder in Directory.EnumerateDirectories(copy, "*", SearchOption.AllDirectories))
+            {
+                File.SetUnixFileMode(folder, open);
+            }
+        }
+
+        return Path.Combine(copy, Path.GetFileName(ShelfDll));
     }
 
     /// <summary>The CLI's own build output (same configuration as the tests), not a copy in the test folder.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Shelf.Core.Data;
+using Shelf.Testing;
 
 namespace Shelf.Core.Tests.Data;
 
@@ -15,7 +16,7 @@ public sealed class CompiledModelTests
     public void SqliteCompiledModel_MatchesTheModelBuiltFromConfigurations()
     {
         using var built = new SqliteShelfDb(new DbContextOptionsBuilder<SqliteShelfDb>().UseSqlite("Data Source=:memory:").Options);
-        using var compiled = ShelfDatabase.CreateContext(DatabaseTarget.Sqlite(Path.Combine(Path.GetTempPath(), "never-opened.db")));
+        using var compiled = TestLibrary.CreateContext(DatabaseTarget.Sqlite(Path.Combine(Path.GetTempPath(), "never-opened.db")));
 
         AssertSameSchema(built.Model, compiled.Model);
     }
@@ -25,7 +26,7 @@ public sealed class CompiledModelTests
     {
         const string NeverOpened = "Host=127.0.0.1;Port=1;Database=never_opened";
         using var built = new PostgresShelfDb(new DbContextOptionsBuilder<PostgresShelfDb>().UseNpgsql(NeverOpened).Options);
-        using var compiled = ShelfDatabase.CreateContext(DatabaseTarget.Resolve(NeverOpened, _ => null).Value);
+        using var compiled = TestLibrary.CreateContext(DatabaseTarget.Resolve(NeverOpened, _ => null).Value);
 
         AssertSameSchema(built.Model, compiled.Model);
     }

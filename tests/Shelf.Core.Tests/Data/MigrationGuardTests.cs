@@ -14,7 +14,7 @@ public abstract partial class MigrationGuardTests(DatabaseFixture fixture)
     [Fact]
     public async Task HasPendingModelChanges_CurrentModel_False()
     {
-        await using var db = ShelfDatabase.CreateContext(fixture.Target);
+        await using var db = TestLibrary.CreateContext(fixture.Target);
 
         Assert.False(db.Database.HasPendingModelChanges(), $"The {fixture.Provider} model has changes without a migration; run tools/add-migration.sh <Name>.");
     }
@@ -38,7 +38,7 @@ public abstract partial class MigrationGuardTests(DatabaseFixture fixture)
         }
 
         List<string> created;
-        await using (var db = ShelfDatabase.CreateContext(await fixture.NewDatabaseAsync()))
+        await using (var db = TestLibrary.CreateContext(await fixture.NewDatabaseAsync()))
         {
             Assert.True(await db.Database.EnsureCreatedAsync());
             created = await SchemaAsync(db);

@@ -91,7 +91,7 @@ public sealed class ShelfDatabaseTests
         var missing = Path.Combine(file.DirectoryPath, "no-such-folder");
         var target = DatabaseTarget.Sqlite(Path.Combine(missing, "library.db"));
 
-        var opened = await ShelfDatabase.OpenAsync(target, CancellationToken.None);
+        var opened = await TestLibrary.Database(target).OpenAsync(CancellationToken.None);
 
         var error = AssertFailed(opened, ErrorKind.Invalid, "db.directory_missing");
         Assert.Contains(missing, error.Message, StringComparison.Ordinal);
@@ -118,7 +118,7 @@ public sealed class ShelfDatabaseTests
         var junk = RandomNumberGenerator.GetBytes(8192);
         await File.WriteAllBytesAsync(file.FilePath, junk);
 
-        var opened = await ShelfDatabase.OpenAsync(file.Target, CancellationToken.None);
+        var opened = await TestLibrary.Database(file.Target).OpenAsync(CancellationToken.None);
 
         var error = AssertFailed(opened, ErrorKind.Invalid, "db.not_sqlite");
         Assert.Contains(file.FilePath, error.Message, StringComparison.Ordinal);
@@ -139,7 +139,7 @@ public sealed class ShelfDatabaseTests
 
         var before = await File.ReadAllBytesAsync(file.FilePath);
 
-        var opened = await ShelfDatabase.OpenAsync(file.Target, CancellationToken.None);
+        var opened = await TestLibrary.Database(file.Target).OpenAsync(CancellationToken.None);
 
         var error = AssertFailed(opened, ErrorKind.Invalid, "db.not_a_library");
         Assert.Contains(file.FilePath, error.Message, StringComparison.Ordinal);
@@ -157,7 +157,7 @@ public sealed class ShelfDatabaseTests
                 ("id", "29991231000000_FromTheFuture"));
         }
 
-        var opened = await ShelfDatabase.OpenAsync(file.Target, CancellationToken.None);
+        var opened = await TestLibrary.Database(file.Target).OpenAsync(CancellationToken.None);
 
         var error = AssertFailed(opened, ErrorKind.Unavailable, "db.newer_schema");
         Assert.Contains("29991231000000_FromTheFuture", error.Message, StringComparison.Ordinal);
@@ -168,7 +168,7 @@ public sealed class ShelfDatabaseTests
     {
         using var file = new SqliteTestFile();
 
-        var opened = await ShelfDatabase.OpenAsync(DatabaseTarget.Sqlite(file.DirectoryPath), CancellationToken.None);
+        var opened = await TestLibrary.Database(DatabaseTarget.Sqlite(file.DirectoryPath)).OpenAsync(CancellationToken.None);
 
         var error = AssertFailed(opened, ErrorKind.Invalid, "db.path_is_directory");
         Assert.Contains(file.DirectoryPath, error.Message, StringComparison.Ordinal);
@@ -179,8 +179,8 @@ public sealed class ShelfDatabaseTests
     {
         using var file = new SqliteTestFile();
 
-        var first = await ShelfDatabase.CreateAsync(file.Target, CancellationToken.None);
-        var second = await ShelfDatabase.CreateAsync(file.Target, CancellationToken.None);
+        var first = await TestLibrary.Database(file.Target).CreateAsync(CancellationToken.None);
+        var second = await TestLibrary.Database(file.Target).CreateAsync(CancellationToken.None);
 
         Assert.True(first.Value);
         Assert.False(second.Value);
@@ -196,7 +196,7 @@ public sealed class ShelfDatabaseTests
         var name = "shelf_missing_" + RandomNumberGenerator.GetHexString(8, lowercase: true);
         var target = PostgresTarget(server.ConnectionStringFor(name));
 
-        var opened = await ShelfDatabase.OpenAsync(target, CancellationToken.None);
+        var opened = await TestLibrary.Database(target).OpenAsync(CancellationToken.None);
 
         var error = AssertFailed(opened, ErrorKind.NotFound, "db.database_missing");
         Assert.Contains(server.Server, error.Message, StringComparison.Ordinal);
@@ -211,8 +211,8 @@ public sealed class ShelfDatabaseTests
         var target = PostgresTarget(connectionString);
         try
         {
-            var created = await ShelfDatabase.CreateAsync(target, CancellationToken.None);
-            var createdAgain = await ShelfDatabase.CreateAsync(target, CancellationToken.None);
+            var created = await TestLibrary.Database(target).CreateAsync(CancellationToken.None);
+            var createdAgain = await TestLibrary.Database(target).CreateAsync(CancellationToken.None);
             await using var db = await DatabaseFixture.OpenAsync(target);
 
             Assert.True(created.Value);
@@ -241,7 +241,7 @@ public sealed class ShelfDatabaseTests
                 await command.ExecuteNonQueryAsync();
             }
 
-            var opened = await ShelfDatabase.OpenAsync(PostgresTarget(connectionString), CancellationToken.None);
+            var opened = await TestLibrary.Database(PostgresTarget(connectionString)).OpenAsync(CancellationToken.None);
 
             AssertFailed(opened, ErrorKind.Invalid, "db.not_a_library");
         }
@@ -257,7 +257,7 @@ public sealed class ShelfDatabaseTests
         var server = await PostgresServer.GetAsync();
         var builder = new NpgsqlConnectionStringBuilder(server.AdminConnectionString) { Password = "not-the-password" };
 
-        var opened = await ShelfDatabase.OpenAsync(PostgresTarget(builder.ConnectionString), CancellationToken.None);
+        var opened = await TestLibrary.Database(PostgresTarget(builder.ConnectionString)).OpenAsync(CancellationToken.None);
 
         var error = AssertFailed(opened, ErrorKind.Unavailable, "db.auth_failed");
         Assert.Contains(server.Server, error.Message, StringComparison.Ordinal);
@@ -270,7 +270,7 @@ public sealed class ShelfDatabaseTests
         var server = await PostgresServer.GetAsync();
         var builder = new NpgsqlConnectionStringBuilder(server.ConnectionStringFor("shelf_never_created")) { Password = "not-the-password" };
 
-        var created = await ShelfDatabase.CreateAsync(PostgresTarget(builder.ConnectionString), CancellationToken.None);
+        var created = await TestLibrary.Database(PostgresTarget(builder.ConnectionString)).CreateAsync(CancellationToken.None);
 
         var error = AssertFailed(created, ErrorKind.Unavailable, "db.auth_failed");
         Assert.Contains(server.Server, error.Message, StringComparison.Ordinal);
@@ -282,7 +282,7 @@ public sealed class ShelfDatabaseTests
         var port = Network.FreeTcpPort();
         var target = PostgresTarget($"Host=127.0.0.1;Port={port};Database=library;Username=shelf;Password=secret;Timeout=5");
 
-        var opened = await ShelfDatabase.OpenAsync(target, CancellationToken.None);
+        var opened = await TestLibrary.Database(target).OpenAsync(CancellationToken.None);
 
         var error = AssertFailed(opened, ErrorKind.Unavailable, "db.unreachable");
         Assert.Contains($"127.0.0.1:{port}", error.Message, StringComparison.Ordinal);

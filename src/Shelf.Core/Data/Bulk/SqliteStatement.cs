@@ -29,12 +29,8 @@ internal sealed class SqliteStatement : IDisposable
         Check(db, raw.sqlite3_exec(db, sql));
     }
 
-    // SqliteConnection.Handle is typed with the SQLitePCLRaw version Microsoft.Data.Sqlite was built
-    // against, which the compiler will not match with ours (2.0.6); at run time the shim makes them
-    // one and the same assembly, so the object is an ordinary sqlite3 handle.
     private static sqlite3 HandleOf(SqliteConnection connection) =>
-        (sqlite3)(typeof(SqliteConnection).GetProperty("Handle")!.GetValue(connection)
-            ?? throw new InvalidOperationException("the SQLite connection is not open"));
+        connection.Handle ?? throw new InvalidOperationException("the SQLite connection is not open");
 
     public void Bind(int index, string? value)
     {

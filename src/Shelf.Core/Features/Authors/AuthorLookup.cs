@@ -28,7 +28,7 @@ internal static class AuthorLookup
             return author;
         }
 
-        return Error.NotFound("author.not_found", await NotFoundMessageAsync(db, text, cancellationToken));
+        return Error.NotFound(AuthorErrorCodes.NotFound, await NotFoundMessageAsync(db, text, cancellationToken));
     }
 
     // Suggest near names, since "Tolkien" alone is a likely thing to type.
@@ -40,7 +40,7 @@ internal static class AuthorLookup
             : await db.Authors.Where(a => a.NameKey.Contains(key)).OrderBy(a => a.SortName).Take(3).Select(a => $"{a.Name} (id {a.Id})").ToListAsync(cancellationToken);
         var shown = BookRules.Shorten(text);
         return near.Count == 0
-            ? $"no author '{shown}'; list them with 'shelf authors'"
+            ? $"no author '{shown}'"
             : $"no author '{shown}'; did you mean {string.Join(", ", near)}?";
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Shelf.Core.Common;
 using Shelf.Core.Data;
 using Shelf.Core.Domain;
+using Shelf.Core.Features.Books;
 
 namespace Shelf.Core.Features.Authors;
 
@@ -24,7 +25,7 @@ public sealed class ListAuthors(ShelfDbContext db)
     {
         if (request.Limit is < 0)
         {
-            return Error.Invalid("list.bad_page", "the limit must be 0 or more");
+            return Error.Invalid(BookErrorCodes.ListBadPage, "the limit must be 0 or more");
         }
 
         IQueryable<Author> authors = db.Authors.AsNoTracking();

@@ -26,7 +26,7 @@ public sealed class MergeAuthors(ShelfDbContext db)
 
         if (from.Value.Id == into.Value.Id)
         {
-            return Error.Invalid("author.merge_self", $"'{fromReference}' and '{intoReference}' are the same author ({from.Value.Name}); nothing to merge");
+            return Error.Invalid(AuthorErrorCodes.MergeSelf, $"'{fromReference}' and '{intoReference}' are the same author ({from.Value.Name}); nothing to merge");
         }
 
         var fromId = from.Value.Id;

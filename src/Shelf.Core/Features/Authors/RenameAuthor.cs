@@ -16,7 +16,7 @@ public sealed class RenameAuthor(ShelfDbContext db)
     {
         if (!AuthorName.TryParse(newName, out var name, out var nameError))
         {
-            return Error.Invalid("author.name_invalid", $"new name '{BookRules.Shorten(newName)}': {nameError}");
+            return Error.Invalid(AuthorErrorCodes.NameInvalid, $"new name '{BookRules.Shorten(newName)}': {nameError}");
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -31,7 +31,7 @@ public sealed class RenameAuthor(ShelfDbContext db)
         if (other is not null)
         {
             return Error.Conflict(
-                "author.name_taken",
+                AuthorErrorCodes.NameTaken,
                 $"{other.Name} is already author {other.Id}; to make them one person, merge: shelf author merge {author.Id} {other.Id}");
         }
 

@@ -85,7 +85,7 @@ public sealed class AddBook(ShelfDbContext db)
         catch (DbException e) when (DatabaseErrors.IsUniqueViolation(e) && book.Isbn13 is not null)
         {
             // Another writer added the same ISBN between our check and our insert.
-            return Error.Conflict("book.duplicate_isbn", $"ISBN {book.Isbn13} was added to the library by another program a moment ago");
+            return Error.Conflict(BookErrorCodes.DuplicateIsbn, $"ISBN {book.Isbn13} was added to the library by another program a moment ago");
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -96,7 +96,7 @@ public sealed class AddBook(ShelfDbContext db)
     {
         if (book.Isbn13 is { } isbn && await inserter.FindByIsbnAsync(isbn, cancellationToken) is { } sameIsbn)
         {
-            return Error.Conflict("book.duplicate_isbn", $"ISBN {isbn} is already in the library as book {sameIsbn.Id}, \"{sameIsbn.Title}\"");
+            return Error.Conflict(BookErrorCodes.DuplicateIsbn, $"ISBN {isbn} is already in the library as book {sameIsbn.Id}, \"{sameIsbn.Title}\"");
         }
 
         if (allowDuplicate || await inserter.FindSameWorkAsync(book.TitleKey, firstAuthor.Key, cancellationToken) is not { } sameWork)
@@ -104,6 +104,6 @@ public sealed class AddBook(ShelfDbContext db)
             return null;
         }
 
-        return Error.Conflict("book.duplicate", $"\"{sameWork.Title}\" by {firstAuthor.Display} is already in the library as book {sameWork.Id}");
+        return Error.Conflict(BookErrorCodes.Duplicate, $"\"{sameWork.Title}\" by {firstAuthor.Display} is already in the library as book {sameWork.Id}");
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Shelf.Core.Common;
 using Shelf.Core.Domain;
+using Shelf.Core.Features.Authors;
 
 namespace Shelf.Core.Features.Books;
 
@@ -28,14 +29,14 @@ public static class BookRules
         var key = TextKey.Normalize(title);
         if (title.Length == 0 || key.Length == 0)
         {
-            return Error.Invalid("book.title_empty", "the title is empty; give the book a title");
+            return Error.Invalid(BookErrorCodes.TitleEmpty, "the title is empty; give the book a title");
         }
 
         // The key can be longer than the title ("ß" folds to "ss"); both must fit their columns.
         var length = Math.Max(title.Length, key.Length);
         if (length > Book.MaxTitleLength)
         {
-            return Error.Invalid("book.title_too_long", $"the title has {length} characters (accents and ligatures spelled out); at most {Book.MaxTitleLength} are allowed");
+            return Error.Invalid(BookErrorCodes.TitleTooLong, $"the title has {length} characters (accents and ligatures spelled out); at most {Book.MaxTitleLength} are allowed");
         }
 
         return (title, key);
@@ -51,17 +52,17 @@ public static class BookRules
 
         if (!int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var pages))
         {
-            return Error.Invalid("book.pages_not_number", $"pages must be a whole number, not '{Shorten(text)}'");
+            return Error.Invalid(BookErrorCodes.PagesNotNumber, $"pages must be a whole number, not '{Shorten(text)}'");
         }
 
         if (pages <= 0)
         {
-            return Error.Invalid("book.pages_not_positive", $"pages must be greater than 0, not {pages}");
+            return Error.Invalid(BookErrorCodes.PagesNotPositive, $"pages must be greater than 0, not {pages}");
         }
 
         if (pages > Book.MaxPages)
         {
-            return Error.Invalid("book.pages_too_many", $"{pages} pages is more than the {Book.MaxPages} Shelf accepts; check for a typo");
+            return Error.Invalid(BookErrorCodes.PagesTooMany, $"{pages} pages is more than the {Book.MaxPages} Shelf accepts; check for a typo");
         }
 
         return (int?)pages;
@@ -77,7 +78,7 @@ public static class BookRules
 
         return Isbn.TryParse(text, out var isbn, out var error)
             ? isbn.Value
-            : Error.Invalid("book.isbn_invalid", error);
+            : Error.Invalid(BookErrorCodes.IsbnInvalid, error);
     }
 
     /// <summary>Optional year; negative for BCE.</summary>
@@ -90,13 +91,13 @@ public static class BookRules
 
         if (!int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var year))
         {
-            return Error.Invalid("book.year_not_number", $"{field} must be a whole number such as 1999, not '{Shorten(text)}'");
+            return Error.Invalid(BookErrorCodes.YearNotNumber, $"{field} must be a whole number such as 1999, not '{Shorten(text)}'");
         }
 
         var latest = DateTime.UtcNow.Year + 5;
         if (year < MinYear || year > latest || year == 0)
         {
-            return Error.Invalid("book.year_out_of_range", $"{field} {year} is out of range; use a year from {MinYear} to {latest} (no year 0; negative is BCE)");
+            return Error.Invalid(BookErrorCodes.YearOutOfRange, $"{field} {year} is out of range; use a year from {MinYear} to {latest} (no year 0; negative is BCE)");
         }
 
         return (int?)year;
@@ -112,7 +113,7 @@ public static class BookRules
         }
 
         return value.Length > maxLength
-            ? Error.Invalid("book.field_too_long", $"the {field} has {value.Length} characters; at most {maxLength} are allowed")
+            ? Error.Invalid(BookErrorCodes.FieldTooLong, $"the {field} has {value.Length} characters; at most {maxLength} are allowed")
             : value;
     }
 
@@ -126,18 +127,18 @@ public static class BookRules
         {
             return string.IsNullOrWhiteSpace(currency)
                 ? (Money?)null
-                : Error.Invalid("book.currency_without_price", $"a currency ({currency.Trim()}) was given without a list price; give the price too, such as 9.99");
+                : Error.Invalid(BookErrorCodes.CurrencyWithoutPrice, $"a currency ({currency.Trim()}) was given without a list price; give the price too, such as 9.99");
         }
 
         var code = defaultCurrency;
         if (!string.IsNullOrWhiteSpace(currency) && !Currency.TryParse(currency, out code, out var currencyError))
         {
-            return Error.Invalid("book.currency_invalid", currencyError);
+            return Error.Invalid(BookErrorCodes.CurrencyInvalid, currencyError);
         }
 
         return Money.TryParse(price, code, out var money, out var error)
             ? (Money?)money
-            : Error.Invalid("book.price_invalid", $"the list price {error}");
+            : Error.Invalid(BookErrorCodes.PriceInvalid, $"the list price {error}");
     }
 
     /// <summary>Parses the credits in order; at least one is required, and no person twice in the same role.</summary>
@@ -145,7 +146,7 @@ public static class BookRules
     {
         if (credits.Count == 0)
         {
-            return Error.Invalid("book.no_author", "a book needs at least one author");
+            return Error.Invalid(BookErrorCodes.NoAuthor, "a book needs at least one author");
         }
 
         var parsed = new List<(AuthorName, AuthorRole)>(credits.Count);
@@ -154,12 +155,12 @@ public static class BookRules
         {
             if (!AuthorName.TryParse(credit.Name, out var name, out var error))
             {
-                return Error.Invalid("author.name_invalid", $"author '{Shorten(credit.Name)}': {error}");
+                return Error.Invalid(AuthorErrorCodes.NameInvalid, $"author '{Shorten(credit.Name)}': {error}");
             }
 
             if (!seen.Add((name.Key, credit.Role)))
             {
-                return Error.Invalid("book.author_repeated", $"{name.Display} is listed twice as {credit.Role.ToString().ToLowerInvariant()}; list each person once");
+                return Error.Invalid(BookErrorCodes.AuthorRepeated, $"{name.Display} is listed twice as {credit.Role.ToString().ToLowerInvariant()}; list each person once");
             }
 
             parsed.Add((name, credit.Role));

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Shelf.Core.Common;
 using Shelf.Core.Data;
 using Shelf.Core.Domain;
+using Shelf.Core.Features.Authors;
 
 namespace Shelf.Core.Features.Books;
 
@@ -79,7 +80,7 @@ public sealed class EditBook(ShelfDbContext db)
     {
         if (request.ChangesNothing)
         {
-            return Error.Invalid("edit.nothing", "nothing to change; give at least one field to set");
+            return Error.Invalid(BookErrorCodes.EditNothing, "nothing to change; give at least one field to set");
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -130,7 +131,7 @@ public sealed class EditBook(ShelfDbContext db)
         }
         catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
         {
-            return Error.Conflict("book.concurrent_duplicate", "another program changed the same book or author at the same moment; run the command again");
+            return Error.Conflict(BookErrorCodes.ConcurrentDuplicate, "another program changed the same book or author at the same moment; run the command again");
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -195,7 +196,7 @@ public sealed class EditBook(ShelfDbContext db)
                 : await db.Books.Where(b => b.Isbn13 == newIsbn && b.Id != book.Id).Select(b => (int?)b.Id).FirstOrDefaultAsync(cancellationToken);
             if (owner is not null)
             {
-                return Error.Conflict("book.duplicate_isbn", $"ISBN {newIsbn} already belongs to book {owner}");
+                return Error.Conflict(BookErrorCodes.DuplicateIsbn, $"ISBN {newIsbn} already belongs to book {owner}");
             }
 
             book.Isbn13 = newIsbn;
@@ -259,7 +260,7 @@ public sealed class EditBook(ShelfDbContext db)
             var key = TextKey.Normalize(removed);
             if (credits.RemoveAll(c => c.Name.Key == key) == 0)
             {
-                return Error.NotFound("book.author_not_credited", $"'{BookRules.Shorten(removed)}' is not credited on book {book.Id}");
+                return Error.NotFound(BookErrorCodes.AuthorNotCredited, $"'{BookRules.Shorten(removed)}' is not credited on book {book.Id}");
             }
         }
 
@@ -267,12 +268,12 @@ public sealed class EditBook(ShelfDbContext db)
         {
             if (!AuthorName.TryParse(added.Name, out var name, out var error))
             {
-                return Error.Invalid("author.name_invalid", $"author '{BookRules.Shorten(added.Name)}': {error}");
+                return Error.Invalid(AuthorErrorCodes.NameInvalid, $"author '{BookRules.Shorten(added.Name)}': {error}");
             }
 
             if (credits.Any(c => c.Name.Key == name.Key && c.Role == added.Role))
             {
-                return Error.Conflict("book.author_repeated", $"{name.Display} is already credited on book {book.Id} as {added.Role.ToString().ToLowerInvariant()}");
+                return Error.Conflict(BookErrorCodes.AuthorRepeated, $"{name.Display} is already credited on book {book.Id} as {added.Role.ToString().ToLowerInvariant()}");
             }
 
             credits.Add((name, added.Role));
@@ -280,7 +281,7 @@ public sealed class EditBook(ShelfDbContext db)
 
         if (credits.Count == 0)
         {
-            return Error.Invalid("book.no_author", "that would leave the book with no author; a book needs at least one");
+            return Error.Invalid(BookErrorCodes.NoAuthor, "that would leave the book with no author; a book needs at least one");
         }
 
         return credits;

@@ -50,7 +50,7 @@ public sealed class ListBooks(ShelfDbContext db)
     {
         if (request.Limit is < 0 || request.Offset < 0)
         {
-            return Error.Invalid("list.bad_page", "limit and offset must be 0 or more");
+            return Error.Invalid(BookErrorCodes.ListBadPage, "limit and offset must be 0 or more");
         }
 
         IQueryable<Book> books = db.Books.AsNoTracking();

@@ -18,18 +18,18 @@ public sealed class SearchBooks(ShelfDbContext db)
     {
         if (query is { Length: > MaxQueryLength })
         {
-            return Error.Invalid("search.too_long", $"the search text has {query.Length} characters; at most {MaxQueryLength} are allowed");
+            return Error.Invalid(BookErrorCodes.SearchTooLong, $"the search text has {query.Length} characters; at most {MaxQueryLength} are allowed");
         }
 
         var terms = TextKey.Normalize(query).Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().ToList();
         if (terms.Count == 0)
         {
-            return Error.Invalid("search.empty", "the search text has no letters or digits; search for a word from a title or an author's name");
+            return Error.Invalid(BookErrorCodes.SearchEmpty, "the search text has no letters or digits; search for a word from a title or an author's name");
         }
 
         if (limit <= 0)
         {
-            return Error.Invalid("search.bad_limit", "the limit must be greater than 0");
+            return Error.Invalid(BookErrorCodes.SearchBadLimit, "the limit must be greater than 0");
         }
 
         IQueryable<Book> books = db.Books.AsNoTracking();

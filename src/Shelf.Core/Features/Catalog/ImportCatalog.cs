@@ -96,7 +96,7 @@ public sealed class ImportCatalog(ShelfDbContext db, ImportOptions? options = nu
             // Another program added a book with the same ISBN or id while this import ran (PostgreSQL;
             // SQLite's write lock keeps others out). The transaction rolls back as the writer and it are disposed.
             await writer.DisposeAsync();
-            return Error.Conflict("import.concurrent_change", "another program added one of these books (same ISBN or id) while the import ran; nothing was imported; run it again");
+            return Error.Conflict(CatalogErrorCodes.ConcurrentChange, "another program added one of these books (same ISBN or id) while the import ran; nothing was imported; run it again");
         }
 
         if (!tally.IsSuccess)
@@ -157,7 +157,7 @@ public sealed class ImportCatalog(ShelfDbContext db, ImportOptions? options = nu
         {
             if (request.Format is not null)
             {
-                return Error.Invalid("import.format_and_map", "give either --format or --map: a mapping is a format of its own");
+                return Error.Invalid(CatalogErrorCodes.FormatAndMap, "both a format and a column mapping were given; a mapping is a format of its own, so give one or the other");
             }
 
             var mapped = new MappedFormat(request.Mappings);
@@ -169,12 +169,12 @@ public sealed class ImportCatalog(ShelfDbContext db, ImportOptions? options = nu
             var named = CatalogFormats.Named(request.Format);
             if (named is null)
             {
-                return Error.Invalid("import.unknown_format_name", $"'{request.Format}' is not a format Shelf reads; use one of {string.Join(", ", CatalogFormats.All.Select(f => f.Name))}");
+                return Error.Invalid(CatalogErrorCodes.UnknownFormatName, $"'{request.Format}' is not a format Shelf reads; use one of {string.Join(", ", CatalogFormats.All.Select(f => f.Name))}");
             }
 
             var missing = named.Signature.Where(c => !header.Has(c)).ToList();
             return missing.Count == named.Signature.Count
-                ? Error.Invalid("import.format_mismatch", $"the file has none of the columns of {named.Name} ({string.Join(", ", named.Signature)}); its columns are {Shorten(header.Names)}")
+                ? Error.Invalid(CatalogErrorCodes.FormatMismatch, $"the file has none of the columns of {named.Name} ({string.Join(", ", named.Signature)}); its columns are {Shorten(header.Names)}")
                 : Result<ICatalogFormat>.Ok(named);
         }
 
@@ -182,8 +182,8 @@ public sealed class ImportCatalog(ShelfDbContext db, ImportOptions? options = nu
         return detected is not null
             ? Result<ICatalogFormat>.Ok(detected)
             : Error.Invalid(
-                "import.unknown_format",
-                $"the columns ({Shorten(header.Names)}) are not a format Shelf recognises ({string.Join(", ", CatalogFormats.All.Select(f => f.Name))}); name the columns to read with --map \"Column Name=field\", or see 'shelf import --formats'");
+                CatalogErrorCodes.UnknownFormat,
+                $"the columns ({Shorten(header.Names)}) are not a format Shelf recognises ({string.Join(", ", CatalogFormats.All.Select(f => f.Name))}); say which column holds which field");
     }
 
     private static string Shorten(IReadOnlyList<string> names)

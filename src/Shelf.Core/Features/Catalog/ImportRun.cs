@@ -98,7 +98,7 @@ internal sealed class ImportRun(
                     if (request.Strict)
                     {
                         rejects?.Finish();
-                        return Error.Invalid("import.strict", $"line {row.Line}: {problem}; nothing was imported (--strict stops at the first bad row)");
+                        return Error.Invalid(CatalogErrorCodes.Strict, $"line {row.Line}: {problem}; nothing was imported (a strict import stops at the first bad row)");
                     }
 
                     continue;

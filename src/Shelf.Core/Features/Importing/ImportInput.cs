@@ -1,6 +1,7 @@
 using System.Text;
 using CsvHelper;
 using Shelf.Core.Common;
+using Shelf.Core.Features.Catalog;
 
 namespace Shelf.Core.Features.Importing;
 
@@ -51,7 +52,7 @@ internal sealed class ImportInput : IAsyncDisposable
         var length = await input.ReadAtLeastAsync(prefix, PrefixSize, throwOnEndOfStream: false, cancellationToken);
         if (length == 0)
         {
-            return Error.Invalid("import.empty", "the file is empty; export your library again, or check that you picked the right file");
+            return Error.Invalid(CatalogErrorCodes.Empty, "the file is empty; export your library again, or check that you picked the right file");
         }
 
         var source = PrefixedStream.Rewind(input, prefix, length);
@@ -80,7 +81,7 @@ internal sealed class ImportInput : IAsyncDisposable
             if (header.All(string.IsNullOrWhiteSpace))
             {
                 await reader.DisposeAsync();
-                return Error.Invalid("import.no_header", "the file has no header line; the first line must name the columns (Title, Author, ...)");
+                return Error.Invalid(CatalogErrorCodes.NoHeader, "the file has no header line; the first line must name the columns (Title, Author, ...)");
             }
 
             table = new ImportInput(reader, header, detected.Value, reader.Separator, totalBytes);
@@ -89,7 +90,7 @@ internal sealed class ImportInput : IAsyncDisposable
         catch (CsvFormatException e)
         {
             await reader.DisposeAsync();
-            return Error.Invalid("import.malformed", $"the header line cannot be read as CSV: {e.Message}");
+            return Error.Invalid(CatalogErrorCodes.Malformed, $"the header line cannot be read as CSV: {e.Message}");
         }
     }
 

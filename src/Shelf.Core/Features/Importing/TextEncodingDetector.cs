@@ -1,7 +1,8 @@
 using System.Buffers;
-using System.Text;
 using System.Text.Unicode;
+using System.Text;
 using Shelf.Core.Common;
+using Shelf.Core.Features.Catalog;
 
 namespace Shelf.Core.Features.Importing;
 
@@ -31,7 +32,7 @@ internal static class TextEncodingDetector
         catch (ArgumentException)
         {
             return Error.Invalid(
-                "import.unknown_encoding",
+                CatalogErrorCodes.UnknownEncoding,
                 $"'{name}' is not an encoding Shelf knows; use a name such as utf-8, utf-16, windows-1252, latin1, iso-8859-15 or shift_jis");
         }
     }
@@ -64,7 +65,7 @@ internal static class TextEncodingDetector
 
         if (prefix.IndexOf((byte)0) >= 0)
         {
-            return Error.Invalid("import.binary", "the file holds NUL bytes, so it is binary (a spreadsheet or an archive?), not a CSV export; export it as CSV first");
+            return Error.Invalid(CatalogErrorCodes.Binary, "the file holds NUL bytes, so it is binary (a spreadsheet or an archive?), not a CSV export; export it as CSV first");
         }
 
         var valid = whole.CanSeek ? IsUtf8(whole) : IsUtf8(prefix, final: false);

@@ -25,7 +25,7 @@ public sealed class DeleteSale(ShelfDbContext db)
         if (details.Refunds.Count > 0)
         {
             return Error.Conflict(
-                "sale.delete_refunded",
+                SaleErrorCodes.DeleteRefunded,
                 $"sale {details.Sale.OrderNumber} has refunds ({string.Join(", ", details.Refunds.Select(r => r.OrderNumber))}); a sale with refunds happened, so delete the refunds first if it really was a mistake");
         }
 

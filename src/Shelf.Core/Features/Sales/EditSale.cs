@@ -29,7 +29,7 @@ public sealed class EditSale(ShelfDbContext db)
     {
         if (request.ChangesNothing)
         {
-            return Error.Invalid("sale.edit_nothing", "nothing to change; give a new quantity, price or discount");
+            return Error.Invalid(SaleErrorCodes.EditNothing, "nothing to change; give a new quantity, price or discount");
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -43,14 +43,14 @@ public sealed class EditSale(ShelfDbContext db)
         var sale = await db.Sales.SingleAsync(s => s.Id == id, cancellationToken);
         if (sale.Kind == SaleKind.Refund)
         {
-            return Error.Invalid("sale.edit_refund", $"{sale.OrderNumber} is a refund; delete it and record the refund again");
+            return Error.Invalid(SaleErrorCodes.EditRefund, $"{sale.OrderNumber} is a refund; delete it and record the refund again");
         }
 
         var refunds = await db.Sales.Where(s => s.RefundOfSaleId == sale.Id).Select(s => s.OrderNumber).ToListAsync(cancellationToken);
         if (refunds.Count > 0)
         {
             return Error.Conflict(
-                "sale.edit_refunded",
+                SaleErrorCodes.EditRefunded,
                 $"sale {sale.OrderNumber} has refunds ({string.Join(", ", refunds)}) that copied its price; delete them first to correct the sale");
         }
 

@@ -5,6 +5,7 @@ using Shelf.Core.Common;
 using Shelf.Core.Data;
 using Shelf.Core.Domain;
 using Shelf.Core.Features.Importing;
+using Shelf.Core.Features.Catalog;
 
 namespace Shelf.Core.Features.Sales;
 
@@ -79,7 +80,7 @@ public sealed class ImportSales(ShelfDbContext db, TimeProvider? clock = null)
             }
             catch (CsvFormatException e)
             {
-                return Error.Invalid("import.malformed", $"line {e.LineNumber}: the file is not readable CSV from here on ({e.Message}); nothing was imported");
+                return Error.Invalid(CatalogErrorCodes.Malformed, $"line {e.LineNumber}: the file is not readable CSV from here on ({e.Message}); nothing was imported");
             }
 
             if (!more)
@@ -136,7 +137,7 @@ public sealed class ImportSales(ShelfDbContext db, TimeProvider? clock = null)
         catch (DbException e) when (DatabaseErrors.IsUniqueViolation(e))
         {
             // Another program recorded one of the file's order numbers after this import checked it.
-            return Error.Conflict("import.concurrent_write", "another program recorded one of the file's order numbers while it was imported; nothing was imported, run the import again");
+            return Error.Conflict(CatalogErrorCodes.ConcurrentWrite, "another program recorded one of the file's order numbers while it was imported; nothing was imported, run the import again");
         }
 
         return sales.Count;

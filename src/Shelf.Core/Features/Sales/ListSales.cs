@@ -36,7 +36,7 @@ public sealed class ListSales(ShelfDbContext db)
     {
         if (request.Limit is < 0 || request.Offset < 0)
         {
-            return Error.Invalid("list.bad_page", "limit and offset must be 0 or more");
+            return Error.Invalid(BookErrorCodes.ListBadPage, "limit and offset must be 0 or more");
         }
 
         var period = SaleRules.Period(request.From, request.To);

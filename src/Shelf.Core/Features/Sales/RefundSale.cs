@@ -41,21 +41,21 @@ public sealed class RefundSale(ShelfDbContext db, TimeProvider? clock = null)
         var sale = await db.Sales.AsNoTracking().SingleAsync(s => s.Id == id, cancellationToken);
         if (sale.Kind == SaleKind.Refund)
         {
-            return Error.Invalid("sale.refund_of_refund", $"{sale.OrderNumber} is itself a refund; refund the sale it belongs to");
+            return Error.Invalid(SaleErrorCodes.RefundOfRefund, $"{sale.OrderNumber} is itself a refund; refund the sale it belongs to");
         }
 
         var (refundedQuantity, refundedMinor) = await SaleQueries.RefundedAsync(db, sale.Id, cancellationToken);
         var left = sale.Quantity - refundedQuantity;
         if (left == 0)
         {
-            return Error.Conflict("sale.fully_refunded", $"all {sale.Quantity} copies of sale {sale.OrderNumber} have already been refunded");
+            return Error.Conflict(SaleErrorCodes.FullyRefunded, $"all {sale.Quantity} copies of sale {sale.OrderNumber} have already been refunded");
         }
 
         var quantity = request.Quantity is null ? left : asked.Value;
         if (quantity > left)
         {
             return Error.Conflict(
-                "sale.refund_too_many",
+                SaleErrorCodes.RefundTooMany,
                 $"sale {sale.OrderNumber} sold {sale.Quantity} and {refundedQuantity} were refunded already, so at most {left} can be refunded, not {quantity}");
         }
 

@@ -7,11 +7,11 @@ namespace Shelf.Core.Features.Sales;
 public static class SaleErrors
 {
     public static Error NotFound(string reference) =>
-        Error.NotFound("sale.not_found", $"no sale with order number or id '{BookRules.Shorten(reference)}'; find it with 'shelf sale list'");
+        Error.NotFound(SaleErrorCodes.NotFound, $"no sale with order number or id '{BookRules.Shorten(reference)}'");
 
     public static Error OrderNumberTaken(string orderNumber) =>
-        Error.Conflict("sale.order_number_taken", $"order number {orderNumber} is already in the ledger; give another one, or leave it out and Shelf makes one");
+        Error.Conflict(SaleErrorCodes.OrderNumberTaken, $"order number {orderNumber} is already in the ledger; give another one, or leave it out and Shelf makes one");
 
     public static Error ConcurrentWrite() =>
-        Error.Conflict("sale.concurrent_write", "another program wrote the same order number at the same moment; run the command again");
+        Error.Conflict(SaleErrorCodes.ConcurrentWrite, "another program wrote the same order number at the same moment; run the command again");
 }

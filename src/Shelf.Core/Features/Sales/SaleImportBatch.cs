@@ -4,6 +4,7 @@ using Shelf.Core.Data;
 using Shelf.Core.Domain;
 using Shelf.Core.Features.Books;
 using Shelf.Core.Features.Importing;
+using Shelf.Core.Features.Catalog;
 
 namespace Shelf.Core.Features.Sales;
 
@@ -64,7 +65,7 @@ internal sealed class SaleImportBatch(ShelfDbContext db, string defaultCurrency,
 
         if (row.Book.Trim().Length == 0)
         {
-            return Error.Invalid("import.no_book", "the row names no book; give its id or ISBN");
+            return Error.Invalid(CatalogErrorCodes.NoBook, "the row names no book; give its id or ISBN");
         }
 
         if (_books.GetValueOrDefault(Key(row.Book)) is not { } book)
@@ -87,7 +88,7 @@ internal sealed class SaleImportBatch(ShelfDbContext db, string defaultCurrency,
 
             if (!_orderNumbers.TryAdd(given, row.Line))
             {
-                return Error.Conflict("import.order_number_repeated", $"order number {given} is already used on line {_orderNumbers[given]} of this file");
+                return Error.Conflict(CatalogErrorCodes.OrderNumberRepeated, $"order number {given} is already used on line {_orderNumbers[given]} of this file");
             }
         }
 

@@ -1,5 +1,6 @@
 using CsvHelper;
 using Shelf.Core.Common;
+using Shelf.Core.Features.Catalog;
 
 namespace Shelf.Core.Features.Sales;
 
@@ -50,7 +51,7 @@ internal sealed class SaleImportColumns
         return missing.Count == 0
             ? columns
             : Error.Invalid(
-                "import.unknown_format",
+                CatalogErrorCodes.UnknownFormat,
                 $"the file has no column {string.Join(" or ", missing)}; a sales file has a header with {string.Join(", ", Names)} (the first two required)");
     }
 

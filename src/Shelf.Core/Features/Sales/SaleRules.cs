@@ -26,28 +26,28 @@ public static class SaleRules
         var trimmed = (text ?? string.Empty).Trim();
         if (trimmed.Length == 0)
         {
-            return Error.Invalid("sale.quantity_missing", "no quantity given; say how many copies were sold, such as 2");
+            return Error.Invalid(SaleErrorCodes.QuantityMissing, "no quantity given; say how many copies were sold, such as 2");
         }
 
         if (!int.TryParse(trimmed, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var quantity))
         {
-            return Error.Invalid("sale.quantity_not_number", $"the quantity must be a whole number of copies, such as 2, not '{BookRules.Shorten(trimmed)}'");
+            return Error.Invalid(SaleErrorCodes.QuantityNotNumber, $"the quantity must be a whole number of copies, such as 2, not '{BookRules.Shorten(trimmed)}'");
         }
 
         if (quantity <= 0)
         {
-            return Error.Invalid("sale.quantity_not_positive", $"the quantity must be 1 or more, not {quantity}; a return is recorded with 'shelf sale refund'");
+            return Error.Invalid(SaleErrorCodes.QuantityNotPositive, $"the quantity must be 1 or more, not {quantity}; a return is recorded as a refund of the sale");
         }
 
         return quantity > SaleMath.MaxQuantity
-            ? Error.Invalid("sale.quantity_too_large", $"{quantity} copies is more than the {SaleMath.MaxQuantity} one order line may hold; split the order")
+            ? Error.Invalid(SaleErrorCodes.QuantityTooLarge, $"{quantity} copies is more than the {SaleMath.MaxQuantity} one order line may hold; split the order")
             : quantity;
     }
 
     public static Result<Discount> Discount(string? text) =>
         Domain.Discount.TryParse(text, out var discount, out var error)
             ? discount
-            : Error.Invalid("sale.discount_invalid", error);
+            : Error.Invalid(SaleErrorCodes.DiscountInvalid, error);
 
     /// <summary>A currency code, or <paramref name="fallback"/> when none is given.</summary>
     public static Result<string> Currency(string? text, string fallback)
@@ -59,13 +59,13 @@ public static class SaleRules
 
         return Domain.Currency.TryParse(text, out var code, out var error)
             ? code
-            : Error.Invalid("sale.currency_invalid", error);
+            : Error.Invalid(SaleErrorCodes.CurrencyInvalid, error);
     }
 
     public static Result<Money> Price(string text, string currency) =>
         Money.TryParse(text, currency, out var money, out var error)
             ? money
-            : Error.Invalid("sale.price_invalid", $"the price {error}");
+            : Error.Invalid(SaleErrorCodes.PriceInvalid, $"the price {error}");
 
     /// <summary>
     /// The unit price of a sale: the one given (in the given currency, else the default one), or
@@ -82,7 +82,7 @@ public static class SaleRules
         if (book.ListPriceMinor is not { } listPrice || book.ListPriceCurrency is not { } listCurrency)
         {
             return Error.Invalid(
-                "sale.no_price",
+                SaleErrorCodes.NoPrice,
                 $"book {book.Id}, \"{BookRules.Shorten(book.Title)}\", has no list price, so the sale needs its price (such as 9.99)");
         }
 
@@ -95,7 +95,7 @@ public static class SaleRules
         return asked.Value == listCurrency
             ? new Money(listPrice, listCurrency)
             : Error.Invalid(
-                "sale.currency_mismatch",
+                SaleErrorCodes.CurrencyMismatch,
                 $"book {book.Id}'s list price is in {listCurrency}, not {asked.Value}; give the price in {asked.Value} as well");
     }
 
@@ -109,7 +109,7 @@ public static class SaleRules
 
         return Domain.OrderNumber.TryParse(text, out var number, out var error)
             ? number
-            : Error.Invalid("sale.order_number_invalid", error);
+            : Error.Invalid(SaleErrorCodes.OrderNumberInvalid, error);
     }
 
     /// <summary>
@@ -135,7 +135,7 @@ public static class SaleRules
             return DateTime.SpecifyKind(moment.AddTicks(-(moment.Ticks % 10)), DateTimeKind.Utc);
         }
 
-        return Error.Invalid("sale.date_invalid", $"'{BookRules.Shorten(trimmed)}' is not a date; write it as 2026-01-31 or 2026-01-31T14:05:00Z");
+        return Error.Invalid(SaleErrorCodes.DateInvalid, $"'{BookRules.Shorten(trimmed)}' is not a date; write it as 2026-01-31 or 2026-01-31T14:05:00Z");
     }
 
     /// <summary>An optional day of a date range (UTC), written 2026-01-31.</summary>
@@ -149,14 +149,14 @@ public static class SaleRules
 
         return DateOnly.TryParseExact(trimmed, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
             ? day
-            : Error.Invalid("sale.date_invalid", $"{field} '{BookRules.Shorten(trimmed)}' is not a date; write it as 2026-01-31");
+            : Error.Invalid(SaleErrorCodes.DateInvalid, $"{field} '{BookRules.Shorten(trimmed)}' is not a date; write it as 2026-01-31");
     }
 
     /// <summary>Checks a from/to pair and turns it into a half-open range of UTC times.</summary>
     internal static Result<(DateTime? From, DateTime? Until)> Period(string? from, string? to)
     {
-        var first = Day(from, "--from");
-        var last = Day(to, "--to");
+        var first = Day(from, "the start date");
+        var last = Day(to, "the end date");
         if (Error.FirstOf(first.Error, last.Error) is { } invalid)
         {
             return invalid;
@@ -164,7 +164,7 @@ public static class SaleRules
 
         if (first.Value is { } a && last.Value is { } b && b < a)
         {
-            return Error.Invalid("sale.period_reversed", $"the period ends ({b:yyyy-MM-dd}) before it starts ({a:yyyy-MM-dd}); swap the dates");
+            return Error.Invalid(SaleErrorCodes.PeriodReversed, $"the period ends ({b:yyyy-MM-dd}) before it starts ({a:yyyy-MM-dd}); swap the dates");
         }
 
         return (first.Value?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), last.Value?.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));

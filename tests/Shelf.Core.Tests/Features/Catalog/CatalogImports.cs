@@ -10,7 +10,7 @@ namespace Shelf.Core.Tests.Features.Catalog;
 /// <summary>Runs imports in tests, and reads files with another CSV parser to know what to expect.</summary>
 internal static class CatalogImports
 {
-    public static string SharedFile(string name) => Path.Combine(RepositoryPaths.SharedData, name);
+    public static string SharedFile(string name) => RealExports.PathOf(name);
 
     public static string SamplePath => Path.Combine(RepositoryPaths.Root, "data", "library_data.csv");
 

@@ -11,11 +11,13 @@ namespace Shelf.Core.Tests.Features.Catalog;
 /// <summary>Exports, and the round trip: export, import into an empty library, export again gives the same file.</summary>
 public abstract class ExportCatalogTests(DatabaseFixture fixture)
 {
+    private const string Goodreads24 = "goodreads_export__BH-BH__goodreads_library_export.csv";
+    private const string Goodreads31 = "goodreads_export__evilsocket__goodreads_library_export.csv";
+    private const string LibraryThing = "librarything__robdmc__LibraryThing_export.csv";
+
+    /// <summary>The committed files; the theories add the shared real exports as rows of their own.</summary>
     public static TheoryData<string> EveryFile => new(
         CatalogImports.SharedFile("goodbooks-10k__books.csv"),
-        CatalogImports.SharedFile("goodreads_export__BH-BH__goodreads_library_export.csv"),
-        CatalogImports.SharedFile("goodreads_export__evilsocket__goodreads_library_export.csv"),
-        CatalogImports.SharedFile("librarything__robdmc__LibraryThing_export.csv"),
         CatalogImports.SamplePath,
         CatalogImports.Fixture("calibre_catalog.csv"),
         CatalogImports.Fixture("storygraph_export.csv"),
@@ -25,6 +27,9 @@ public abstract class ExportCatalogTests(DatabaseFixture fixture)
 
     [Theory]
     [MemberData(nameof(EveryFile))]
+    [RealExportData(Goodreads24, AsPath = true)]
+    [RealExportData(Goodreads31, AsPath = true)]
+    [RealExportData(LibraryThing, AsPath = true)]
     public async Task Csv_ExportImportExport_GivesTheSameFile(string file)
     {
         await using var first = await fixture.OpenNewAsync();
@@ -42,6 +47,9 @@ public abstract class ExportCatalogTests(DatabaseFixture fixture)
 
     [Theory]
     [MemberData(nameof(EveryFile))]
+    [RealExportData(Goodreads24, AsPath = true)]
+    [RealExportData(Goodreads31, AsPath = true)]
+    [RealExportData(LibraryThing, AsPath = true)]
     public async Task Json_ExportImportExport_GivesTheSameBooks(string file)
     {
         await using var first = await fixture.OpenNewAsync();
@@ -107,8 +115,8 @@ public abstract class ExportCatalogTests(DatabaseFixture fixture)
     }
 
     [Theory]
-    [InlineData("goodreads_export__BH-BH__goodreads_library_export.csv")]
-    [InlineData("goodreads_export__evilsocket__goodreads_library_export.csv")]
+    [RealExportData(Goodreads24)]
+    [RealExportData(Goodreads31)]
     public async Task Goodreads_ExportImportExport_GivesTheSameFile(string file)
     {
         await using var first = await fixture.OpenNewAsync();
@@ -123,10 +131,10 @@ public abstract class ExportCatalogTests(DatabaseFixture fixture)
         Assert.Equal(Encoding.UTF8.GetString(exported), Encoding.UTF8.GetString(again));
     }
 
-    [Fact]
+    [RealExportFact(Goodreads24)]
     public async Task Goodreads_ExportOfAGoodreadsImport_KeepsEveryValueOfTheOriginal()
     {
-        var path = CatalogImports.SharedFile("goodreads_export__BH-BH__goodreads_library_export.csv");
+        var path = CatalogImports.SharedFile(Goodreads24);
         var original = CatalogImports.ReadRows(path);
         await using var db = await fixture.OpenNewAsync();
         await CatalogImports.ImportFileAsync(db, path);

@@ -117,7 +117,7 @@ public abstract class OtherFormatsTests(DatabaseFixture fixture)
         Assert.Equal(["math", "philosophy"], (await LoadAsync(db, "Gödel, Escher, Bach")).Tags.Select(t => t.Tag.Name).Order());
     }
 
-    [Fact]
+    [RealExportFact("librarything__robdmc__LibraryThing_export.csv")]
     public async Task LibraryThingCsvThen2014ExportOfTheSameBook_MatchesByIsbn()
     {
         await using var db = await fixture.OpenNewAsync();

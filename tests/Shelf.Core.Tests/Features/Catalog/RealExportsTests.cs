@@ -7,7 +7,7 @@ using Shelf.Testing;
 namespace Shelf.Core.Tests.Features.Catalog;
 
 /// <summary>
-/// Imports the real exports in shared/data and checks counts and field values against what
+/// Imports real exports (tests/data, and ../shared/data where present) and checks counts and field values against what
 /// Visual Basic's TextFieldParser reads from the same files, never against Shelf's own reader.
 /// </summary>
 public abstract class RealExportsTests(DatabaseFixture fixture)
@@ -18,8 +18,8 @@ public abstract class RealExportsTests(DatabaseFixture fixture)
     private const string LibraryThing = "librarything__robdmc__LibraryThing_export.csv";
 
     [Theory]
-    [InlineData(Goodreads24)]
-    [InlineData(Goodreads31)]
+    [RealExportData(Goodreads24)]
+    [RealExportData(Goodreads31)]
     public async Task Goodreads_EveryRowLandsWithEveryField(string file)
     {
         var path = CatalogImports.SharedFile(file);
@@ -61,7 +61,7 @@ public abstract class RealExportsTests(DatabaseFixture fixture)
         }
     }
 
-    [Fact]
+    [RealExportFact(Goodbooks)]
     public async Task Goodbooks_EveryRowLandsWithAuthorsIdsAndRestoredIsbns()
     {
         var path = CatalogImports.SharedFile(Goodbooks);
@@ -104,7 +104,7 @@ public abstract class RealExportsTests(DatabaseFixture fixture)
         Assert.Equal(rows.Count(r => r["original_publication_year"].StartsWith('-')), await db.Books.CountAsync(b => b.OriginalPublicationYear < 0));
     }
 
-    [Fact]
+    [RealExportFact(LibraryThing)]
     public async Task LibraryThing_EveryRowLandsWithRolesPagesAndExtras()
     {
         var path = CatalogImports.SharedFile(LibraryThing);
@@ -149,10 +149,10 @@ public abstract class RealExportsTests(DatabaseFixture fixture)
     }
 
     [Theory]
-    [InlineData(Goodreads24)]
-    [InlineData(Goodreads31)]
-    [InlineData(Goodbooks)]
-    [InlineData(LibraryThing)]
+    [RealExportData(Goodreads24)]
+    [RealExportData(Goodreads31)]
+    [RealExportData(Goodbooks)]
+    [RealExportData(LibraryThing)]
     public async Task SameExportTwice_SecondImportChangesNothing(string file)
     {
         var path = CatalogImports.SharedFile(file);
@@ -166,7 +166,7 @@ public abstract class RealExportsTests(DatabaseFixture fixture)
         Assert.Equal(before, await ImportCatalogTests.SnapshotAsync(db));
     }
 
-    [Fact]
+    [RealExportFact(Goodreads24)]
     public async Task GoodreadsNewerExport_ReportsWhatChangedAndUpdateAppliesIt()
     {
         var path = CatalogImports.SharedFile(Goodreads24);
@@ -197,7 +197,7 @@ public abstract class RealExportsTests(DatabaseFixture fixture)
         Assert.Equal("reading", books["9598224"].Status);
     }
 
-    [Fact]
+    [RealExportFact(Goodreads31, Goodbooks)]
     public async Task GoodreadsAfterGoodbooks_FindsTheSameBooksByTheirGoodreadsIds()
     {
         var goodbooks = CatalogImports.ReadRows(CatalogImports.SharedFile(Goodbooks)).Select(r => r["goodreads_book_id"]).ToHashSet();

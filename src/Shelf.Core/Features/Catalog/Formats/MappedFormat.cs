@@ -13,7 +13,7 @@ public sealed record ColumnMapping(string Column, string Field)
         var equals = text.LastIndexOf('=');
         if (equals <= 0 || equals == text.Length - 1)
         {
-            return Error.Invalid("import.bad_mapping", $"'{text}' is not a mapping; write it as \"Column Name=field\", e.g. \"Book Title=title\"");
+            return Error.Invalid(CatalogErrorCodes.BadMapping, $"'{text}' is not a mapping; write it as \"Column Name=field\", e.g. \"Book Title=title\"");
         }
 
         return new ColumnMapping(text[..equals].Trim(), text[(equals + 1)..].Trim().ToLowerInvariant());
@@ -59,7 +59,7 @@ internal sealed class MappedFormat(IReadOnlyList<ColumnMapping> mappings) : ICat
 
     public string Name => "mapped";
 
-    public string Description => "Any CSV, with --map \"Column Name=field\" for each column to read";
+    public string Description => "Any CSV, with a mapping of each column to read onto a field";
 
     public IReadOnlyList<string> Signature => [.. mappings.Select(m => m.Column)];
 
@@ -69,18 +69,18 @@ internal sealed class MappedFormat(IReadOnlyList<ColumnMapping> mappings) : ICat
         var missing = mappings.Where(m => !header.Has(m.Column)).Select(m => $"'{m.Column}'").ToList();
         if (missing.Count > 0)
         {
-            return Error.Invalid("import.mapping_column_missing", $"the file has no column {string.Join(", ", missing)}; its columns are {string.Join(", ", header.Names)}");
+            return Error.Invalid(CatalogErrorCodes.MappingColumnMissing, $"the file has no column {string.Join(", ", missing)}; its columns are {string.Join(", ", header.Names)}");
         }
 
         var unknown = mappings.Where(m => !IsTarget(m.Field)).Select(m => $"'{m.Field}'").ToList();
         if (unknown.Count > 0)
         {
-            return Error.Invalid("import.mapping_field_unknown", $"{string.Join(", ", unknown)} is not a Shelf field; map to one of {string.Join(", ", Targets.Keys)}");
+            return Error.Invalid(CatalogErrorCodes.MappingFieldUnknown, $"{string.Join(", ", unknown)} is not a Shelf field; map to one of {string.Join(", ", Targets.Keys)}");
         }
 
         return mappings.Any(m => m.Field == "title")
             ? null
-            : Error.Invalid("import.mapping_no_title", "map a column to title, e.g. --map \"Book Title=title\"; a book needs a title");
+            : Error.Invalid(CatalogErrorCodes.MappingNoTitle, "no column is mapped to title, and a book needs a title");
     }
 
     private static bool IsTarget(string field) =>

@@ -13,7 +13,7 @@ internal sealed class ShelfFormat : ICatalogFormat
 {
     public string Name => "shelf";
 
-    public string Description => "Shelf's own CSV export (shelf export --format csv)";
+    public string Description => "Shelf's own CSV export";
 
     public IReadOnlyList<string> Signature { get; } = [BookFields.Title.CsvColumn, BookFields.Authors.CsvColumn, BookFields.Isbn13.CsvColumn, BookFields.Identifiers.CsvColumn, BookFields.Extras.CsvColumn];
 

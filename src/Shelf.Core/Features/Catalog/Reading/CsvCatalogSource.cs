@@ -34,7 +34,7 @@ internal sealed class CsvCatalogSource(ImportInput input) : ICatalogSource
         }
         catch (CsvFormatException e)
         {
-            Fatal = Error.Invalid("import.malformed", $"line {e.LineNumber}: the file cannot be read as CSV from here on ({e.Message}); nothing was imported");
+            Fatal = Error.Invalid(CatalogErrorCodes.Malformed, $"line {e.LineNumber}: the file cannot be read as CSV from here on ({e.Message}); nothing was imported");
             return false;
         }
     }

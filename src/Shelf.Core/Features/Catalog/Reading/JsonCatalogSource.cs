@@ -94,7 +94,7 @@ internal sealed class JsonCatalogSource : ICatalogSource
         }
         catch (JsonException e)
         {
-            Fatal = Error.Invalid("import.malformed_json", $"the JSON cannot be read from line {(e.LineNumber ?? 0) + 1} on ({FirstSentence(e.Message)}); nothing was imported");
+            Fatal = Error.Invalid(CatalogErrorCodes.MalformedJson, $"the JSON cannot be read from line {(e.LineNumber ?? 0) + 1} on ({FirstSentence(e.Message)}); nothing was imported");
             return false;
         }
 
@@ -102,7 +102,7 @@ internal sealed class JsonCatalogSource : ICatalogSource
         var book = _books.Current;
         if (book.ValueKind != JsonValueKind.Object)
         {
-            Fatal = Error.Invalid("import.json_not_a_book", $"book {_number} of the JSON array is {Describe(book.ValueKind)}, not an object; Shelf reads the array 'shelf export --format json' writes; nothing was imported");
+            Fatal = Error.Invalid(CatalogErrorCodes.JsonNotABook, $"book {_number} of the JSON array is {Describe(book.ValueKind)}, not an object; Shelf reads the array of books its JSON export writes; nothing was imported");
             return false;
         }
 

@@ -1,0 +1,59 @@
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace Shelf.Core.Data;
+
+/// <summary>
+/// Makes contexts for one library: the provider's subclass (<see cref="SqliteShelfDb"/> or
+/// <see cref="PostgresShelfDb"/>) on options built once. A host registers it as a singleton
+/// (<c>AddShelfCore</c>) and asks it for a context per command or per request; making one is
+/// cheap because the options and the compiled model are shared.
+/// </summary>
+public sealed class ShelfDbContextFactory : IDbContextFactory<ShelfDbContext>
+{
+    // Found by name rather than referenced: tools/update-compiled-models.sh deletes the generated
+    // classes and regenerates them, and this library must build while they are gone.
+    private static readonly Lazy<IModel> SqliteModel = new(() => CompiledModel("Shelf.Core.Data.CompiledModels.Sqlite.SqliteShelfDbModel"));
+    private static readonly Lazy<IModel> PostgresModel = new(() => CompiledModel("Shelf.Core.Data.CompiledModels.Postgres.PostgresShelfDbModel"));
+
+    private readonly Func<ShelfDbContext> _create;
+
+    public ShelfDbContextFactory(DatabaseTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        Target = target;
+
+        // The compiled model (Data/CompiledModels) saves a one-shot command about 100 ms of model building.
+        switch (target.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                var sqlite = new DbContextOptionsBuilder<SqliteShelfDb>()
+                    .UseSqlite(target.ConnectionString)
+                    .UseModel(SqliteModel.Value)
+                    .AddInterceptors(SqlitePragmas.Instance)
+                    .Options;
+                _create = () => new SqliteShelfDb(sqlite);
+                break;
+            case DatabaseProvider.Postgres:
+                var postgres = new DbContextOptionsBuilder<PostgresShelfDb>()
+                    .UseNpgsql(target.ConnectionString)
+                    .UseModel(PostgresModel.Value)
+                    .Options;
+                _create = () => new PostgresShelfDb(postgres);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(target), target.Provider, "unknown provider");
+        }
+    }
+
+    /// <summary>The library these contexts open.</summary>
+    public DatabaseTarget Target { get; }
+
+    /// <summary>A new context that has not touched the database yet; the caller disposes it.</summary>
+    public ShelfDbContext CreateDbContext() => _create();
+
+    private static IModel CompiledModel(string typeName) =>
+        typeof(ShelfDbContextFactory).Assembly.GetType(typeName)?.GetProperty("Instance", BindingFlags.Public | BindingFlags.Static)?.GetValue(null) as IModel
+        ?? throw new InvalidOperationException($"The compiled model {typeName} is missing; run tools/update-compiled-models.sh");
+}
