@@ -52,7 +52,7 @@ public static class BookRules
 
         if (!int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var pages))
         {
-            return Error.Invalid(BookErrorCodes.PagesNotNumber, $"pages must be a whole number, not '{Shorten(text)}'");
+            return Error.Invalid(BookErrorCodes.PagesNotNumber, $"pages must be a whole number, not '{UserText.Shorten(text)}'");
         }
 
         if (pages <= 0)
@@ -91,7 +91,7 @@ public static class BookRules
 
         if (!int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var year))
         {
-            return Error.Invalid(BookErrorCodes.YearNotNumber, $"{field} must be a whole number such as 1999, not '{Shorten(text)}'");
+            return Error.Invalid(BookErrorCodes.YearNotNumber, $"{field} must be a whole number such as 1999, not '{UserText.Shorten(text)}'");
         }
 
         var latest = DateTime.UtcNow.Year + 5;
@@ -155,7 +155,7 @@ public static class BookRules
         {
             if (!AuthorName.TryParse(credit.Name, out var name, out var error))
             {
-                return Error.Invalid(AuthorErrorCodes.NameInvalid, $"author '{Shorten(credit.Name)}': {error}");
+                return Error.Invalid(AuthorErrorCodes.NameInvalid, $"author '{UserText.Shorten(credit.Name)}': {error}");
             }
 
             if (!seen.Add((name.Key, credit.Role)))
@@ -210,11 +210,5 @@ public static class BookRules
         }
 
         return true;
-    }
-
-    internal static string Shorten(string? text)
-    {
-        var value = (text ?? string.Empty).Trim();
-        return value.Length <= 40 ? value : value[..40] + "…";
     }
 }

@@ -16,7 +16,7 @@ internal sealed class BookShelving(ShelfDbContext db)
             var link = book.Tags.Find(t => t.Tag.NameKey == key);
             if (link is null)
             {
-                return Error.NotFound(ShelfErrorCodes.BookNotOnIt, $"book {book.Id} is not on the shelf '{BookRules.Shorten(text)}'");
+                return Error.NotFound(ShelfErrorCodes.BookNotOnIt, $"book {book.Id} is not on the shelf '{UserText.Shorten(text)}'");
             }
 
             book.Tags.Remove(link);

@@ -174,7 +174,7 @@ public sealed class ImportCatalog(ShelfDbContext db, ImportOptions? options = nu
 
             var missing = named.Signature.Where(c => !header.Has(c)).ToList();
             return missing.Count == named.Signature.Count
-                ? Error.Invalid(CatalogErrorCodes.FormatMismatch, $"the file has none of the columns of {named.Name} ({string.Join(", ", named.Signature)}); its columns are {Shorten(header.Names)}")
+                ? Error.Invalid(CatalogErrorCodes.FormatMismatch, $"the file has none of the columns of {named.Name} ({string.Join(", ", named.Signature)}); its columns are {UserText.List(header.Names)}")
                 : Result<ICatalogFormat>.Ok(named);
         }
 
@@ -183,12 +183,6 @@ public sealed class ImportCatalog(ShelfDbContext db, ImportOptions? options = nu
             ? Result<ICatalogFormat>.Ok(detected)
             : Error.Invalid(
                 CatalogErrorCodes.UnknownFormat,
-                $"the columns ({Shorten(header.Names)}) are not a format Shelf recognises ({string.Join(", ", CatalogFormats.All.Select(f => f.Name))}); say which column holds which field");
-    }
-
-    private static string Shorten(IReadOnlyList<string> names)
-    {
-        var text = string.Join(", ", names.Take(12).Select(n => n.Length > 40 ? n[..40] + "…" : n));
-        return names.Count > 12 ? text + ", …" : text;
+                $"the columns ({UserText.List(header.Names)}) are not a format Shelf recognises ({string.Join(", ", CatalogFormats.All.Select(f => f.Name))}); say which column holds which field");
     }
 }

@@ -31,7 +31,7 @@ public static class SaleRules
 
         if (!int.TryParse(trimmed, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var quantity))
         {
-            return Error.Invalid(SaleErrorCodes.QuantityNotNumber, $"the quantity must be a whole number of copies, such as 2, not '{BookRules.Shorten(trimmed)}'");
+            return Error.Invalid(SaleErrorCodes.QuantityNotNumber, $"the quantity must be a whole number of copies, such as 2, not '{UserText.Shorten(trimmed)}'");
         }
 
         if (quantity <= 0)
@@ -83,7 +83,7 @@ public static class SaleRules
         {
             return Error.Invalid(
                 SaleErrorCodes.NoPrice,
-                $"book {book.Id}, \"{BookRules.Shorten(book.Title)}\", has no list price, so the sale needs its price (such as 9.99)");
+                $"book {book.Id}, \"{UserText.Shorten(book.Title)}\", has no list price, so the sale needs its price (such as 9.99)");
         }
 
         var asked = Currency(currencyText, listCurrency);
@@ -135,7 +135,7 @@ public static class SaleRules
             return DateTime.SpecifyKind(moment.AddTicks(-(moment.Ticks % 10)), DateTimeKind.Utc);
         }
 
-        return Error.Invalid(SaleErrorCodes.DateInvalid, $"'{BookRules.Shorten(trimmed)}' is not a date; write it as 2026-01-31 or 2026-01-31T14:05:00Z");
+        return Error.Invalid(SaleErrorCodes.DateInvalid, $"'{UserText.Shorten(trimmed)}' is not a date; write it as 2026-01-31 or 2026-01-31T14:05:00Z");
     }
 
     /// <summary>An optional day of a date range (UTC), written 2026-01-31.</summary>
@@ -149,7 +149,7 @@ public static class SaleRules
 
         return DateOnly.TryParseExact(trimmed, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
             ? day
-            : Error.Invalid(SaleErrorCodes.DateInvalid, $"{field} '{BookRules.Shorten(trimmed)}' is not a date; write it as 2026-01-31");
+            : Error.Invalid(SaleErrorCodes.DateInvalid, $"{field} '{UserText.Shorten(trimmed)}' is not a date; write it as 2026-01-31");
     }
 
     /// <summary>Checks a from/to pair and turns it into a half-open range of UTC times.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Shelf.Core.Common;
 using Shelf.Core.Domain;
 using Shelf.Core.Features.Catalog.Reading;
 
@@ -102,7 +103,7 @@ internal sealed class ShelfFormat : ICatalogFormat
                 }
                 else
                 {
-                    row.Fail($"{row.Label(_identifiers)}: '{Books.BookRules.Shorten($"{scheme}:{value}")}' is not an id (scheme:value, at most 50 and 200 characters)");
+                    row.Fail($"{row.Label(_identifiers)}: '{UserText.Shorten($"{scheme}:{value}")}' is not an id (scheme:value, at most 50 and 200 characters)");
                 }
             }
 
@@ -143,7 +144,7 @@ internal sealed class ShelfFormat : ICatalogFormat
             }
             else
             {
-                row.Fail($"{row.Label(_added)} must be a date and time such as 2024-10-06T12:00:00Z, not '{Books.BookRules.Shorten(text)}'");
+                row.Fail($"{row.Label(_added)} must be a date and time such as 2024-10-06T12:00:00Z, not '{UserText.Shorten(text)}'");
             }
         }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Shelf.Core.Common;
 using Shelf.Core.Domain;
 using Shelf.Core.Features.Books;
 
@@ -147,7 +148,7 @@ internal sealed class CatalogRow
 
         if (!CatalogValues.TryWholeNumber(text, out var value))
         {
-            Fail($"{Label(column)} must be a whole number, not '{BookRules.Shorten(text)}'");
+            Fail($"{Label(column)} must be a whole number, not '{UserText.Shorten(text)}'");
             return null;
         }
 
@@ -178,7 +179,7 @@ internal sealed class CatalogRow
 
         if (!CatalogValues.TryWholeNumber(text, out var whole))
         {
-            Fail($"{Label(column)} must be a year such as 1999, not '{BookRules.Shorten(text)}'");
+            Fail($"{Label(column)} must be a year such as 1999, not '{UserText.Shorten(text)}'");
             return null;
         }
 
@@ -202,7 +203,7 @@ internal sealed class CatalogRow
 
         if (!CatalogValues.TryDate(text, out var date))
         {
-            Fail($"{Label(column)} must be a date such as 2024/10/06 or 2024-10-06, not '{BookRules.Shorten(text)}'");
+            Fail($"{Label(column)} must be a date such as 2024/10/06 or 2024-10-06, not '{UserText.Shorten(text)}'");
             return null;
         }
 
@@ -223,7 +224,7 @@ internal sealed class CatalogRow
 
         if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var stars) || stars > scale)
         {
-            Fail($"{Label(column)} must be a rating from 0 to {scale.ToString(CultureInfo.InvariantCulture)}, not '{BookRules.Shorten(text)}'");
+            Fail($"{Label(column)} must be a rating from 0 to {scale.ToString(CultureInfo.InvariantCulture)}, not '{UserText.Shorten(text)}'");
             return null;
         }
 
@@ -267,7 +268,7 @@ internal sealed class CatalogRow
         AuthorName? name = AuthorName.TryParse(text, out var parsed, out var error) ? parsed : null;
         if (name is null)
         {
-            Warn($"{label}: '{BookRules.Shorten(text)}' is not a name ({error}); left out");
+            Warn($"{label}: '{UserText.Shorten(text)}' is not a name ({error}); left out");
             return null;
         }
 
