@@ -80,6 +80,8 @@ internal sealed class JsonCatalogSource : ICatalogSource
 
     public async ValueTask<bool> ReadAsync(CancellationToken cancellationToken)
     {
+        // The books are parsed with the import's token; this one also stops the reader when the import stops early.
+        cancellationToken.ThrowIfCancellationRequested();
         if (Fatal is not null)
         {
             return false;
