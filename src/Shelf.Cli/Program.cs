@@ -9,4 +9,11 @@ Console.CancelKeyPress += (_, e) =>
     cancellation.Cancel();
 };
 
-return await ShelfApp.RunAsync(args, CliConsole.System(), cancellation.Token);
+try
+{
+    return await ShelfApp.RunAsync(args, CliConsole.System(), cancellation.Token);
+}
+finally
+{
+    TerminalKeypad.Restore();
+}

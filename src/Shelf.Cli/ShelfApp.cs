@@ -25,6 +25,8 @@ internal static class ShelfApp
         root.Subcommands.Add(new SaleCommand(console, globals));
         root.Subcommands.Add(new CatalogExportCommand(console, globals));
         root.Subcommands.Add(new DbCommand(console, globals));
+        root.Subcommands.Add(new HelpCommand((args, cancellationToken) => RunAsync(args, console, cancellationToken)));
+        root.Subcommands.Add(new CompletionCommand(console));
         return root;
     }
 
@@ -35,9 +37,7 @@ internal static class ShelfApp
         var parse = root.Parse(args.Length == 0 ? ["--help"] : args);
         if (parse.Errors.Count > 0)
         {
-            // "Unrecognized command 'lisst'" says more than the "Required command was not provided" that comes with it.
-            var error = parse.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? parse.Errors[0];
-            console.Error.WriteLine($"error: {CliContext.OneLine(error.Message).TrimEnd('.')}; see '{CommandPath(parse)} --help'");
+            console.Error.WriteLine(ParseErrorMessage.For(parse, args));
             return ExitCodes.BadInput;
         }
 
@@ -73,17 +73,5 @@ internal static class ShelfApp
 
             return ExitCodes.Failure;
         }
-    }
-
-    // "shelf author merge", for the hint after a parse error.
-    private static string CommandPath(ParseResult parse)
-    {
-        var names = new Stack<string>();
-        for (var result = parse.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
-        {
-            names.Push(result.Parent is null ? "shelf" : result.Command.Name);
-        }
-
-        return string.Join(' ', names);
     }
 }

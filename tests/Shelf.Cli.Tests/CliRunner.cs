@@ -22,6 +22,9 @@ public sealed class CliRunner(string database)
 
     public string Input { get; init; } = string.Empty;
 
+    /// <summary>Standard input as a reader of the test's own (one that blocks, say); else <see cref="Input"/>.</summary>
+    public TextReader? InputReader { get; init; }
+
     public CliRunner With(string variable, string? value)
     {
         _environment[variable] = value;
@@ -32,7 +35,10 @@ public sealed class CliRunner(string database)
     public Task<CliResult> RunAsync(params string[] args) => RunRawAsync(["--db", Database, .. args]);
 
     /// <summary>Runs <c>shelf args...</c> without adding --db.</summary>
-    public async Task<CliResult> RunRawAsync(params string[] args)
+    public Task<CliResult> RunRawAsync(params string[] args) => RunRawAsync(args, CancellationToken.None);
+
+    /// <summary>The same, cancelled (as Ctrl+C cancels it) through <paramref name="cancellationToken"/>.</summary>
+    public async Task<CliResult> RunRawAsync(string[] args, CancellationToken cancellationToken)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
@@ -40,12 +46,12 @@ public sealed class CliRunner(string database)
         {
             Out = output,
             Error = error,
-            In = new StringReader(Input),
+            In = InputReader ?? new StringReader(Input),
             OutputIsTerminal = Terminal,
             InputIsTerminal = Terminal,
             Environment = name => _environment.GetValueOrDefault(name),
         };
-        var exitCode = await ShelfApp.RunAsync(args, console, CancellationToken.None);
+        var exitCode = await ShelfApp.RunAsync(args, console, cancellationToken);
         return new CliResult(exitCode, output.ToString(), error.ToString());
     }
 }

@@ -33,7 +33,7 @@ internal sealed class BookAddCommand : ShelfCommand
         Options.Add(_allowDuplicate);
     }
 
-    protected override Task<int> ExecuteAsync(CliContext context, CancellationToken cancellationToken)
+    protected override async Task<int> ExecuteAsync(CliContext context, CancellationToken cancellationToken)
     {
         var request = new AddBookRequest(context.Get(_title), CreditOptions.Parse(context.Get(_authors)))
         {
@@ -52,7 +52,7 @@ internal sealed class BookAddCommand : ShelfCommand
             var currency = context.DefaultCurrency();
             if (FailIfError(context, currency) is { } badCurrency)
             {
-                return Task.FromResult(badCurrency);
+                return badCurrency;
             }
 
             request = request with { DefaultCurrency = currency.Value };
@@ -60,16 +60,17 @@ internal sealed class BookAddCommand : ShelfCommand
 
         if (request.Title is null && request.Authors.Count == 0)
         {
-            if (!context.Console.InputIsTerminal)
+            var asked = context.CanAsk ? await AskAsync(context, request, cancellationToken) : null;
+            if (asked is null)
             {
-                return Task.FromResult(context.Fail(Shelf.Core.Common.Error.Invalid(
-                    BookErrorCodes.AddNoTitle, "no title given: shelf add \"Title\" --author \"First Last\" [--pages N] [--isbn ...]")));
+                return context.Fail(Shelf.Core.Common.Error.Invalid(
+                    BookErrorCodes.AddNoTitle, "no title given: shelf add \"Title\" --author \"First Last\" [--pages N] [--isbn ...]"));
             }
 
-            request = Ask(context.Console, request);
+            request = asked;
         }
 
-        return WithDatabaseAsync<AddBook>(context, async addBook =>
+        return await WithDatabaseAsync<AddBook>(context, async addBook =>
         {
             var added = await addBook.ExecuteAsync(request, cancellationToken);
             if (FailIfError(context, added) is { } failed)
@@ -84,22 +85,27 @@ internal sealed class BookAddCommand : ShelfCommand
     }
 
     // The first users' script asked for these three; the rest can be set with 'shelf edit'.
-    private static AddBookRequest Ask(CliConsole console, AddBookRequest request)
+    // Each answer is checked by the same rules as the flags, as soon as it is typed.
+    private static async Task<AddBookRequest?> AskAsync(CliContext context, AddBookRequest request, CancellationToken cancellationToken)
     {
-        var title = Prompt(console, "Title");
-        var pages = Prompt(console, "Number of pages");
-        var author = Prompt(console, "Author (First Last)");
-        return request with
+        var title = await context.AskAsync("Title", answer => BookRules.Title(answer).Error, cancellationToken);
+        if (title is null)
+        {
+            return null;
+        }
+
+        var pages = await context.AskAsync("Number of pages (empty if unknown)", answer => BookRules.Pages(answer).Error, cancellationToken);
+        if (pages is null)
+        {
+            return null;
+        }
+
+        var author = await context.AskAsync("Author (First Last)", answer => BookRules.Credits(CreditOptions.Parse([answer])).Error, cancellationToken);
+        return author is null ? null : request with
         {
             Title = title,
-            Pages = string.IsNullOrWhiteSpace(pages) ? null : pages,
-            Authors = string.IsNullOrWhiteSpace(author) ? [] : [new AuthorCredit(author)],
+            Pages = pages.Length == 0 ? null : pages,
+            Authors = CreditOptions.Parse([author]),
         };
-    }
-
-    private static string Prompt(CliConsole console, string label)
-    {
-        console.Error.Write($"{label}: ");
-        return console.In.ReadLine()?.Trim() ?? string.Empty;
     }
 }

@@ -29,12 +29,18 @@ internal sealed class CatalogExportCommand : ShelfCommand
         Options.Add(_output);
     }
 
-    protected override Task<int> ExecuteAsync(CliContext context, CancellationToken cancellationToken) =>
-        WithDatabaseAsync<ExportCatalog>(context, async exportCatalog =>
+    protected override Task<int> ExecuteAsync(CliContext context, CancellationToken cancellationToken)
+    {
+        // Before the library is opened: a wrong path is bad input, and the library stays untouched.
+        if (context.Get(_output) is { } output && CheckOutputPath(output) is { } badPath)
+        {
+            return Task.FromResult(context.Fail(badPath));
+        }
+
+        return WithDatabaseAsync<ExportCatalog>(context, async export =>
         {
             var format = context.Get(_format);
             var path = context.Get(_output);
-            var export = exportCatalog;
             Result<ExportSummary> written;
             if (path is null)
             {
@@ -59,6 +65,21 @@ internal sealed class CatalogExportCommand : ShelfCommand
             context.Note(string.Create(CultureInfo.InvariantCulture, $"exported {written.Value.Books} books as {format.ToString().ToLowerInvariant()}{(path is null ? string.Empty : " to " + path)}"));
             return ExitCodes.Ok;
         }, cancellationToken);
+    }
+
+    private static Error? CheckOutputPath(string path)
+    {
+        var full = Path.GetFullPath(path);
+        if (Directory.Exists(full))
+        {
+            return Error.Invalid(CatalogErrorCodes.ExportIsDirectory, $"{path} is a folder; give a file name, e.g. {Path.Combine(path, "library.csv")}");
+        }
+
+        var folder = Path.GetDirectoryName(full)!;
+        return Directory.Exists(folder)
+            ? null
+            : Error.Invalid(CatalogErrorCodes.ExportDirectoryMissing, $"the folder {folder} does not exist; create it first or choose another path (-o)");
+    }
 
     private static async Task<Result<ExportSummary>> ToStandardOutputAsync(CliContext context, ExportCatalog export, ExportFormat format, CancellationToken cancellationToken)
     {
@@ -78,11 +99,6 @@ internal sealed class CatalogExportCommand : ShelfCommand
     private static async Task<Result<Result<ExportSummary>>> ToFileAsync(string path, ExportCatalog export, ExportFormat format, CancellationToken cancellationToken)
     {
         var full = Path.GetFullPath(path);
-        if (Directory.Exists(full))
-        {
-            return Error.Invalid(CatalogErrorCodes.ExportIsDirectory, $"{path} is a folder; give a file name, e.g. {Path.Combine(path, "library.csv")}");
-        }
-
         var partial = full + ".partial";
         try
         {
@@ -101,7 +117,9 @@ internal sealed class CatalogExportCommand : ShelfCommand
         }
         catch (Exception e) when (e is UnauthorizedAccessException or IOException or DirectoryNotFoundException)
         {
-            return Error.Unavailable(CatalogErrorCodes.ExportUnwritable, $"cannot write {path}: {e.Message}");
+            // The message names the file the user gave, not the temporary one written first.
+            var reason = e is UnauthorizedAccessException ? "permission denied" : e.Message.Replace(partial, full, StringComparison.Ordinal);
+            return Error.Unavailable(CatalogErrorCodes.ExportUnwritable, $"cannot write {path}: {reason}; nothing was written");
         }
         finally
         {

@@ -1,7 +1,5 @@
 using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
 using Shelf.Cli.Infrastructure;
-using Shelf.Core.Data;
 
 namespace Shelf.Cli.Commands;
 
@@ -12,27 +10,21 @@ namespace Shelf.Cli.Commands;
 internal sealed class DbMigrateCommand(CliConsole console, GlobalOptions globals)
     : ShelfCommand("migrate", "Bring the library's schema up to date now (every command also does it on first use)", console, globals)
 {
-    protected override async Task<int> ExecuteAsync(CliContext context, CancellationToken cancellationToken)
-    {
-        var services = context.ComposeCore();
-        if (FailIfError(context, services) is { } badTarget)
+    protected override Task<int> ExecuteAsync(CliContext context, CancellationToken cancellationToken) =>
+        WithLibraryAsync(context, async database =>
         {
-            return badTarget;
-        }
+            var applied = await database.MigrateAsync(cancellationToken);
+            if (FailIfError(context, applied) is { } failed)
+            {
+                return failed;
+            }
 
-        await using var provider = services.Value;
-        var database = provider.GetRequiredService<ShelfDatabase>();
-        var applied = await database.MigrateAsync(cancellationToken);
-        if (FailIfError(context, applied) is { } failed)
-        {
-            return failed;
-        }
-
-        context.WriteResult(
-            new { location = database.Target.Location, applied = applied.Value },
-            applied.Value == 0
-                ? $"The library at {database.Target.Location} is up to date"
-                : string.Create(CultureInfo.InvariantCulture, $"Applied {applied.Value} schema change{(applied.Value == 1 ? string.Empty : "s")} to the library at {database.Target.Location}"));
-        return ExitCodes.Ok;
-    }
+            var location = database.Target.Location;
+            context.WriteResult(
+                new { location, applied = applied.Value },
+                applied.Value == 0
+                    ? $"The library at {location} is up to date"
+                    : string.Create(CultureInfo.InvariantCulture, $"Applied {applied.Value} schema change{(applied.Value == 1 ? string.Empty : "s")} to the library at {location}"));
+            return ExitCodes.Ok;
+        });
 }

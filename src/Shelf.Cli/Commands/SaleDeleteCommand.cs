@@ -26,7 +26,7 @@ internal sealed class SaleDeleteCommand : ShelfCommand
     {
         var reference = context.Get(_order)!;
         var confirmed = context.Get(_yes);
-        if (!confirmed && !context.Console.InputIsTerminal)
+        if (!confirmed && !context.CanAsk)
         {
             return Task.FromResult(context.Fail(Error.Invalid(
                 SaleErrorCodes.DeleteUnconfirmed,
@@ -43,8 +43,7 @@ internal sealed class SaleDeleteCommand : ShelfCommand
                     return missing;
                 }
 
-                context.Console.Error.Write(CliContext.OneLine($"Delete {SaleRendering.Line(found.Value.Sale)}? [y/N] "));
-                var answer = context.Console.In.ReadLine()?.Trim();
+                var answer = await context.AskAsync(CliContext.OneLine($"Delete {SaleRendering.Line(found.Value.Sale)}? [y/N]"), _ => null, cancellationToken);
                 if (!string.Equals(answer, "y", StringComparison.OrdinalIgnoreCase) && !string.Equals(answer, "yes", StringComparison.OrdinalIgnoreCase))
                 {
                     context.Note("nothing was deleted");

@@ -21,6 +21,35 @@ internal sealed class CliContext(ParseResult parse, CliConsole console, GlobalOp
         ? OutputMode.Json
         : Console.OutputIsTerminal ? OutputMode.Table : OutputMode.Plain;
 
+    /// <summary>Whether a question can be asked: input is a terminal and --no-input was not given.</summary>
+    public bool CanAsk => Console.InputIsTerminal && !Parse.GetValue(globals.NoInput);
+
+    /// <summary>
+    /// Asks on stderr until an answer passes <paramref name="check"/> (each refusal says why and
+    /// asks again); null when input ends. Ctrl+C cancels at once, even while waiting for a line.
+    /// </summary>
+    public async Task<string?> AskAsync(string label, Func<string, Error?> check, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            Console.Error.Write($"{label}: ");
+            var line = await Task.Run(Console.In.ReadLine, cancellationToken).WaitAsync(cancellationToken);
+            if (line is null)
+            {
+                Console.Error.WriteLine();
+                return null;
+            }
+
+            var answer = line.Trim();
+            if (check(answer) is not { } problem)
+            {
+                return answer;
+            }
+
+            Console.Error.WriteLine($"  {OneLine(problem.Message)}; try again");
+        }
+    }
+
     /// <summary>The database the user chose; set once <see cref="OpenLibraryAsync"/> has resolved it.</summary>
     public DatabaseTarget? Target { get; private set; }
 

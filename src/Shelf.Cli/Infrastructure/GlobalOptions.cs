@@ -23,8 +23,15 @@ internal sealed class GlobalOptions
         Recursive = true,
     };
 
+    public Option<bool> NoInput { get; } = new("--no-input")
+    {
+        Description = "Never ask: a command that would prompt fails instead (for scripts)",
+        Recursive = true,
+    };
+
     public void AddTo(Command root)
     {
+        root.Options.Add(NoInput);
         root.Options.Add(Database);
         root.Options.Add(Json);
         root.Options.Add(Verbose);

@@ -43,6 +43,22 @@ internal abstract class ShelfCommand : Command
         return await action(session.Services);
     }
 
+    /// <summary>
+    /// Runs <paramref name="action"/> with the library's opener without opening it first: for the
+    /// commands that create or migrate the library itself.
+    /// </summary>
+    protected static async Task<int> WithLibraryAsync(CliContext context, Func<ShelfDatabase, Task<int>> action)
+    {
+        var services = context.ComposeCore();
+        if (!services.IsSuccess)
+        {
+            return context.Fail(services.Error!);
+        }
+
+        await using var provider = services.Value;
+        return await action(provider.GetRequiredService<ShelfDatabase>());
+    }
+
     private async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
     {
         try

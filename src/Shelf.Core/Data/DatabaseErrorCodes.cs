@@ -12,6 +12,8 @@ public static class DatabaseErrorCodes
     public const string BadUrl = "db.bad_url";
     public const string Busy = "db.busy";
     public const string CannotWrite = "db.cannot_write";
+    public const string ConnectionLost = "db.connection_lost";
+    public const string Damaged = "db.damaged";
     public const string DatabaseMissing = "db.database_missing";
     public const string DirectoryMissing = "db.directory_missing";
     public const string DiskFull = "db.disk_full";

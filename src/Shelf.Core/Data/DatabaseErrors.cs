@@ -50,9 +50,10 @@ public static class DatabaseErrors
 
     private static Error? FromSqlite(SqliteException e, DatabaseTarget target) => e.SqliteErrorCode switch
     {
+        SqliteNotADatabase or SqliteCorrupt when LooksLikeSqlite(target) => Damaged(target),
         SqliteNotADatabase or SqliteCorrupt => Error.Invalid(
             DatabaseErrorCodes.NotSqlite,
-            $"{target.Location} is not a SQLite database (or is damaged); use a Shelf library or a new file"),
+            $"{target.Location} is not a SQLite database; use a Shelf library or a new file"),
         SqliteCantOpen or SqliteReadOnly => Error.Unavailable(
             DatabaseErrorCodes.CannotWrite,
             $"cannot open {target.Location} for writing: the file or its folder is read-only; fix the permissions or choose another path"),
@@ -73,7 +74,8 @@ public static class DatabaseErrors
         PostgresErrorCodes.InsufficientPrivilege => Error.Unavailable(
             DatabaseErrorCodes.PermissionDenied,
             $"PostgreSQL at {target.Server} denied {UserOf(target)} this: {e.MessageText}; ask the owner for rights"),
-        PostgresErrorCodes.TooManyConnections or PostgresErrorCodes.CannotConnectNow or PostgresErrorCodes.AdminShutdown => Error.Unavailable(
+        PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown => ConnectionLost(target),
+        PostgresErrorCodes.TooManyConnections or PostgresErrorCodes.CannotConnectNow => Error.Unavailable(
             DatabaseErrorCodes.Unavailable,
             $"PostgreSQL at {target.Server} is not accepting connections now ({e.MessageText}); try again later"),
         PostgresErrorCodes.DiskFull => Error.Unavailable(DatabaseErrorCodes.DiskFull, $"PostgreSQL at {target.Server} is out of disk space; nothing was changed"),
@@ -82,6 +84,11 @@ public static class DatabaseErrors
 
     private static Error? FromNpgsql(NpgsqlException e, DatabaseTarget target)
     {
+        if (FindInner<SocketException>(e) is { SocketErrorCode: SocketError.ConnectionReset or SocketError.ConnectionAborted or SocketError.Shutdown or SocketError.NotConnected })
+        {
+            return ConnectionLost(target);
+        }
+
         if (FindInner<SocketException>(e) is { } socket)
         {
             var reason = socket.SocketErrorCode switch
@@ -112,9 +119,33 @@ public static class DatabaseErrors
                 $"PostgreSQL at {target.Server} needs a password for {UserOf(target)}; put it in the URL, PGPASSWORD or ~/.pgpass");
         }
 
-        return e.IsTransient
-            ? Error.Unavailable(DatabaseErrorCodes.Unavailable, $"lost the connection to PostgreSQL at {target.Server}: {e.Message}; nothing was changed")
-            : null;
+        return e.IsTransient ? ConnectionLost(target) : null;
+    }
+
+    // However the server went away (shut down, crashed, the network dropped), the open
+    // transaction died with the connection, so nothing of the command was kept.
+    private static Error ConnectionLost(DatabaseTarget target) => Error.Unavailable(
+        DatabaseErrorCodes.ConnectionLost,
+        $"the connection to PostgreSQL at {target.Server} was lost (the server went away); nothing was changed; try again when it is back");
+
+    private static Error Damaged(DatabaseTarget target) => Error.Unavailable(
+        DatabaseErrorCodes.Damaged,
+        $"{target.Location} is a SQLite database but it is damaged (cut short or overwritten); nothing was changed. Restore it from a backup, or save what can still be read with: sqlite3 '{target.Location}' .recover | sqlite3 recovered.db");
+
+    // A damaged library still starts with SQLite's header; a file of another program does not.
+    private static bool LooksLikeSqlite(DatabaseTarget target)
+    {
+        try
+        {
+            using var file = File.OpenRead(target.FilePath!);
+            Span<byte> header = stackalloc byte[16];
+            return file.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) == header.Length
+                && header.SequenceEqual("SQLite format 3\0"u8);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     private static T? FindInner<T>(Exception e)

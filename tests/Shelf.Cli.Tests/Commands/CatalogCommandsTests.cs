@@ -170,14 +170,15 @@ public abstract class CatalogCommandsTests(DatabaseFixture fixture)
     }
 
     [Fact]
-    public async Task Export_ToAMissingFolder_ExitsWith1NamingThePath()
+    public async Task Export_ToAMissingFolder_ExitsWith2NamingTheFolderLikeDbDoes()
     {
         var shelf = await CliDatabase.NewRunnerAsync(fixture);
 
         var result = await shelf.RunAsync("export", "-o", "/no/such/folder/library.csv");
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains("/no/such/folder/library.csv", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("error: the folder /no/such/folder does not exist; create it first or choose another path (-o)", Assert.Single(result.ErrorLines));
+        Assert.DoesNotContain(".partial", result.Error, StringComparison.Ordinal);
     }
 
     private static string Temp(string content)

@@ -225,6 +225,76 @@ public sealed class DbCommandsTests : IClassFixture<SqliteDatabaseFixture>, ICla
     }
 
     [Fact]
+    public async Task AnyCommand_TruncatedLibrary_ExitsWith1SayingItIsDamagedAndHowToRecover()
+    {
+        var shelf = await CliDatabase.NewRunnerAsync(_sqlite);
+        var rows = new System.Text.StringBuilder("title,number_of_pages,first_name,last_name\n");
+        for (var i = 0; i < 3000; i++)
+        {
+            rows.Append(CultureInfo.InvariantCulture, $"A rather long title for book number {i} of the test,{i + 1},Some,Writer{i}\n");
+        }
+
+        var catalog = TempFiles.NewPath("damaged");
+        await File.WriteAllTextAsync(catalog, rows.ToString());
+        Assert.Equal(0, (await shelf.RunAsync("import", catalog)).ExitCode);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Assert.False(File.Exists(shelf.Database + "-wal") && new FileInfo(shelf.Database + "-wal").Length > 0);
+        await using (var file = File.Open(shelf.Database, FileMode.Open))
+        {
+            file.SetLength(file.Length / 2);
+        }
+
+        var cut = await File.ReadAllBytesAsync(shelf.Database);
+
+        var result = await shelf.RunAsync("list", "--all");
+
+        Assert.Equal(1, result.ExitCode);
+        var line = Assert.Single(result.ErrorLines);
+        Assert.Contains("is a SQLite database but it is damaged", line, StringComparison.Ordinal);
+        Assert.Contains(".recover", line, StringComparison.Ordinal);
+        Assert.Equal(cut, await File.ReadAllBytesAsync(shelf.Database));
+    }
+
+    [Fact]
+    public async Task AnyCommand_PostgresConnectionLostMidCommand_ExitsWith1SayingNothingWasChanged()
+    {
+        var target = await _postgres.NewDatabaseAsync();
+        var shelf = new CliRunner(target.ConnectionString);
+        Assert.Equal(0, (await shelf.RunAsync("add", "Emma", "--author", "Jane Austen")).ExitCode);
+        var rows = new System.Text.StringBuilder("title,number_of_pages,first_name,last_name\n");
+        for (var i = 0; i < 200_000; i++)
+        {
+            rows.Append(CultureInfo.InvariantCulture, $"Lost Book {i},{(i % 900) + 10},Writer,Number{i % 5000}\n");
+        }
+
+        var catalog = TempFiles.NewPath("lost");
+        await File.WriteAllTextAsync(catalog, rows.ToString());
+
+        var import = shelf.RunAsync("import", catalog);
+        await using (var admin = new Npgsql.NpgsqlConnection(target.ConnectionString))
+        {
+            await admin.OpenAsync();
+            await using var command = admin.CreateCommand();
+
+            // Once the import's backend has written into its transaction, end it as a server shutdown would.
+            command.CommandText = "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND backend_xid IS NOT NULL AND pid <> pg_backend_pid()";
+            var deadline = DateTime.UtcNow.AddMinutes(2);
+            while (!import.IsCompleted && await command.ExecuteScalarAsync() is not true)
+            {
+                Assert.True(DateTime.UtcNow < deadline, "the import never started writing");
+                await Task.Delay(20);
+            }
+        }
+
+        var result = await import;
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal($"error: the connection to PostgreSQL at {target.Server} was lost (the server went away); nothing was changed; try again when it is back", Assert.Single(result.ErrorLines));
+        var listed = await shelf.RunAsync("list", "--json");
+        Assert.Single(JsonDocument.Parse(listed.Out).RootElement.EnumerateArray());
+    }
+
+    [Fact]
     public async Task AnyCommand_SqliteFileOfAnotherProgram_ExitsWith2AndAddsNoTables()
     {
         var target = await _sqlite.NewDatabaseAsync();

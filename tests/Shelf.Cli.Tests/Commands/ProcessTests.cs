@@ -59,6 +59,31 @@ public sealed class ProcessTests(SqliteDatabaseFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task BuiltShelf_OnAPseudoTerminal_LeavesTheKeypadAsItFoundIt()
+    {
+        var target = await fixture.NewDatabaseAsync();
+        Assert.Equal(0, (await ShelfProcess.RunAsync("--db", target.FilePath!, "add", "Emma", "--author", "Jane Austen")).ExitCode);
+
+        // script(1) runs the command on a pseudo-terminal and copies what it wrote there.
+        var info = new ProcessStartInfo("script") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
+        info.ArgumentList.Add("-qec");
+        info.ArgumentList.Add($"dotnet '{ShelfProcess.ShelfDll}' --db '{target.FilePath}' list");
+        info.ArgumentList.Add("/dev/null");
+        info.Environment["TERM"] = "xterm-256color";
+        info.Environment["DOTNET_CLI_HOME"] = Path.GetTempPath();
+        using var script = Process.Start(info)!;
+        script.StandardInput.Close();
+        var screen = await script.StandardOutput.ReadToEndAsync();
+        await script.WaitForExitAsync();
+
+        Assert.Equal(0, script.ExitCode);
+        Assert.Contains("Emma", screen, StringComparison.Ordinal);
+        var lastOn = screen.LastIndexOf("\u001b[?1h", StringComparison.Ordinal);
+        var lastOff = screen.LastIndexOf("\u001b[?1l", StringComparison.Ordinal);
+        Assert.True(lastOn < lastOff, $"keypad left in application mode: {screen.Replace("\u001b", "ESC", StringComparison.Ordinal)}");
+    }
+
+    [Fact]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public async Task BuiltShelf_ReadOnlyFolder_ExitsWith1NamingThePath()
     {
@@ -180,7 +205,7 @@ internal static class ShelfProcess
     }
 
     /// <summary>The CLI's own build output (same configuration as the tests), not a copy in the test folder.</summary>
-    private static string ShelfDll
+    internal static string ShelfDll
     {
         get
         {

@@ -12,6 +12,7 @@ public static class CatalogErrorCodes
     public const string ConcurrentChange = "import.concurrent_change";
     public const string ConcurrentWrite = "import.concurrent_write";
     public const string Empty = "import.empty";
+    public const string ExportDirectoryMissing = "export.directory_missing";
     public const string ExportIsDirectory = "export.is_directory";
     public const string ExportUnwritable = "export.unwritable";
     public const string FileMissing = "import.file_missing";
