@@ -4,28 +4,49 @@ using Shelf.Core.Features.Books;
 
 namespace Shelf.Cli.Commands;
 
-/// <summary><c>shelf remove &lt;id|isbn&gt;</c>.</summary>
+/// <summary><c>shelf remove &lt;id|isbn&gt; [--yes]</c>: asks first on a terminal, needs --yes in scripts.</summary>
 internal sealed class BookRemoveCommand : ShelfCommand
 {
     private readonly Argument<string> _book = new("book") { Description = "The book's id or ISBN" };
+    private readonly Option<bool> _yes = new("--yes", "-y") { Description = "Remove without asking" };
 
     public BookRemoveCommand(CliConsole console, GlobalOptions globals)
-        : base("remove", "Remove a book", console, globals)
+        : base("remove", "Remove a book (its sales keep their record of it)", console, globals)
     {
         Arguments.Add(_book);
+        Options.Add(_yes);
     }
 
-    protected override Task<int> ExecuteAsync(CliContext context, CancellationToken cancellationToken) =>
-        WithDatabaseAsync<RemoveBook>(context, async removeBook =>
+    protected override async Task<int> ExecuteAsync(CliContext context, CancellationToken cancellationToken)
+    {
+        var reference = context.Get(_book)!;
+        if (context.Unconfirmed(context.Get(_yes), $"removing book {reference}") is { } unconfirmed)
         {
-            var removed = await removeBook.ExecuteAsync(context.Get(_book)!, cancellationToken);
+            return context.Fail(unconfirmed);
+        }
+
+        return await WithDatabaseAsync<GetBook, RemoveBook>(context, async (getBook, removeBook) =>
+        {
+            var book = await getBook.ExecuteAsync(reference, cancellationToken);
+            if (FailIfError(context, book) is { } missing)
+            {
+                return missing;
+            }
+
+            var question = $"Remove book {book.Value.Id}: {book.Value.Title} by {string.Join(", ", book.Value.Authors)}?";
+            if (await context.ConfirmAsync(context.Get(_yes), question, cancellationToken) is { } stopped)
+            {
+                return stopped;
+            }
+
+            var removed = await removeBook.ExecuteAsync(reference, cancellationToken);
             if (FailIfError(context, removed) is { } failed)
             {
                 return failed;
             }
 
             context.WriteResult(removed.Value, $"Removed book {removed.Value.Id}: {removed.Value.Title}");
-
             return ExitCodes.Ok;
         }, cancellationToken);
+    }
 }

@@ -26,11 +26,9 @@ internal sealed class SaleDeleteCommand : ShelfCommand
     {
         var reference = context.Get(_order)!;
         var confirmed = context.Get(_yes);
-        if (!confirmed && !context.CanAsk)
+        if (context.Unconfirmed(confirmed, $"deleting {reference}", SaleErrorCodes.DeleteUnconfirmed) is { } unconfirmed)
         {
-            return Task.FromResult(context.Fail(Error.Invalid(
-                SaleErrorCodes.DeleteUnconfirmed,
-                $"deleting {reference} needs confirmation: run it on a terminal to be asked, or add --yes")));
+            return Task.FromResult(context.Fail(unconfirmed));
         }
 
         return WithDatabaseAsync<GetSale, DeleteSale>(context, async (getSale, deleteSale) =>
@@ -43,11 +41,9 @@ internal sealed class SaleDeleteCommand : ShelfCommand
                     return missing;
                 }
 
-                var answer = await context.AskAsync(CliContext.OneLine($"Delete {SaleRendering.Line(found.Value.Sale)}? [y/N]"), _ => null, cancellationToken);
-                if (!string.Equals(answer, "y", StringComparison.OrdinalIgnoreCase) && !string.Equals(answer, "yes", StringComparison.OrdinalIgnoreCase))
+                if (await context.ConfirmAsync(confirmed, $"Delete {SaleRendering.Line(found.Value.Sale)}?", cancellationToken) is { } stopped)
                 {
-                    context.Note("nothing was deleted");
-                    return ExitCodes.Ok;
+                    return stopped;
                 }
             }
 

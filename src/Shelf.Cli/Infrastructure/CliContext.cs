@@ -50,6 +50,34 @@ internal sealed class CliContext(ParseResult parse, CliConsole console, GlobalOp
         }
     }
 
+    /// <summary>
+    /// For a destructive command, before the library is opened: the error when nobody can be
+    /// asked (off a terminal, or --no-input) and --yes was not given.
+    /// </summary>
+    public Error? Unconfirmed(bool yes, string what, string code = CliErrorCodes.Unconfirmed) =>
+        yes || CanAsk ? null : Error.Invalid(code, $"{what} needs confirmation: run it on a terminal to be asked, or add --yes");
+
+    /// <summary>
+    /// Asks "<paramref name="question"/> [y/N]" unless --yes was given: null when the command may
+    /// go on, else the exit code of stopping (0, having said that nothing was changed).
+    /// </summary>
+    public async Task<int?> ConfirmAsync(bool yes, string question, CancellationToken cancellationToken)
+    {
+        if (yes)
+        {
+            return null;
+        }
+
+        var answer = await AskAsync($"{OneLine(question)} [y/N]", _ => null, cancellationToken);
+        if (answer is not null && (answer.Equals("y", StringComparison.OrdinalIgnoreCase) || answer.Equals("yes", StringComparison.OrdinalIgnoreCase)))
+        {
+            return null;
+        }
+
+        Note("nothing was changed");
+        return ExitCodes.Ok;
+    }
+
     /// <summary>The database the user chose; set once <see cref="OpenLibraryAsync"/> has resolved it.</summary>
     public DatabaseTarget? Target { get; private set; }
 

@@ -54,7 +54,7 @@ public abstract class AuthorCommandsTests(DatabaseFixture fixture)
         await shelf.RunAsync("add", "The Dispossessed", "--author", "Ursula K. Le Guin");
 
         var renameOntoOther = await shelf.RunAsync("author", "rename", "1", "Ursula K. Le Guin");
-        var merged = await shelf.RunAsync("author", "merge", "Ursula Le Guin", "2");
+        var merged = await shelf.RunAsync("author", "merge", "Ursula Le Guin", "2", "--yes");
         var renamed = await shelf.RunAsync("author", "rename", "2", "Le Guin, Ursula Kroeber");
         var authors = JsonDocument.Parse((await shelf.RunAsync("authors", "--json")).Out).RootElement;
 

@@ -93,13 +93,13 @@ public abstract class BookCommandsTests(DatabaseFixture fixture)
 
     [Theory]
     [InlineData("show", "42")]
-    [InlineData("remove", "42")]
+    [InlineData("remove", "42", "--yes")]
     [InlineData("show", "9780261102217")]
-    public async Task UnknownBook_ExitsWith3(string command, string reference)
+    public async Task UnknownBook_ExitsWith3(string command, string reference, params string[] more)
     {
         var shelf = await CliDatabase.NewRunnerAsync(fixture);
 
-        var result = await shelf.RunAsync(command, reference);
+        var result = await shelf.RunAsync([command, reference, .. more]);
 
         Assert.Equal(3, result.ExitCode);
         Assert.Contains(reference, Assert.Single(result.ErrorLines), StringComparison.Ordinal);
@@ -167,7 +167,7 @@ public abstract class BookCommandsTests(DatabaseFixture fixture)
         var shelf = await CliDatabase.NewRunnerAsync(fixture);
         await shelf.RunAsync("add", "Gone", "--author", "Someone");
 
-        var removed = await shelf.RunAsync("remove", "1");
+        var removed = await shelf.RunAsync("remove", "1", "--yes");
 
         Assert.Equal(0, removed.ExitCode);
         Assert.Equal("[]", (await shelf.RunAsync("list", "--json")).Out.Trim());

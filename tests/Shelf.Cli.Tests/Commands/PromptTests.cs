@@ -77,6 +77,59 @@ public sealed class PromptTests(SqliteDatabaseFixture fixture) : IClassFixture<S
         Assert.Equal("[]", listed.Out.Trim());
     }
 
+    [Theory]
+    [InlineData("n\n", 1)]
+    [InlineData("\n", 1)]
+    [InlineData("yes\n", 0)]
+    public async Task Remove_OnATerminal_AsksNamingTheBookFirst(string answer, int left)
+    {
+        var target = await fixture.NewDatabaseAsync();
+        var setup = new CliRunner(target.FilePath!);
+        await setup.RunAsync("add", "The Hobbit", "--author", "J.R.R. Tolkien");
+        var terminal = new CliRunner(target.FilePath!) { Terminal = true, Input = answer };
+
+        var result = await terminal.RunAsync("remove", "1");
+        var listed = await setup.RunAsync("list", "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Remove book 1: The Hobbit by J.R.R. Tolkien? [y/N]: ", result.Error, StringComparison.Ordinal);
+        Assert.Equal(left, System.Text.Json.JsonDocument.Parse(listed.Out).RootElement.GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("remove", "1")]
+    [InlineData("author", "merge", "1", "2")]
+    public async Task Destructive_OffATerminalWithoutYes_ExitsWith2AndChangesNothing(params string[] args)
+    {
+        var shelf = await CliDatabase.NewRunnerAsync(fixture);
+        await shelf.RunAsync("add", "A Wizard of Earthsea", "--author", "Ursula Le Guin");
+        await shelf.RunAsync("add", "The Dispossessed", "--author", "Ursula K. Le Guin");
+        var before = await CliDatabase.SnapshotAsync(shelf);
+
+        var result = await shelf.RunAsync(args);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.EndsWith("needs confirmation: run it on a terminal to be asked, or add --yes", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
+        Assert.Equal(before, await CliDatabase.SnapshotAsync(shelf));
+    }
+
+    [Fact]
+    public async Task AuthorMerge_OnATerminal_AsksNamingBothAuthors()
+    {
+        var target = await fixture.NewDatabaseAsync();
+        var setup = new CliRunner(target.FilePath!);
+        await setup.RunAsync("add", "A Wizard of Earthsea", "--author", "Ursula Le Guin");
+        await setup.RunAsync("add", "The Dispossessed", "--author", "Ursula K. Le Guin");
+        var terminal = new CliRunner(target.FilePath!) { Terminal = true, Input = "y\n" };
+
+        var result = await terminal.RunAsync("author", "merge", "1", "2");
+        var authors = await setup.RunAsync("authors", "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Merge Ursula Le Guin (id 1, 1 book(s)) into Ursula K. Le Guin (id 2)? [y/N]: ", result.Error, StringComparison.Ordinal);
+        Assert.Single(System.Text.Json.JsonDocument.Parse(authors.Out).RootElement.EnumerateArray());
+    }
+
     /// <summary>A terminal where nobody types: ReadLine waits until the test ends.</summary>
     private sealed class NeverAnswers : TextReader
     {

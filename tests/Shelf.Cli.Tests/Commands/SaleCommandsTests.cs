@@ -214,7 +214,7 @@ public abstract class SaleCommandsTests(DatabaseFixture fixture)
         var shelf = await NewShelfWithBooksAsync();
         await shelf.RunAsync("sale", "add", "--book", "9780261102217", "--quantity", "2", "--price", "9.99", "--order-number", "A-1");
 
-        var removed = await shelf.RunAsync("remove", "1");
+        var removed = await shelf.RunAsync("remove", "1", "--yes");
         var shown = await shelf.RunAsync("sale", "show", "A-1");
         var json = JsonDocument.Parse((await shelf.RunAsync("sale", "show", "A-1", "--json")).Out).RootElement.GetProperty("sale");
 

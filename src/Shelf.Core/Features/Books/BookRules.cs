@@ -50,9 +50,14 @@ public static class BookRules
             return (int?)null;
         }
 
-        if (!int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var pages))
+        switch (WholeNumber.Parse(text, out var pages))
         {
-            return Error.Invalid(BookErrorCodes.PagesNotNumber, $"pages must be a whole number, not '{UserText.Shorten(text)}'");
+            case WholeNumber.Outcome.NotANumber:
+                return Error.Invalid(BookErrorCodes.PagesNotNumber, $"pages must be a whole number, not '{UserText.Shorten(text)}'");
+            case WholeNumber.Outcome.TooLarge:
+                return Error.Invalid(BookErrorCodes.PagesTooMany, $"{UserText.Shorten(text.Trim())} pages is too large; at most {Book.MaxPages}");
+            case WholeNumber.Outcome.TooSmall:
+                return Error.Invalid(BookErrorCodes.PagesNotPositive, $"pages must be greater than 0, not {UserText.Shorten(text.Trim())}");
         }
 
         if (pages <= 0)
@@ -62,7 +67,7 @@ public static class BookRules
 
         if (pages > Book.MaxPages)
         {
-            return Error.Invalid(BookErrorCodes.PagesTooMany, $"{pages} pages is more than the {Book.MaxPages} Shelf accepts; check for a typo");
+            return Error.Invalid(BookErrorCodes.PagesTooMany, $"{pages} pages is too large; at most {Book.MaxPages}");
         }
 
         return (int?)pages;
@@ -89,12 +94,20 @@ public static class BookRules
             return (int?)null;
         }
 
-        if (!int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var year))
+        var parsed = WholeNumber.Parse(text, out var year);
+        if (parsed == WholeNumber.Outcome.NotANumber)
         {
             return Error.Invalid(BookErrorCodes.YearNotNumber, $"{field} must be a whole number such as 1999, not '{UserText.Shorten(text)}'");
         }
 
         var latest = DateTime.UtcNow.Year + 5;
+        if (parsed != WholeNumber.Outcome.Number)
+        {
+            return Error.Invalid(
+                BookErrorCodes.YearOutOfRange,
+                parsed == WholeNumber.Outcome.TooLarge ? $"{field} {UserText.Shorten(text.Trim())} is too large; at most {latest}" : $"{field} {UserText.Shorten(text.Trim())} is too small; at least {MinYear}");
+        }
+
         if (year < MinYear || year > latest || year == 0)
         {
             return Error.Invalid(BookErrorCodes.YearOutOfRange, $"{field} {year} is out of range; use a year from {MinYear} to {latest} (no year 0; negative is BCE)");

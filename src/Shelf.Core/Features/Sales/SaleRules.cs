@@ -29,9 +29,14 @@ public static class SaleRules
             return Error.Invalid(SaleErrorCodes.QuantityMissing, "no quantity given; say how many copies were sold, such as 2");
         }
 
-        if (!int.TryParse(trimmed, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var quantity))
+        switch (WholeNumber.Parse(trimmed, out var quantity))
         {
-            return Error.Invalid(SaleErrorCodes.QuantityNotNumber, $"the quantity must be a whole number of copies, such as 2, not '{UserText.Shorten(trimmed)}'");
+            case WholeNumber.Outcome.NotANumber:
+                return Error.Invalid(SaleErrorCodes.QuantityNotNumber, $"the quantity must be a whole number of copies, such as 2, not '{UserText.Shorten(trimmed)}'");
+            case WholeNumber.Outcome.TooLarge:
+                return Error.Invalid(SaleErrorCodes.QuantityTooLarge, $"{UserText.Shorten(trimmed)} copies is too large; at most {SaleMath.MaxQuantity} on one order line (split the order)");
+            case WholeNumber.Outcome.TooSmall:
+                return Error.Invalid(SaleErrorCodes.QuantityNotPositive, $"the quantity must be 1 or more, not {UserText.Shorten(trimmed)}; a return is recorded as a refund of the sale");
         }
 
         if (quantity <= 0)
@@ -40,7 +45,7 @@ public static class SaleRules
         }
 
         return quantity > SaleMath.MaxQuantity
-            ? Error.Invalid(SaleErrorCodes.QuantityTooLarge, $"{quantity} copies is more than the {SaleMath.MaxQuantity} one order line may hold; split the order")
+            ? Error.Invalid(SaleErrorCodes.QuantityTooLarge, $"{quantity} copies is too large; at most {SaleMath.MaxQuantity} on one order line (split the order)")
             : quantity;
     }
 

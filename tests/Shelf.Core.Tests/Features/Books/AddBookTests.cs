@@ -122,7 +122,7 @@ public abstract class AddBookTests(DatabaseFixture fixture)
     [InlineData("-3", "book.pages_not_positive")]
     [InlineData("abc", "book.pages_not_number")]
     [InlineData("12.5", "book.pages_not_number")]
-    [InlineData("99999999999", "book.pages_not_number")]
+    [InlineData("99999999999", "book.pages_too_many")]
     [InlineData("100001", "book.pages_too_many")]
     public async Task ExecuteAsync_BadPages_ReturnsInvalid(string pages, string code)
     {

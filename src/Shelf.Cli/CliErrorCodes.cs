@@ -1,0 +1,8 @@
+namespace Shelf.Cli;
+
+/// <summary>Codes of the errors only the command line has (the core never asks anyone anything).</summary>
+internal static class CliErrorCodes
+{
+    /// <summary>A destructive command off a terminal (or with --no-input) without --yes.</summary>
+    public const string Unconfirmed = "cli.unconfirmed";
+}
