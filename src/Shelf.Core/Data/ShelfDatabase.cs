@@ -28,6 +28,11 @@ public sealed class ShelfDatabase(ShelfDbContextFactory contexts, ShelfMigrator 
             return pathError;
         }
 
+        if (Target.Provider == DatabaseProvider.Sqlite && SqliteReadOnlyAccess.ConnectionStringFor(Target.FilePath!, Target.ConnectionString) is { } readOnly)
+        {
+            db.Database.SetConnectionString(readOnly);
+        }
+
         try
         {
             await db.Database.OpenConnectionAsync(cancellationToken);

@@ -85,6 +85,41 @@ public sealed class ProcessTests(SqliteDatabaseFixture fixture) : IClassFixture<
 
     [Fact]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task BuiltShelf_LibraryTheUserCanOnlyRead_ListsItAndRefusesWrites()
+    {
+        var folder = Directory.CreateTempSubdirectory("shelf-readable-").FullName;
+        var path = Path.Combine(folder, "library.db");
+        try
+        {
+            Assert.Equal(0, (await ShelfProcess.RunAsync("--db", path, "add", "Emma", "--author", "Jane Austen")).ExitCode);
+            Assert.False(File.Exists(path + "-wal"));
+            var readOnly = UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+            File.SetUnixFileMode(path, readOnly);
+            File.SetUnixFileMode(folder, readOnly | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+            var before = await File.ReadAllBytesAsync(path);
+
+            // root may write anything, so as root the test reads as the unprivileged 'nobody'.
+            string[] asReader = Environment.UserName == "root" ? ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"] : [];
+            var listed = await ShelfProcess.RunAsync(asReader, "--db", path, "list", "--json");
+            var shown = await ShelfProcess.RunAsync(asReader, "--db", path, "show", "1");
+            var added = await ShelfProcess.RunAsync(asReader, "--db", path, "add", "Persuasion", "--author", "Jane Austen");
+
+            Assert.True(listed.ExitCode == 0, listed.Error);
+            Assert.Equal("Emma", JsonDocument.Parse(listed.Out).RootElement.EnumerateArray().Single().GetProperty("title").GetString());
+            Assert.Equal(0, shown.ExitCode);
+            Assert.Equal(1, added.ExitCode);
+            Assert.Contains("read-only", Assert.Single(added.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+            Assert.Equal(before, await File.ReadAllBytesAsync(path));
+        }
+        finally
+        {
+            File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public async Task BuiltShelf_ReadOnlyFolder_ExitsWith1NamingThePath()
     {
         var folder = Directory.CreateTempSubdirectory("shelf-readonly-").FullName;
