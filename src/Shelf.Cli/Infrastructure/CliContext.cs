@@ -126,11 +126,10 @@ internal sealed class CliContext(ParseResult parse, CliConsole console, GlobalOp
             return target.Error!;
         }
 
-        // A one-shot command is the only thing in its process: the CLI's choices are the defaults,
-        // and an import may give memory back at once and sort on every core.
+        // A one-shot command is the only thing in its process: an import may give memory back at
+        // once and sort on every core.
         return new ServiceCollection()
-            .AddShelfCore(target.Value)
-            .AddSingleton(new ImportOptions { CollectAfterMatching = true, SortThreads = Environment.ProcessorCount })
+            .AddShelfCore(target.Value, options => options.Import = new ImportOptions { CollectAfterMatching = true, SortThreads = Environment.ProcessorCount })
             .BuildServiceProvider();
     }
 
