@@ -1,3 +1,5 @@
+using Shelf.Core.Features.Catalog;
+
 namespace Shelf.Core;
 
 /// <summary>
@@ -12,4 +14,7 @@ public sealed class ShelfCoreOptions
     /// gets <c>db.needs_migration</c> for a library whose schema lags behind.
     /// </summary>
     public bool MigrateOnOpen { get; set; } = true;
+
+    /// <summary>What a catalog import may do to the whole process (memory, threads); by default nothing.</summary>
+    public ImportOptions Import { get; set; } = ImportOptions.Default;
 }

@@ -33,6 +33,7 @@ public static class ShelfCoreServiceCollectionExtensions
         configure?.Invoke(options);
 
         services.AddSingleton(options);
+        services.AddSingleton(options.Import);
         services.AddSingleton(target);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ShelfDbContextFactory>();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Shelf.Core;
 using Shelf.Core.Common;
 using Shelf.Core.Data;
+using Shelf.Core.Features.Catalog;
 using Shelf.Testing;
 
 namespace Shelf.Core.Tests;
@@ -38,6 +39,20 @@ public sealed class ShelfCoreServicesTests
 
         Assert.NotSame(first.ServiceProvider.GetRequiredService<ShelfDbContext>(), second.ServiceProvider.GetRequiredService<ShelfDbContext>());
         Assert.Same(first.ServiceProvider.GetRequiredService<ShelfMigrator>(), second.ServiceProvider.GetRequiredService<ShelfMigrator>());
+    }
+
+    [Fact]
+    public void AddShelfCore_ImportOptions_AreTheHostsChoiceAndNoneByDefault()
+    {
+        using var file = new SqliteTestFile();
+        var chosen = new ImportOptions { CollectAfterMatching = true, SortThreads = 2 };
+        using var configured = new ServiceCollection().AddShelfCore(file.Target, o => o.Import = chosen).BuildServiceProvider();
+        using var plain = new ServiceCollection().AddShelfCore(file.Target).BuildServiceProvider();
+
+        Assert.Same(chosen, configured.GetRequiredService<ImportOptions>());
+        var none = plain.GetRequiredService<ImportOptions>();
+        Assert.False(none.CollectAfterMatching);
+        Assert.Equal(0, none.SortThreads);
     }
 
     [Fact]

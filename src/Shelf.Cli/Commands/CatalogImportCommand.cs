@@ -13,6 +13,7 @@ namespace Shelf.Cli.Commands;
 /// </summary>
 internal sealed class CatalogImportCommand : ShelfCommand
 {
+
     private readonly Argument<string?> _file = new("file") { Description = "The export to import (CSV, tab-separated, or Shelf's own JSON export); - reads standard input", Arity = ArgumentArity.ZeroOrOne };
     private readonly Option<string?> _format = new("--format") { Description = "Read the file as this format instead of recognising it from the header (see --formats)" };
     private readonly Option<string[]> _map = new("--map") { Description = "Read any CSV: \"Column Name=field\" for each column to read (fields: title, author, authors, isbn, pages, ...; see --formats)", Arity = ArgumentArity.ZeroOrMore };

@@ -48,7 +48,7 @@ internal sealed class SaleImportCommand : ShelfCommand
         }
 
         FileStream input;
-        StreamWriter? rejects = null;
+        FileStream? rejects = null;
         try
         {
             input = File.OpenRead(path);
@@ -56,7 +56,7 @@ internal sealed class SaleImportCommand : ShelfCommand
             // Opened before importing, so a bad --rejects path fails before anything is written.
             if (context.Get(_rejects) is { } rejectsPath)
             {
-                rejects = new StreamWriter(rejectsPath, append: false, new System.Text.UTF8Encoding(false));
+                rejects = File.Create(rejectsPath);
             }
         }
         catch (Exception e) when (e is UnauthorizedAccessException or IOException)
@@ -69,31 +69,19 @@ internal sealed class SaleImportCommand : ShelfCommand
         {
             return await WithDatabaseAsync<ImportSales>(context, async importSales =>
             {
-                var request = new ImportSalesRequest { DryRun = context.Get(_dryRun), DefaultCurrency = currency.Value };
-                var imported = await importSales.ExecuteAsync(input, request, progress: null, cancellationToken);
+                var request = new ImportSalesRequest { DryRun = context.Get(_dryRun), DefaultCurrency = currency.Value, Rejects = rejects };
+                var imported = await ImportProgressBar.RunAsync(
+                    context.Console,
+                    Path.GetFileName(path),
+                    progress => importSales.ExecuteAsync(input, request, progress, cancellationToken));
                 if (FailIfError(context, imported) is { } failed)
                 {
                     return failed;
                 }
 
-                if (rejects is not null)
-                {
-                    await WriteRejectsAsync(rejects, imported.Value, cancellationToken);
-                }
-
                 Report(context, imported.Value, context.Get(_rejects));
                 return ExitCodes.Ok;
             }, cancellationToken);
-        }
-    }
-
-    private static async Task WriteRejectsAsync(StreamWriter writer, SaleImportSummary summary, CancellationToken cancellationToken)
-    {
-        writer.NewLine = "\n";
-        await writer.WriteLineAsync(summary.Header.AsMemory(), cancellationToken);
-        foreach (var reject in summary.Rejected)
-        {
-            await writer.WriteLineAsync(reject.Raw.AsMemory(), cancellationToken);
         }
     }
 

@@ -4,6 +4,7 @@ using Shelf.Core.Common;
 using Shelf.Core.Data;
 using Shelf.Core.Domain;
 using Shelf.Core;
+using Shelf.Core.Features.Catalog;
 
 namespace Shelf.Cli.Infrastructure;
 
@@ -125,8 +126,11 @@ internal sealed class CliContext(ParseResult parse, CliConsole console, GlobalOp
             return target.Error!;
         }
 
-        // A one-shot command is the only thing in its process: the CLI's choices are the defaults.
-        return new ServiceCollection().AddShelfCore(target.Value).BuildServiceProvider();
+        // A one-shot command is the only thing in its process: an import may give memory back at
+        // once and sort on every core.
+        return new ServiceCollection()
+            .AddShelfCore(target.Value, options => options.Import = new ImportOptions { CollectAfterMatching = true, SortThreads = Environment.ProcessorCount })
+            .BuildServiceProvider();
     }
 
     public Result<DatabaseTarget> ResolveTarget()

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Shelf.Core.Features.Catalog;
+using Shelf.Core.Features.Importing;
 using Spectre.Console;
 
 namespace Shelf.Cli.Infrastructure;

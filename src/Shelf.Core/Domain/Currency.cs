@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
+using Shelf.Core.Common;
 
 namespace Shelf.Core.Domain;
 
@@ -32,7 +33,7 @@ public static class Currency
         }
 
         code = null;
-        error = $"'{Shorten(trimmed)}' is not a currency code: write the three letters of ISO 4217, such as USD, EUR or GBP";
+        error = $"'{UserText.Shorten(trimmed, 20)}' is not a currency code: write the three letters of ISO 4217, such as USD, EUR or GBP";
         return false;
     }
 
@@ -47,6 +48,4 @@ public static class Currency
         3 => 0.001m,
         _ => 0.01m,
     };
-
-    private static string Shorten(string text) => text.Length <= 20 ? text : text[..20] + "…";
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using Shelf.Core.Common;
 
 namespace Shelf.Core.Domain;
 
@@ -55,7 +56,7 @@ public readonly record struct Discount
 
         if (!decimal.TryParse(number, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
         {
-            error = $"'{Shorten(trimmed)}' is not a discount; write a fraction below 1 such as 0.15, or a percentage such as 15%";
+            error = $"'{UserText.Shorten(trimmed, 30)}' is not a discount; write a fraction below 1 such as 0.15, or a percentage such as 15%";
             return false;
         }
 
@@ -84,6 +85,4 @@ public readonly record struct Discount
         discount = new Discount((int)basisPoints);
         return true;
     }
-
-    private static string Shorten(string text) => text.Length <= 30 ? text : text[..30] + "…";
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Shelf.Core.Common;
 
 namespace Shelf.Core.Domain;
 
@@ -58,7 +59,7 @@ public readonly record struct Isbn
             return TryParseIsbn13(compact, out isbn, out error);
         }
 
-        error = $"'{Shorten(text!)}' is not an ISBN: an ISBN has 10 or 13 digits, it has {compact.Length}";
+        error = $"'{UserText.Shorten(text!)}' is not an ISBN: an ISBN has 10 or 13 digits, it has {compact.Length}";
         return false;
     }
 
@@ -171,6 +172,4 @@ public readonly record struct Isbn
 
         return rest.TrimStart(':', ' ');
     }
-
-    private static string Shorten(string text) => text.Length <= 40 ? text.Trim() : text[..40] + "…";
 }

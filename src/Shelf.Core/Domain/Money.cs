@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using Shelf.Core.Common;
 
 namespace Shelf.Core.Domain;
 
@@ -46,13 +47,13 @@ public readonly record struct Money(long Minor, string Currency)
 
         if (trimmed.Contains(',', StringComparison.Ordinal))
         {
-            error = $"'{Shorten(trimmed)}' has a comma; write amounts with a dot for decimals and no thousands separator, as in {CommaFree(trimmed)}";
+            error = $"'{UserText.Shorten(trimmed, 30)}' has a comma; write amounts with a dot for decimals and no thousands separator, as in {CommaFree(trimmed)}";
             return false;
         }
 
         if (!decimal.TryParse(trimmed, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
         {
-            error = $"'{Shorten(trimmed)}' is not an amount; write digits with a dot for decimals, as in 9.99";
+            error = $"'{UserText.Shorten(trimmed, 30)}' is not an amount; write digits with a dot for decimals, as in 9.99";
             return false;
         }
 
@@ -91,6 +92,4 @@ public readonly record struct Money(long Minor, string Currency)
             ? text.Replace(',', '.')
             : text.Replace(",", string.Empty, StringComparison.Ordinal);
     }
-
-    private static string Shorten(string text) => text.Length <= 30 ? text : text[..30] + "…";
 }

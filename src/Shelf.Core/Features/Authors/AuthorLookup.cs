@@ -38,7 +38,7 @@ internal static class AuthorLookup
         var near = key.Length == 0
             ? []
             : await db.Authors.Where(a => a.NameKey.Contains(key)).OrderBy(a => a.SortName).Take(3).Select(a => $"{a.Name} (id {a.Id})").ToListAsync(cancellationToken);
-        var shown = BookRules.Shorten(text);
+        var shown = UserText.Shorten(text);
         return near.Count == 0
             ? $"no author '{shown}'"
             : $"no author '{shown}'; did you mean {string.Join(", ", near)}?";

@@ -16,7 +16,7 @@ public sealed class RenameAuthor(ShelfDbContext db)
     {
         if (!AuthorName.TryParse(newName, out var name, out var nameError))
         {
-            return Error.Invalid(AuthorErrorCodes.NameInvalid, $"new name '{BookRules.Shorten(newName)}': {nameError}");
+            return Error.Invalid(AuthorErrorCodes.NameInvalid, $"new name '{UserText.Shorten(newName)}': {nameError}");
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

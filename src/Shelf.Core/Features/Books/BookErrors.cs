@@ -6,5 +6,5 @@ namespace Shelf.Core.Features.Books;
 public static class BookErrors
 {
     public static Error NotFound(string reference) =>
-        Error.NotFound(BookErrorCodes.NotFound, $"no book with id or ISBN '{BookRules.Shorten(reference)}'");
+        Error.NotFound(BookErrorCodes.NotFound, $"no book with id or ISBN '{UserText.Shorten(reference)}'");
 }

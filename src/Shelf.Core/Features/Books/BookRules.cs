@@ -53,11 +53,11 @@ public static class BookRules
         switch (WholeNumber.Parse(text, out var pages))
         {
             case WholeNumber.Outcome.NotANumber:
-                return Error.Invalid(BookErrorCodes.PagesNotNumber, $"pages must be a whole number, not '{Shorten(text)}'");
+                return Error.Invalid(BookErrorCodes.PagesNotNumber, $"pages must be a whole number, not '{UserText.Shorten(text)}'");
             case WholeNumber.Outcome.TooLarge:
-                return Error.Invalid(BookErrorCodes.PagesTooMany, $"{Shorten(text.Trim())} pages is too large; at most {Book.MaxPages}");
+                return Error.Invalid(BookErrorCodes.PagesTooMany, $"{UserText.Shorten(text.Trim())} pages is too large; at most {Book.MaxPages}");
             case WholeNumber.Outcome.TooSmall:
-                return Error.Invalid(BookErrorCodes.PagesNotPositive, $"pages must be greater than 0, not {Shorten(text.Trim())}");
+                return Error.Invalid(BookErrorCodes.PagesNotPositive, $"pages must be greater than 0, not {UserText.Shorten(text.Trim())}");
         }
 
         if (pages <= 0)
@@ -97,7 +97,7 @@ public static class BookRules
         var parsed = WholeNumber.Parse(text, out var year);
         if (parsed == WholeNumber.Outcome.NotANumber)
         {
-            return Error.Invalid(BookErrorCodes.YearNotNumber, $"{field} must be a whole number such as 1999, not '{Shorten(text)}'");
+            return Error.Invalid(BookErrorCodes.YearNotNumber, $"{field} must be a whole number such as 1999, not '{UserText.Shorten(text)}'");
         }
 
         var latest = DateTime.UtcNow.Year + 5;
@@ -105,7 +105,7 @@ public static class BookRules
         {
             return Error.Invalid(
                 BookErrorCodes.YearOutOfRange,
-                parsed == WholeNumber.Outcome.TooLarge ? $"{field} {Shorten(text.Trim())} is too large; at most {latest}" : $"{field} {Shorten(text.Trim())} is too small; at least {MinYear}");
+                parsed == WholeNumber.Outcome.TooLarge ? $"{field} {UserText.Shorten(text.Trim())} is too large; at most {latest}" : $"{field} {UserText.Shorten(text.Trim())} is too small; at least {MinYear}");
         }
 
         if (year < MinYear || year > latest || year == 0)
@@ -168,7 +168,7 @@ public static class BookRules
         {
             if (!AuthorName.TryParse(credit.Name, out var name, out var error))
             {
-                return Error.Invalid(AuthorErrorCodes.NameInvalid, $"author '{Shorten(credit.Name)}': {error}");
+                return Error.Invalid(AuthorErrorCodes.NameInvalid, $"author '{UserText.Shorten(credit.Name)}': {error}");
             }
 
             if (!seen.Add((name.Key, credit.Role)))
@@ -223,11 +223,5 @@ public static class BookRules
         }
 
         return true;
-    }
-
-    internal static string Shorten(string? text)
-    {
-        var value = (text ?? string.Empty).Trim();
-        return value.Length <= 40 ? value : value[..40] + "…";
     }
 }

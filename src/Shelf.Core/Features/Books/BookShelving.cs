@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Shelf.Core.Common;
 using Shelf.Core.Data;
 using Shelf.Core.Domain;
@@ -17,7 +16,7 @@ internal sealed class BookShelving(ShelfDbContext db)
             var link = book.Tags.Find(t => t.Tag.NameKey == key);
             if (link is null)
             {
-                return Error.NotFound(ShelfErrorCodes.BookNotOnIt, $"book {book.Id} is not on the shelf '{BookRules.Shorten(text)}'");
+                return Error.NotFound(ShelfErrorCodes.BookNotOnIt, $"book {book.Id} is not on the shelf '{UserText.Shorten(text)}'");
             }
 
             book.Tags.Remove(link);
@@ -37,9 +36,7 @@ internal sealed class BookShelving(ShelfDbContext db)
                 continue;
             }
 
-            var tag = db.Tags.Local.FirstOrDefault(t => t.NameKey == key)
-                ?? await db.Tags.SingleOrDefaultAsync(t => t.NameKey == key, cancellationToken)
-                ?? db.Tags.Add(new Tag { Name = name.Value, NameKey = key }).Entity;
+            var tag = await ShelfTags.FindOrAddAsync(db, name.Value, cancellationToken);
             book.Tags.Add(new BookTag { Book = book, Tag = tag });
         }
 

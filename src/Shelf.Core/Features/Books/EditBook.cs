@@ -260,7 +260,7 @@ public sealed class EditBook(ShelfDbContext db)
             var key = TextKey.Normalize(removed);
             if (credits.RemoveAll(c => c.Name.Key == key) == 0)
             {
-                return Error.NotFound(BookErrorCodes.AuthorNotCredited, $"'{BookRules.Shorten(removed)}' is not credited on book {book.Id}");
+                return Error.NotFound(BookErrorCodes.AuthorNotCredited, $"'{UserText.Shorten(removed)}' is not credited on book {book.Id}");
             }
         }
 
@@ -268,7 +268,7 @@ public sealed class EditBook(ShelfDbContext db)
         {
             if (!AuthorName.TryParse(added.Name, out var name, out var error))
             {
-                return Error.Invalid(AuthorErrorCodes.NameInvalid, $"author '{BookRules.Shorten(added.Name)}': {error}");
+                return Error.Invalid(AuthorErrorCodes.NameInvalid, $"author '{UserText.Shorten(added.Name)}': {error}");
             }
 
             if (credits.Any(c => c.Name.Key == name.Key && c.Role == added.Role))

@@ -24,7 +24,7 @@ public static class PersonalRules
 
         return int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var stars) && stars is >= 1 and <= 5
             ? (int?)stars
-            : Error.Invalid(BookErrorCodes.RatingInvalid, $"a rating is 1 to 5 stars (0 or \"\" clears it), not '{BookRules.Shorten(text)}'");
+            : Error.Invalid(BookErrorCodes.RatingInvalid, $"a rating is 1 to 5 stars (0 or \"\" clears it), not '{UserText.Shorten(text)}'");
     }
 
     /// <summary>A built-in status (with the other names it goes by) or the user's own exclusive shelf; "" clears.</summary>
@@ -61,7 +61,7 @@ public static class PersonalRules
 
         return DateOnly.TryParseExact(text.Trim(), ["yyyy-MM-dd", "yyyy/MM/dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? (DateOnly?)date
-            : Error.Invalid(BookErrorCodes.DateInvalid, $"{field} must be a date such as 2024-10-06, not '{BookRules.Shorten(text)}'");
+            : Error.Invalid(BookErrorCodes.DateInvalid, $"{field} must be a date such as 2024-10-06, not '{UserText.Shorten(text)}'");
     }
 
     /// <summary>A count of 0 or more; "" means 0 for read counts and none for owned copies.</summary>
@@ -74,7 +74,7 @@ public static class PersonalRules
 
         return int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count <= 100_000
             ? (int?)count
-            : Error.Invalid(BookErrorCodes.CountInvalid, $"{field} must be a whole number from 0 to 100000, not '{BookRules.Shorten(text)}'");
+            : Error.Invalid(BookErrorCodes.CountInvalid, $"{field} must be a whole number from 0 to 100000, not '{UserText.Shorten(text)}'");
     }
 
     /// <summary>A shelf name: something with letters or digits, at most 200 characters.</summary>
@@ -83,7 +83,7 @@ public static class PersonalRules
         var name = BookRules.CollapseSpaces(text);
         if (TextKey.Normalize(name).Length == 0)
         {
-            return Error.Invalid(ShelfErrorCodes.NameEmpty, $"'{BookRules.Shorten(text)}' is not a shelf name; a shelf name needs a letter or a digit");
+            return Error.Invalid(ShelfErrorCodes.NameEmpty, $"'{UserText.Shorten(text)}' is not a shelf name; a shelf name needs a letter or a digit");
         }
 
         return name.Length > MaxShelfName

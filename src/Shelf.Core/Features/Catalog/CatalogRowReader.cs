@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using CsvHelper;
 using Shelf.Core.Common;
 using Shelf.Core.Features.Catalog.Formats;
 using Shelf.Core.Features.Catalog.Reading;
@@ -16,7 +15,7 @@ internal sealed record MappedRow(long Line, long ByteOffset, CatalogRecord? Reco
 /// other side through the thread pool, and the waking and spinning cost more than parsing.
 /// Memory stays flat: at most <see cref="QueueBatches"/> batches of <see cref="BatchRows"/> wait.
 /// </summary>
-internal sealed class CatalogRowReader(CatalogTable table, ICatalogMapper mapper, string source)
+internal sealed class CatalogRowReader(ICatalogSource table, CatalogHeader header, ICatalogMapper mapper, string source)
 {
     private const int BatchRows = 128;
     private const int QueueBatches = 4;
@@ -39,29 +38,16 @@ internal sealed class CatalogRowReader(CatalogTable table, ICatalogMapper mapper
     {
         try
         {
-            var reader = table.Reader;
-            var row = new CatalogRow(reader, table.Header, mapper.ExtrasSource ?? source);
+            var reader = table;
+            var row = new CatalogRow(reader, header, mapper.ExtrasSource ?? source);
             var batch = new List<MappedRow>(BatchRows);
-            while (true)
+            while (await reader.ReadAsync(cancellationToken))
             {
-                try
-                {
-                    if (!await reader.ReadAsync(cancellationToken))
-                    {
-                        break;
-                    }
-                }
-                catch (CsvFormatException e)
-                {
-                    Fatal = Error.Invalid(CatalogErrorCodes.Malformed, $"line {e.LineNumber}: the file cannot be read as CSV from here on ({e.Message}); nothing was imported");
-                    break;
-                }
-
-                var line = reader.LineNumber;
+                var line = reader.Line;
                 var problem = Check(reader, line) ?? (row.Begin(line) ? Map(row) : row.Failure);
                 var mapped = problem is null
                     ? new MappedRow(line, reader.ByteOffset, row.Record, null, null, row.Warnings.Count == 0 ? [] : [.. row.Warnings])
-                    : new MappedRow(line, reader.ByteOffset, null, problem, reader.RawRecord.ToArray(), []);
+                    : new MappedRow(line, reader.ByteOffset, null, problem, reader.RawRecord(), []);
                 batch.Add(mapped);
                 if (batch.Count == BatchRows)
                 {
@@ -71,6 +57,7 @@ internal sealed class CatalogRowReader(CatalogTable table, ICatalogMapper mapper
             }
 
             // What was read before the end, or before the file stopped being readable.
+            Fatal = reader.Fatal;
             if (batch.Count > 0)
             {
                 await _rows.Writer.WriteAsync(batch, cancellationToken);
@@ -84,7 +71,7 @@ internal sealed class CatalogRowReader(CatalogTable table, ICatalogMapper mapper
         }
     }
 
-    private string? Check(CsvReader reader, long line)
+    private string? Check(ICatalogSource reader, long line)
     {
         if (table.Malformation(line) is { } malformed)
         {
@@ -92,16 +79,16 @@ internal sealed class CatalogRowReader(CatalogTable table, ICatalogMapper mapper
         }
 
         var count = reader.FieldCount;
-        if (count < table.Header.Count)
+        if (count < header.Count)
         {
-            return $"the row has {count} fields but the header has {table.Header.Count} (a field with an unquoted line break, or a row cut short?)";
+            return $"the row has {count} fields but the header has {header.Count} (a field with an unquoted line break, or a row cut short?)";
         }
 
-        for (var i = table.Header.Count; i < count; i++)
+        for (var i = header.Count; i < count; i++)
         {
             if (!reader.IsEmpty(i))
             {
-                return $"the row has {count} fields but the header has {table.Header.Count} (a field with an unquoted '{table.Separator}'?)";
+                return $"the row has {count} fields but the header has {header.Count} (a field with an unquoted '{table.Separator}'?)";
             }
         }
 

@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Shelf.Core.Common;
 using Shelf.Core.Data;
+using Shelf.Core.Data.Bulk;
 using Shelf.Core.Features.Catalog.Formats;
 using Shelf.Core.Features.Catalog.Reading;
 using Shelf.Core.Features.Catalog.Writing;
+using Shelf.Core.Features.Importing;
 
 namespace Shelf.Core.Features.Catalog;
 
@@ -40,8 +42,10 @@ public sealed record ImportRequest(Stream Input)
 /// bulk writer; bad rows are reported with their line and never stop the good ones (unless
 /// <see cref="ImportRequest.Strict"/>); importing the same file twice changes nothing.
 /// </summary>
-public sealed class ImportCatalog(ShelfDbContext db)
+public sealed class ImportCatalog(ShelfDbContext db, ImportOptions? options = null)
 {
+    private readonly ImportOptions _options = options ?? ImportOptions.Default;
+
     /// <summary>The formats recognised from a header, for <c>shelf import --formats</c>.</summary>
     public static IReadOnlyList<CatalogFormatInfo> Formats => CatalogFormats.Infos;
 
@@ -62,28 +66,26 @@ public sealed class ImportCatalog(ShelfDbContext db)
             named = encoding.Value;
         }
 
-        // Shelf's JSON export comes in as the CSV rows of the same books (bytes then count the CSV, not the file).
-        var (input, json) = await JsonCatalogSource.OpenAsync(request.Input, cancellationToken);
-        await using var jsonSource = json;
-        var totalBytes = json is null && input.CanSeek ? input.Length : (long?)null;
-        var opened = await CatalogTable.OpenAsync(input, named, cancellationToken);
+        var opened = await OpenAsync(request.Input, named, cancellationToken);
         if (!opened.IsSuccess)
         {
             return opened.Error!;
         }
 
         await using var table = opened.Value;
-        var format = ChooseFormat(request, table.Header);
+        var totalBytes = table.TotalBytes;
+        var header = new CatalogHeader(table.Header);
+        var format = ChooseFormat(request, header);
         if (!format.IsSuccess)
         {
             return format.Error!;
         }
 
-        var mapper = format.Value.Bind(table.Header);
+        var mapper = format.Value.Bind(header);
         await using var foreignKeyPause = await SqliteForeignKeyPause.ForImportAsync(db, totalBytes, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await using ICatalogWriter writer = db.Provider == DatabaseProvider.Sqlite ? new SqliteCatalogWriter(db) : new PostgresCatalogWriter(db);
-        var run = new ImportRun(db, table, format.Value.Name, mapper, writer, request, progress, totalBytes);
+        await using var writer = BulkProvider.Choose<ICatalogWriter>(db, d => new SqliteCatalogWriter(d, _options), static d => new PostgresCatalogWriter(d));
+        var run = new ImportRun(db, table, header, format.Value.Name, mapper, writer, request, progress, totalBytes, _options);
         Result<ImportTally> tally;
         try
         {
@@ -106,12 +108,6 @@ public sealed class ImportCatalog(ShelfDbContext db)
         }
 
         await writer.DisposeAsync();
-        if (json is not null && await json.FinishAsync() is { } broken)
-        {
-            // The JSON broke off part way: the rows before it must not be kept as if they were all.
-            await transaction.RollbackAsync(CancellationToken.None);
-            return broken;
-        }
 
         if (request.DryRun)
         {
@@ -123,20 +119,32 @@ public sealed class ImportCatalog(ShelfDbContext db)
             await transaction.CommitAsync(cancellationToken);
         }
 
-        return json is null
-            ? tally.Value.ToSummary(format.Value.Name, table.Encoding.Name, table.Separator, request.DryRun, request.Update)
+        return table is CsvCatalogSource csv
+            ? tally.Value.ToSummary(format.Value.Name, csv.EncodingName, csv.Separator, request.DryRun, request.Update)
             : tally.Value.ToSummary("json", "utf-8", separator: null, request.DryRun, request.Update);
     }
 
+    /// <summary>Shelf's JSON export is read as a source of its own (once, a book at a time); anything else as delimited text.</summary>
+    private static async Task<Result<ICatalogSource>> OpenAsync(Stream input, System.Text.Encoding? named, CancellationToken cancellationToken)
+    {
+        var (rest, json) = await JsonCatalogSource.OpenAsync(input, cancellationToken);
+        if (json is not null)
+        {
+            return json;
+        }
+
+        var opened = await ImportInput.OpenAsync(rest, named, cancellationToken);
+        return opened.IsSuccess ? new CsvCatalogSource(opened.Value) : opened.Error!;
+    }
+
+    // The bulk writers throw the provider's exception; an update made through EF wraps it.
     private static bool IsUniqueViolation(Exception e)
     {
         for (var inner = e; inner is not null; inner = inner.InnerException)
         {
-            switch (inner)
+            if (DatabaseErrors.IsUniqueViolation(inner))
             {
-                case Npgsql.PostgresException postgres when postgres.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation:
-                case Microsoft.Data.Sqlite.SqliteException sqlite when sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode is 2067 or 1555:
-                    return true;
+                return true;
             }
         }
 
@@ -166,7 +174,7 @@ public sealed class ImportCatalog(ShelfDbContext db)
 
             var missing = named.Signature.Where(c => !header.Has(c)).ToList();
             return missing.Count == named.Signature.Count
-                ? Error.Invalid(CatalogErrorCodes.FormatMismatch, $"the file has none of the columns of {named.Name} ({string.Join(", ", named.Signature)}); its columns are {Shorten(header.Names)}")
+                ? Error.Invalid(CatalogErrorCodes.FormatMismatch, $"the file has none of the columns of {named.Name} ({string.Join(", ", named.Signature)}); its columns are {UserText.List(header.Names)}")
                 : Result<ICatalogFormat>.Ok(named);
         }
 
@@ -175,12 +183,6 @@ public sealed class ImportCatalog(ShelfDbContext db)
             ? Result<ICatalogFormat>.Ok(detected)
             : Error.Invalid(
                 CatalogErrorCodes.UnknownFormat,
-                $"the columns ({Shorten(header.Names)}) are not a format Shelf recognises ({string.Join(", ", CatalogFormats.All.Select(f => f.Name))}); say which column holds which field");
-    }
-
-    private static string Shorten(IReadOnlyList<string> names)
-    {
-        var text = string.Join(", ", names.Take(12).Select(n => n.Length > 40 ? n[..40] + "…" : n));
-        return names.Count > 12 ? text + ", …" : text;
+                $"the columns ({UserText.List(header.Names)}) are not a format Shelf recognises ({string.Join(", ", CatalogFormats.All.Select(f => f.Name))}); say which column holds which field");
     }
 }

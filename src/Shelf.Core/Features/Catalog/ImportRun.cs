@@ -8,6 +8,7 @@ using Shelf.Core.Features.Catalog.Formats;
 using Shelf.Core.Features.Catalog.Matching;
 using Shelf.Core.Features.Catalog.Reading;
 using Shelf.Core.Features.Catalog.Writing;
+using Shelf.Core.Features.Importing;
 
 namespace Shelf.Core.Features.Catalog;
 
@@ -18,13 +19,15 @@ namespace Shelf.Core.Features.Catalog;
 /// </summary>
 internal sealed class ImportRun(
     ShelfDbContext db,
-    CatalogTable table,
+    ICatalogSource table,
+    CatalogHeader header,
     string source,
     ICatalogMapper mapper,
     ICatalogWriter writer,
     ImportRequest request,
     IProgress<ImportProgress>? progress,
-    long? totalBytes)
+    long? totalBytes,
+    ImportOptions options)
 {
     private const int MatchBatch = 256;
     private const int SampleRows = 256;
@@ -46,10 +49,10 @@ internal sealed class ImportRun(
         _keys = await LibraryKeys.LoadAsync(db, cancellationToken);
         _updater = new BookUpdater(db, _keys);
         await writer.StartAsync(cancellationToken);
-        var rejects = request.Rejects is null ? null : new RejectsFile(request.Rejects, table.Reader.Headers, table.Separator);
+        var rejects = request.Rejects is null ? null : new RejectsFile(request.Rejects, table.Header, table.Separator);
 
         using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var rows = new CatalogRowReader(table, mapper, source);
+        var rows = new CatalogRowReader(table, header, mapper, source);
         var reading = rows.RunAsync(stopReading.Token);
         try
         {
@@ -286,12 +289,12 @@ internal sealed class ImportRun(
 
     /// <summary>
     /// Every row is placed: the key index (tens of megabytes for a million books) is garbage now.
-    /// Collected at once and given back to the system, it does not sit under the index rebuild
-    /// and the commit that follow, which need memory of their own.
+    /// Collected at once and given back to the system (when the host allows it), it does not sit
+    /// under the index rebuild and the commit that follow, which need memory of their own.
     /// </summary>
     private void ReleaseKeys()
     {
-        var large = _keys.Count > 1_000_000;
+        var large = options.CollectAfterMatching && _keys.Count > 1_000_000;
         _keys = null!;
         _updater = null!;
         if (large)

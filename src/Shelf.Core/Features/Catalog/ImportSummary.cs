@@ -1,3 +1,5 @@
+using Shelf.Core.Features.Importing;
+
 namespace Shelf.Core.Features.Catalog;
 
 /// <summary>A row's line in the file and what happened to it.</summary>
@@ -46,26 +48,6 @@ public sealed record ImportSummary
     public IReadOnlyList<ImportIssue> WarningRows { get; init; } = [];
 
     public IReadOnlyList<ImportDifference> Differences { get; init; } = [];
-}
-
-/// <summary>Progress of a running import, for a progress bar.</summary>
-/// <param name="Rows">Rows read so far.</param>
-/// <param name="Bytes">Bytes of the file read so far.</param>
-/// <param name="TotalBytes">The file's size, when it has one (not a pipe).</param>
-/// <param name="Step">What the import is doing; after the last row it still builds indexes, checks and commits, which takes seconds for a large file.</param>
-public readonly record struct ImportProgress(long Rows, long Bytes, long? TotalBytes, ImportStep Step = ImportStep.Reading);
-
-/// <summary>The parts of an import, in order.</summary>
-public enum ImportStep
-{
-    /// <summary>Reading and storing rows; the bytes tell how far.</summary>
-    Reading,
-
-    /// <summary>Every row is stored; indexes set aside are being built again and references checked.</summary>
-    Finishing,
-
-    /// <summary>Making it all visible at once.</summary>
-    Committing,
 }
 
 /// <summary>Counts an import's rows and keeps the first few details of each kind, so memory stays flat on huge files.</summary>

@@ -1,10 +1,10 @@
 using System.Data.Common;
-using System.Text;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using Shelf.Core.Common;
 using Shelf.Core.Data;
 using Shelf.Core.Domain;
+using Shelf.Core.Features.Importing;
 using Shelf.Core.Features.Catalog;
 
 namespace Shelf.Core.Features.Sales;
@@ -25,6 +25,9 @@ public sealed record ImportSalesRequest
 
     /// <summary>The currency of rows that give a price but no currency.</summary>
     public string DefaultCurrency { get; init; } = Currency.Fallback;
+
+    /// <summary>Where rejected rows go, as the file had them, under its header; null for nowhere.</summary>
+    public Stream? Rejects { get; init; }
 }
 
 /// <summary>
@@ -32,35 +35,36 @@ public sealed record ImportSalesRequest
 /// the columns <c>isbn</c> / <c>book_id</c>) and <c>quantity</c> are required; <c>unit_price</c>
 /// (else the book's list price), <c>discount</c>, <c>currency</c>, <c>sold_at</c> (else now) and
 /// <c>order_number</c> (else one is made) are optional. The whole file is one transaction: a
-/// failure or Ctrl+C leaves the ledger as it was. Bad rows are reported with their line and
-/// never stop the good ones. Rows are written in batches without EF's change tracker
-/// (<see cref="SaleBulkWriter"/>), and memory holds one batch plus the books and order
-/// numbers seen.
+/// failure or Ctrl+C leaves the ledger as it was. The file is read as a catalog is
+/// (<see cref="ImportInput"/>: encoding and separator detected, lines counted), and bad rows are
+/// reported with their line and never stop the good ones; they go to
+/// <see cref="ImportSalesRequest.Rejects"/> as the file had them. Rows are written in batches
+/// without EF's change tracker (<see cref="SaleBulkWriter"/>), and memory holds one batch plus
+/// the books and order numbers seen.
 /// </summary>
 public sealed class ImportSales(ShelfDbContext db, TimeProvider? clock = null)
 {
     private const int BatchSize = 5000;
 
-    public async Task<Result<SaleImportSummary>> ExecuteAsync(Stream input, ImportSalesRequest request, IProgress<long>? progress, CancellationToken cancellationToken)
+    public async Task<Result<SaleImportSummary>> ExecuteAsync(Stream input, ImportSalesRequest request, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
-        await using var reader = CsvReader.Create(input, new CsvReaderOptions { TrackLineNumbers = true });
-        SaleImportColumns columns;
-        try
+        var opened = await ImportInput.OpenAsync(input, named: null, cancellationToken);
+        if (!opened.IsSuccess)
         {
-            var found = SaleImportColumns.Find([.. reader.Headers]);
-            if (!found.IsSuccess)
-            {
-                return found.Error!;
-            }
-
-            columns = found.Value;
-        }
-        catch (CsvFormatException e)
-        {
-            return Error.Invalid(CatalogErrorCodes.Malformed, $"the file is not readable CSV: {e.Message}");
+            return opened.Error!;
         }
 
+        await using var table = opened.Value;
+        var found = SaleImportColumns.Find(table.Header);
+        if (!found.IsSuccess)
+        {
+            return found.Error!;
+        }
+
+        var columns = found.Value;
+        var reader = table.Reader;
         var now = SaleRules.Now(clock);
+        var rejects = request.Rejects is null ? null : new RejectsFile(request.Rejects, table.Header, table.Separator);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await using var writer = SaleBulkWriter.Create(db);
         var batch = new SaleImportBatch(db, request.DefaultCurrency, now);
@@ -85,43 +89,44 @@ public sealed class ImportSales(ShelfDbContext db, TimeProvider? clock = null)
             }
 
             read++;
-            batch.Add(columns.Read(reader, Encoding.UTF8.GetString(reader.RawRecord)));
+            batch.Add(columns.Read(reader));
             if (batch.Count == BatchSize)
             {
-                var flushed = await FlushAsync(batch, writer, rejected, cancellationToken);
+                var flushed = await FlushAsync(batch, writer, rejected, rejects, cancellationToken);
                 if (!flushed.IsSuccess)
                 {
                     return flushed.Error!;
                 }
 
                 added += flushed.Value;
-                progress?.Report(read);
+                progress?.Report(new ImportProgress(read, reader.ByteOffset, table.TotalBytes));
             }
         }
 
-        var last = await FlushAsync(batch, writer, rejected, cancellationToken);
+        var last = await FlushAsync(batch, writer, rejected, rejects, cancellationToken);
         if (!last.IsSuccess)
         {
             return last.Error!;
         }
 
         added += last.Value;
-        progress?.Report(read);
+        rejects?.Finish();
         if (request.DryRun)
         {
             await transaction.RollbackAsync(cancellationToken);
         }
         else
         {
+            progress?.Report(new ImportProgress(read, table.TotalBytes ?? 0, table.TotalBytes, ImportStep.Committing));
             await transaction.CommitAsync(cancellationToken);
         }
 
-        return new SaleImportSummary(read, added, rejected, request.DryRun, columns.HeaderLine(reader.Separator));
+        return new SaleImportSummary(read, added, rejected, request.DryRun, RejectsFile.HeaderLine(table.Header, table.Separator));
     }
 
-    private static async Task<Result<int>> FlushAsync(SaleImportBatch batch, SaleBulkWriter writer, List<SaleImportRejection> rejected, CancellationToken cancellationToken)
+    private static async Task<Result<int>> FlushAsync(SaleImportBatch batch, SaleBulkWriter writer, List<SaleImportRejection> rejected, RejectsFile? rejects, CancellationToken cancellationToken)
     {
-        var sales = await batch.ValidateAsync(rejected, cancellationToken);
+        var sales = await batch.ValidateAsync(rejected, rejects, cancellationToken);
         try
         {
             if (sales.Count > 0)

@@ -1,4 +1,5 @@
 using Shelf.Core.Data;
+using Shelf.Core.Data.Bulk;
 using Shelf.Core.Domain;
 
 namespace Shelf.Core.Features.Sales;
@@ -14,12 +15,8 @@ internal abstract class SaleBulkWriter : IAsyncDisposable
     protected const string Columns =
         "order_number, kind, book_id, book_title, book_isbn13, book_author, quantity, unit_price_minor, discount_basis_points, total_minor, currency, sold_at, recorded_at";
 
-    public static SaleBulkWriter Create(ShelfDbContext db) => db.Provider switch
-    {
-        DatabaseProvider.Sqlite => new SqliteSaleWriter(db),
-        DatabaseProvider.Postgres => new PostgresSaleWriter(db),
-        _ => throw new ArgumentOutOfRangeException(nameof(db), db.Provider, "unknown provider"),
-    };
+    public static SaleBulkWriter Create(ShelfDbContext db) =>
+        BulkProvider.Choose<SaleBulkWriter>(db, static d => new SqliteSaleWriter(d), static d => new PostgresSaleWriter(d));
 
     /// <summary>Inserts the sales (always of kind <see cref="SaleKind.Sale"/>).</summary>
     public abstract Task WriteAsync(IReadOnlyList<Sale> sales, CancellationToken cancellationToken);

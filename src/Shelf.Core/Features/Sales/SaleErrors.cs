@@ -7,7 +7,7 @@ namespace Shelf.Core.Features.Sales;
 public static class SaleErrors
 {
     public static Error NotFound(string reference) =>
-        Error.NotFound(SaleErrorCodes.NotFound, $"no sale with order number or id '{BookRules.Shorten(reference)}'");
+        Error.NotFound(SaleErrorCodes.NotFound, $"no sale with order number or id '{UserText.Shorten(reference)}'");
 
     public static Error OrderNumberTaken(string orderNumber) =>
         Error.Conflict(SaleErrorCodes.OrderNumberTaken, $"order number {orderNumber} is already in the ledger; give another one, or leave it out and Shelf makes one");

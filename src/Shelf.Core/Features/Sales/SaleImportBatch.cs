@@ -3,6 +3,7 @@ using Shelf.Core.Common;
 using Shelf.Core.Data;
 using Shelf.Core.Domain;
 using Shelf.Core.Features.Books;
+using Shelf.Core.Features.Importing;
 using Shelf.Core.Features.Catalog;
 
 namespace Shelf.Core.Features.Sales;
@@ -24,8 +25,11 @@ internal sealed class SaleImportBatch(ShelfDbContext db, string defaultCurrency,
 
     public void Add(SaleImportRow row) => _rows.Add(row);
 
-    /// <summary>Turns the rows into sales, adds the bad ones to <paramref name="rejected"/>, and empties the batch.</summary>
-    public async Task<List<Sale>> ValidateAsync(List<SaleImportRejection> rejected, CancellationToken cancellationToken)
+    /// <summary>
+    /// Turns the rows into sales, adds the bad ones to <paramref name="rejected"/> and, as the file
+    /// had them, to <paramref name="rejects"/>, and empties the batch.
+    /// </summary>
+    public async Task<List<Sale>> ValidateAsync(List<SaleImportRejection> rejected, RejectsFile? rejects, CancellationToken cancellationToken)
     {
         await LoadBooksAsync(cancellationToken);
         var taken = await TakenOrderNumbersAsync(cancellationToken);
@@ -39,7 +43,8 @@ internal sealed class SaleImportBatch(ShelfDbContext db, string defaultCurrency,
             }
             else
             {
-                rejected.Add(new SaleImportRejection(row.Line, sale.Error!.Message, row.Raw));
+                rejected.Add(new SaleImportRejection(row.Line, sale.Error!.Message, System.Text.Encoding.UTF8.GetString(row.Raw)));
+                rejects?.Write(row.Raw);
             }
         }
 

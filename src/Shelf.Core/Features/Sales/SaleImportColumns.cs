@@ -4,8 +4,8 @@ using Shelf.Core.Features.Catalog;
 
 namespace Shelf.Core.Features.Sales;
 
-/// <summary>One CSV row of a sales import, as text, with where it came from.</summary>
-internal sealed record SaleImportRow(long Line, string Raw, string Book, string? OrderNumber, string Quantity, string? Price, string? Discount, string? Currency, string? SoldAt);
+/// <summary>One CSV row of a sales import, as text, with where it came from and its bytes as the file had them (for a rejects file).</summary>
+internal sealed record SaleImportRow(long Line, byte[] Raw, string Book, string? OrderNumber, string Quantity, string? Price, string? Discount, string? Currency, string? SoldAt);
 
 /// <summary>Where each column of a sales import is, found by name in the header.</summary>
 internal sealed class SaleImportColumns
@@ -55,14 +55,14 @@ internal sealed class SaleImportColumns
                 $"the file has no column {string.Join(" or ", missing)}; a sales file has a header with {string.Join(", ", Names)} (the first two required)");
     }
 
-    public SaleImportRow Read(CsvReader reader, string raw)
+    public SaleImportRow Read(CsvReader reader)
     {
         string? Field(int column) => column >= 0 && column < reader.FieldCount ? reader.GetString(column) : null;
 
         var book = _book.Select(Field).FirstOrDefault(value => !string.IsNullOrWhiteSpace(value)) ?? string.Empty;
         return new SaleImportRow(
             reader.LineNumber,
-            raw,
+            reader.RawRecord.ToArray(),
             book,
             Blank(Field(_orderNumber)),
             Field(_quantity) ?? string.Empty,
@@ -71,10 +71,6 @@ internal sealed class SaleImportColumns
             Blank(Field(_currency)),
             Blank(Field(_soldAt)));
     }
-
-    /// <summary>The header as a CSV line in the file's separator, quoted where needed.</summary>
-    public string HeaderLine(char separator) => string.Join(separator, _header.Select(name =>
-        name.IndexOfAny([separator, '"', '\r', '\n']) >= 0 ? "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : name));
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 

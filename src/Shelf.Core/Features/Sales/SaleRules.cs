@@ -32,11 +32,11 @@ public static class SaleRules
         switch (WholeNumber.Parse(trimmed, out var quantity))
         {
             case WholeNumber.Outcome.NotANumber:
-                return Error.Invalid(SaleErrorCodes.QuantityNotNumber, $"the quantity must be a whole number of copies, such as 2, not '{BookRules.Shorten(trimmed)}'");
+                return Error.Invalid(SaleErrorCodes.QuantityNotNumber, $"the quantity must be a whole number of copies, such as 2, not '{UserText.Shorten(trimmed)}'");
             case WholeNumber.Outcome.TooLarge:
-                return Error.Invalid(SaleErrorCodes.QuantityTooLarge, $"{BookRules.Shorten(trimmed)} copies is too large; at most {SaleMath.MaxQuantity} on one order line (split the order)");
+                return Error.Invalid(SaleErrorCodes.QuantityTooLarge, $"{UserText.Shorten(trimmed)} copies is too large; at most {SaleMath.MaxQuantity} on one order line (split the order)");
             case WholeNumber.Outcome.TooSmall:
-                return Error.Invalid(SaleErrorCodes.QuantityNotPositive, $"the quantity must be 1 or more, not {BookRules.Shorten(trimmed)}; a return is recorded as a refund of the sale");
+                return Error.Invalid(SaleErrorCodes.QuantityNotPositive, $"the quantity must be 1 or more, not {UserText.Shorten(trimmed)}; a return is recorded as a refund of the sale");
         }
 
         if (quantity <= 0)
@@ -88,7 +88,7 @@ public static class SaleRules
         {
             return Error.Invalid(
                 SaleErrorCodes.NoPrice,
-                $"book {book.Id}, \"{BookRules.Shorten(book.Title)}\", has no list price, so the sale needs its price (such as 9.99)");
+                $"book {book.Id}, \"{UserText.Shorten(book.Title)}\", has no list price, so the sale needs its price (such as 9.99)");
         }
 
         var asked = Currency(currencyText, listCurrency);
@@ -140,7 +140,7 @@ public static class SaleRules
             return DateTime.SpecifyKind(moment.AddTicks(-(moment.Ticks % 10)), DateTimeKind.Utc);
         }
 
-        return Error.Invalid(SaleErrorCodes.DateInvalid, $"'{BookRules.Shorten(trimmed)}' is not a date; write it as 2026-01-31 or 2026-01-31T14:05:00Z");
+        return Error.Invalid(SaleErrorCodes.DateInvalid, $"'{UserText.Shorten(trimmed)}' is not a date; write it as 2026-01-31 or 2026-01-31T14:05:00Z");
     }
 
     /// <summary>An optional day of a date range (UTC), written 2026-01-31.</summary>
@@ -154,7 +154,7 @@ public static class SaleRules
 
         return DateOnly.TryParseExact(trimmed, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
             ? day
-            : Error.Invalid(SaleErrorCodes.DateInvalid, $"{field} '{BookRules.Shorten(trimmed)}' is not a date; write it as 2026-01-31");
+            : Error.Invalid(SaleErrorCodes.DateInvalid, $"{field} '{UserText.Shorten(trimmed)}' is not a date; write it as 2026-01-31");
     }
 
     /// <summary>Checks a from/to pair and turns it into a half-open range of UTC times.</summary>

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.VisualBasic.FileIO;
 using Shelf.Core.Data;
 using Shelf.Core.Features.Catalog;
+using Shelf.Core.Features.Importing;
 using Shelf.Testing;
 
 namespace Shelf.Core.Tests.Features.Catalog;

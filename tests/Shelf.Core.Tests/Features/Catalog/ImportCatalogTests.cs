@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Shelf.Core.Data;
 using Shelf.Core.Features.Catalog;
+using Shelf.Core.Features.Importing;
 using Shelf.Testing;
 
 namespace Shelf.Core.Tests.Features.Catalog;

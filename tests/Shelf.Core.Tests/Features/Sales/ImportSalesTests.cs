@@ -123,6 +123,37 @@ public abstract class ImportSalesTests(DatabaseFixture fixture)
         Assert.Equal($"{book.Id};x;a", Assert.Single(summary.Rejected).Raw);
     }
 
+    [Fact]
+    public async Task ExecuteAsync_RejectsStream_GetsTheHeaderAndEachBadRowAsTheFileHadIt()
+    {
+        await using var db = await fixture.OpenNewAsync();
+        var book = await SaleTestData.AddBookAsync(db, "Dune", price: "5.00");
+        var csv = $"book;quantity;note\r\n{book.Id};x;\"a; b\"\r\n{book.Id};1;ok\r\n999;1;\"Ünïcode\"\r\n";
+        using var rejects = new MemoryStream();
+
+        var result = await new ImportSales(db).ExecuteAsync(new MemoryStream(Encoding.UTF8.GetBytes(csv)), new ImportSalesRequest { Rejects = rejects }, null, default);
+
+        Assert.Equal(1, result.Value.Added);
+        Assert.Equal([2L, 4L], result.Value.Rejected.Select(r => r.Line));
+        Assert.Equal($"book;quantity;note\n{book.Id};x;\"a; b\"\n999;1;\"Ünïcode\"\n", Encoding.UTF8.GetString(rejects.ToArray()));
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_LegacySingleByteFile_ReadAsACatalogIsAndRejectedInUtf8()
+    {
+        await using var db = await fixture.OpenNewAsync();
+        var book = await SaleTestData.AddBookAsync(db, "Dune", price: "5.00");
+        var text = $"book,quantity,note\n{book.Id},1,café\n{book.Id},0,crème\n";
+        var bytes = text.Select(c => (byte)c).ToArray(); // Windows-1252: é and è are one byte each, not valid UTF-8
+        using var rejects = new MemoryStream();
+
+        var result = await new ImportSales(db).ExecuteAsync(new MemoryStream(bytes), new ImportSalesRequest { Rejects = rejects }, null, default);
+
+        Assert.Equal(1, result.Value.Added);
+        Assert.Equal($"{book.Id},0,crème", Assert.Single(result.Value.Rejected).Raw);
+        Assert.Equal($"book,quantity,note\n{book.Id},0,crème\n", Encoding.UTF8.GetString(rejects.ToArray()));
+    }
+
     [Theory]
     [InlineData("title,quantity\nx,1\n", "no column book (or isbn, book_id)")]
     [InlineData("book,qty\n1,1\n", "no column quantity")]

@@ -1,3 +1,4 @@
+using Shelf.Core.Common;
 using Shelf.Core.Domain;
 using Shelf.Core.Features.Catalog.Reading;
 
@@ -81,7 +82,7 @@ internal sealed class CalibreFormat : ICatalogFormat
                 }
                 else
                 {
-                    row.Fail($"{row.Label(_timestamp)} must be a date and time, not '{Books.BookRules.Shorten(timestamp)}'");
+                    row.Fail($"{row.Label(_timestamp)} must be a date and time, not '{UserText.Shorten(timestamp)}'");
                 }
             }
         }

@@ -1,3 +1,4 @@
+using Shelf.Core.Common;
 using Shelf.Core.Domain;
 using Shelf.Core.Features.Catalog.Reading;
 
@@ -57,7 +58,7 @@ internal sealed class LibibFormat : ICatalogFormat
             var type = row.Raw(_type).Trim();
             if (type.Length > 0 && !type.Equals("book", StringComparison.OrdinalIgnoreCase) && !type.Equals("books", StringComparison.OrdinalIgnoreCase))
             {
-                row.Fail($"{row.Label(_type)} is '{Books.BookRules.Shorten(type)}'; Shelf keeps books only");
+                row.Fail($"{row.Label(_type)} is '{UserText.Shorten(type)}'; Shelf keeps books only");
                 return;
             }
 

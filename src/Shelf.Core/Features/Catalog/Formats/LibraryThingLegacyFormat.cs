@@ -1,4 +1,5 @@
 using System.Globalization;
+using Shelf.Core.Common;
 using Shelf.Core.Domain;
 using Shelf.Core.Features.Catalog.Reading;
 
@@ -92,7 +93,7 @@ internal sealed class LibraryThingLegacyFormat : ICatalogFormat
             }
             else if (entered.Length > 0)
             {
-                row.Fail($"{row.Label(_entryDate)} must be a date such as 11/27/10 19:14, not '{Books.BookRules.Shorten(entered)}'");
+                row.Fail($"{row.Label(_entryDate)} must be a date such as 11/27/10 19:14, not '{UserText.Shorten(entered)}'");
             }
 
             record.OwnedCopies = row.Number(_copies, 0, 100_000);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Shelf.Core.Common;
 using Shelf.Core.Domain;
 using Shelf.Core.Features.Catalog.Reading;
 
@@ -15,40 +16,40 @@ internal sealed class ShelfFormat : ICatalogFormat
 
     public string Description => "Shelf's own CSV export";
 
-    public IReadOnlyList<string> Signature { get; } = [ShelfCsvLayout.Title, ShelfCsvLayout.Authors, ShelfCsvLayout.Isbn13, ShelfCsvLayout.Identifiers, ShelfCsvLayout.Extras];
+    public IReadOnlyList<string> Signature { get; } = [BookFields.Title.CsvColumn, BookFields.Authors.CsvColumn, BookFields.Isbn13.CsvColumn, BookFields.Identifiers.CsvColumn, BookFields.Extras.CsvColumn];
 
     public ICatalogMapper Bind(CatalogHeader header) => new Mapper(header);
 
     private sealed class Mapper(CatalogHeader h) : ICatalogMapper
     {
-        private readonly int _title = h.Find(ShelfCsvLayout.Title);
-        private readonly int _subtitle = h.Find(ShelfCsvLayout.Subtitle);
-        private readonly int _authors = h.Find(ShelfCsvLayout.Authors);
-        private readonly int _isbn = h.Find(ShelfCsvLayout.Isbn13);
-        private readonly int _publisher = h.Find(ShelfCsvLayout.Publisher);
-        private readonly int _year = h.Find(ShelfCsvLayout.YearPublished);
-        private readonly int _originalYear = h.Find(ShelfCsvLayout.OriginalPublicationYear);
-        private readonly int _language = h.Find(ShelfCsvLayout.Language);
-        private readonly int _format = h.Find(ShelfCsvLayout.Format);
-        private readonly int _pages = h.Find(ShelfCsvLayout.Pages);
-        private readonly int _series = h.Find(ShelfCsvLayout.Series);
-        private readonly int _seriesNumber = h.Find(ShelfCsvLayout.SeriesNumber);
-        private readonly int _description = h.Find(ShelfCsvLayout.Description);
-        private readonly int _priceMinor = h.Find(ShelfCsvLayout.ListPriceMinor);
-        private readonly int _priceCurrency = h.Find(ShelfCsvLayout.ListPriceCurrency);
-        private readonly int _rating = h.Find(ShelfCsvLayout.Rating);
-        private readonly int _status = h.Find(ShelfCsvLayout.Status);
-        private readonly int _dateStarted = h.Find(ShelfCsvLayout.DateStarted);
-        private readonly int _dateRead = h.Find(ShelfCsvLayout.DateRead);
-        private readonly int _readCount = h.Find(ShelfCsvLayout.ReadCount);
-        private readonly int _review = h.Find(ShelfCsvLayout.Review);
-        private readonly int _notes = h.Find(ShelfCsvLayout.PrivateNotes);
-        private readonly int _owned = h.Find(ShelfCsvLayout.OwnedCopies);
-        private readonly int _location = h.Find(ShelfCsvLayout.Location);
-        private readonly int _shelves = h.Find(ShelfCsvLayout.Shelves);
-        private readonly int _identifiers = h.Find(ShelfCsvLayout.Identifiers);
-        private readonly int _added = h.Find(ShelfCsvLayout.DateAdded);
-        private readonly int _extras = h.Find(ShelfCsvLayout.Extras);
+        private readonly int _title = h.Find(BookFields.Title.CsvColumn);
+        private readonly int _subtitle = h.Find(BookFields.Subtitle.CsvColumn);
+        private readonly int _authors = h.Find(BookFields.Authors.CsvColumn);
+        private readonly int _isbn = h.Find(BookFields.Isbn13.CsvColumn);
+        private readonly int _publisher = h.Find(BookFields.Publisher.CsvColumn);
+        private readonly int _year = h.Find(BookFields.YearPublished.CsvColumn);
+        private readonly int _originalYear = h.Find(BookFields.OriginalPublicationYear.CsvColumn);
+        private readonly int _language = h.Find(BookFields.Language.CsvColumn);
+        private readonly int _format = h.Find(BookFields.Format.CsvColumn);
+        private readonly int _pages = h.Find(BookFields.Pages.CsvColumn);
+        private readonly int _series = h.Find(BookFields.Series.CsvColumn);
+        private readonly int _seriesNumber = h.Find(BookFields.SeriesNumber.CsvColumn);
+        private readonly int _description = h.Find(BookFields.Description.CsvColumn);
+        private readonly int _priceMinor = h.Find(BookFields.ListPriceMinor.CsvColumn);
+        private readonly int _priceCurrency = h.Find(BookFields.ListPriceCurrency.CsvColumn);
+        private readonly int _rating = h.Find(BookFields.Rating.CsvColumn);
+        private readonly int _status = h.Find(BookFields.Status.CsvColumn);
+        private readonly int _dateStarted = h.Find(BookFields.DateStarted.CsvColumn);
+        private readonly int _dateRead = h.Find(BookFields.DateRead.CsvColumn);
+        private readonly int _readCount = h.Find(BookFields.ReadCount.CsvColumn);
+        private readonly int _review = h.Find(BookFields.Review.CsvColumn);
+        private readonly int _notes = h.Find(BookFields.PrivateNotes.CsvColumn);
+        private readonly int _owned = h.Find(BookFields.OwnedCopies.CsvColumn);
+        private readonly int _location = h.Find(BookFields.Location.CsvColumn);
+        private readonly int _shelves = h.Find(BookFields.Shelves.CsvColumn);
+        private readonly int _identifiers = h.Find(BookFields.Identifiers.CsvColumn);
+        private readonly int _added = h.Find(BookFields.DateAdded.CsvColumn);
+        private readonly int _extras = h.Find(BookFields.Extras.CsvColumn);
 
         public CatalogField Fields => FieldSet.Of(
             (CatalogField.Title, _title), (CatalogField.Subtitle, _subtitle), (CatalogField.Authors, _authors), (CatalogField.Isbn, _isbn),
@@ -102,7 +103,7 @@ internal sealed class ShelfFormat : ICatalogFormat
                 }
                 else
                 {
-                    row.Fail($"{row.Label(_identifiers)}: '{Books.BookRules.Shorten($"{scheme}:{value}")}' is not an id (scheme:value, at most 50 and 200 characters)");
+                    row.Fail($"{row.Label(_identifiers)}: '{UserText.Shorten($"{scheme}:{value}")}' is not an id (scheme:value, at most 50 and 200 characters)");
                 }
             }
 
@@ -143,7 +144,7 @@ internal sealed class ShelfFormat : ICatalogFormat
             }
             else
             {
-                row.Fail($"{row.Label(_added)} must be a date and time such as 2024-10-06T12:00:00Z, not '{Books.BookRules.Shorten(text)}'");
+                row.Fail($"{row.Label(_added)} must be a date and time such as 2024-10-06T12:00:00Z, not '{UserText.Shorten(text)}'");
             }
         }
 

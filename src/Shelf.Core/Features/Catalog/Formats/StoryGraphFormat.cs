@@ -1,3 +1,4 @@
+using Shelf.Core.Common;
 using Shelf.Core.Domain;
 using Shelf.Core.Features.Catalog.Reading;
 
@@ -84,7 +85,7 @@ internal sealed class StoryGraphFormat : ICatalogFormat
 
         private int? Unknown(CatalogRow row, string owned)
         {
-            row.Fail($"{row.Label(_owned)} must be Yes or No, not '{Books.BookRules.Shorten(owned)}'");
+            row.Fail($"{row.Label(_owned)} must be Yes or No, not '{UserText.Shorten(owned)}'");
             return null;
         }
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Shelf.Core.Data;
 using Shelf.Core.Domain;
 using Shelf.Core.Features.Books;
+using Shelf.Core.Features.Shelves;
 
 namespace Shelf.Core.Features.Catalog.Matching;
 
@@ -72,36 +73,13 @@ internal sealed class BookUpdater(ShelfDbContext db, LibraryKeys keys)
 
     private static void Apply(Book book, CatalogRecord record, CatalogField fields)
     {
-        if (fields.HasFlag(CatalogField.Subtitle)) { book.Subtitle = record.Subtitle; }
-        if (fields.HasFlag(CatalogField.Publisher)) { book.Publisher = record.Publisher; }
-        if (fields.HasFlag(CatalogField.YearPublished)) { book.YearPublished = record.YearPublished; }
-        if (fields.HasFlag(CatalogField.OriginalPublicationYear)) { book.OriginalPublicationYear = record.OriginalPublicationYear; }
-        if (fields.HasFlag(CatalogField.Language)) { book.Language = record.Language; }
-        if (fields.HasFlag(CatalogField.Format)) { book.Format = record.Format; }
-        if (fields.HasFlag(CatalogField.Pages)) { book.Pages = record.Pages; }
-        if (fields.HasFlag(CatalogField.Series))
+        foreach (var field in BookFields.All)
         {
-            book.Series = record.Series;
-            book.SeriesNumber = record.SeriesNumber;
+            if (field.Field != CatalogField.None && fields.HasFlag(field.Field))
+            {
+                field.Apply(book, record);
+            }
         }
-
-        if (fields.HasFlag(CatalogField.Description)) { book.Description = record.Description; }
-        if (fields.HasFlag(CatalogField.ListPrice))
-        {
-            book.ListPriceMinor = record.ListPriceMinor;
-            book.ListPriceCurrency = record.ListPriceCurrency;
-        }
-
-        if (fields.HasFlag(CatalogField.Rating)) { book.Rating = record.Rating; }
-        if (fields.HasFlag(CatalogField.Status)) { book.Status = record.Status; }
-        if (fields.HasFlag(CatalogField.DateStarted)) { book.DateStarted = record.DateStarted; }
-        if (fields.HasFlag(CatalogField.DateRead)) { book.DateRead = record.DateRead; }
-        if (fields.HasFlag(CatalogField.ReadCount)) { book.ReadCount = record.ReadCount ?? 0; }
-        if (fields.HasFlag(CatalogField.Review)) { book.Review = record.Review; }
-        if (fields.HasFlag(CatalogField.PrivateNotes)) { book.PrivateNotes = record.PrivateNotes; }
-        if (fields.HasFlag(CatalogField.OwnedCopies)) { book.OwnedCopies = record.OwnedCopies; }
-        if (fields.HasFlag(CatalogField.Location)) { book.Location = record.Location; }
-        if (fields.HasFlag(CatalogField.AddedAt) && record.AddedAt is { } added) { book.AddedAt = added; }
     }
 
     private void ApplyIsbn(Book book, CatalogRecord record, CatalogField fields, List<string> warnings)
@@ -125,8 +103,7 @@ internal sealed class BookUpdater(ShelfDbContext db, LibraryKeys keys)
     {
         foreach (var name in RecordDifferences.MissingTags(book, record).ToList())
         {
-            var key = TextKey.Normalize(name);
-            var tag = await db.Tags.SingleOrDefaultAsync(t => t.NameKey == key, cancellationToken) ?? db.Tags.Add(new Tag { Name = name, NameKey = key }).Entity;
+            var tag = await ShelfTags.FindOrAddAsync(db, name, cancellationToken);
             book.Tags.Add(new BookTag { Tag = tag });
         }
     }

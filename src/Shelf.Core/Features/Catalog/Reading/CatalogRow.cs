@@ -1,5 +1,5 @@
 using System.Globalization;
-using CsvHelper;
+using Shelf.Core.Common;
 using Shelf.Core.Domain;
 using Shelf.Core.Features.Books;
 
@@ -17,16 +17,16 @@ internal sealed class CatalogRow
 
     private const int MaxCachedNames = 100_000;
 
-    private readonly CsvReader _reader;
+    private readonly ICatalogSource _cells;
     private readonly CatalogHeader _header;
     private readonly string _source;
     private readonly bool[] _consumed;
     private readonly bool[] _kept;
     private readonly Dictionary<string, AuthorName?> _names = new(StringComparer.Ordinal);
 
-    public CatalogRow(CsvReader reader, CatalogHeader header, string source)
+    public CatalogRow(ICatalogSource cells, CatalogHeader header, string source)
     {
-        _reader = reader;
+        _cells = cells;
         _header = header;
         _source = source;
         _consumed = new bool[header.Count];
@@ -55,11 +55,11 @@ internal sealed class CatalogRow
         Warnings.Clear();
         Array.Clear(_consumed);
         Array.Clear(_kept);
-        for (var i = 0; i < _reader.FieldCount; i++)
+        for (var i = 0; i < _cells.FieldCount; i++)
         {
             // UTF-8 bytes are at least as many as characters, so this never refuses a field that fits.
-            var bytes = _reader.GetSpan(i).Length;
-            if (bytes > MaxFieldLength && _reader.GetString(i).Length > MaxFieldLength)
+            var bytes = _cells.ByteLength(i);
+            if (bytes > MaxFieldLength && _cells.Cell(i).Length > MaxFieldLength)
             {
                 Fail($"{Label(i)} holds {bytes.ToString("N0", CultureInfo.InvariantCulture)} bytes; at most {MaxFieldLength.ToString("N0", CultureInfo.InvariantCulture)} characters are accepted in one field");
                 return false;
@@ -78,7 +78,7 @@ internal sealed class CatalogRow
         }
 
         _consumed[column] = true;
-        return column < _reader.FieldCount ? _reader.GetString(column) : string.Empty;
+        return column < _cells.FieldCount ? _cells.Cell(column) : string.Empty;
     }
 
     public void Fail(string reason) => Failure ??= reason;
@@ -98,18 +98,18 @@ internal sealed class CatalogRow
     /// <summary>Puts every column no format read into the extras; called after mapping.</summary>
     public void KeepUnmapped()
     {
-        var count = Math.Min(_reader.FieldCount, _header.Count);
+        var count = Math.Min(_cells.FieldCount, _header.Count);
         for (var i = 0; i < count; i++)
         {
-            if (!_consumed[i] && !_kept[i] && !_reader.IsEmpty(i))
+            if (!_consumed[i] && !_kept[i] && !_cells.IsEmpty(i))
             {
                 if (_uniqueNames)
                 {
-                    Record.Extras.AddNew(_source, _header.Names[i], _reader.GetString(i));
+                    Record.Extras.AddNew(_source, _header.Names[i], _cells.Cell(i));
                 }
                 else
                 {
-                    Record.Extras.Add(_source, _header.Names[i], _reader.GetString(i));
+                    Record.Extras.Add(_source, _header.Names[i], _cells.Cell(i));
                 }
             }
         }
@@ -148,7 +148,7 @@ internal sealed class CatalogRow
 
         if (!CatalogValues.TryWholeNumber(text, out var value))
         {
-            Fail($"{Label(column)} must be a whole number, not '{BookRules.Shorten(text)}'");
+            Fail($"{Label(column)} must be a whole number, not '{UserText.Shorten(text)}'");
             return null;
         }
 
@@ -179,7 +179,7 @@ internal sealed class CatalogRow
 
         if (!CatalogValues.TryWholeNumber(text, out var whole))
         {
-            Fail($"{Label(column)} must be a year such as 1999, not '{BookRules.Shorten(text)}'");
+            Fail($"{Label(column)} must be a year such as 1999, not '{UserText.Shorten(text)}'");
             return null;
         }
 
@@ -203,7 +203,7 @@ internal sealed class CatalogRow
 
         if (!CatalogValues.TryDate(text, out var date))
         {
-            Fail($"{Label(column)} must be a date such as 2024/10/06 or 2024-10-06, not '{BookRules.Shorten(text)}'");
+            Fail($"{Label(column)} must be a date such as 2024/10/06 or 2024-10-06, not '{UserText.Shorten(text)}'");
             return null;
         }
 
@@ -224,7 +224,7 @@ internal sealed class CatalogRow
 
         if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var stars) || stars > scale)
         {
-            Fail($"{Label(column)} must be a rating from 0 to {scale.ToString(CultureInfo.InvariantCulture)}, not '{BookRules.Shorten(text)}'");
+            Fail($"{Label(column)} must be a rating from 0 to {scale.ToString(CultureInfo.InvariantCulture)}, not '{UserText.Shorten(text)}'");
             return null;
         }
 
@@ -268,7 +268,7 @@ internal sealed class CatalogRow
         AuthorName? name = AuthorName.TryParse(text, out var parsed, out var error) ? parsed : null;
         if (name is null)
         {
-            Warn($"{label}: '{BookRules.Shorten(text)}' is not a name ({error}); left out");
+            Warn($"{label}: '{UserText.Shorten(text)}' is not a name ({error}); left out");
             return null;
         }
 

@@ -1,71 +1,66 @@
 using System.Globalization;
-using System.IO.Pipelines;
+using System.Text;
 using System.Text.Json;
 using CsvHelper;
 using Shelf.Core.Common;
 using Shelf.Core.Domain;
-using Shelf.Core.Features.Catalog.Formats;
+using Shelf.Core.Features.Importing;
 
 namespace Shelf.Core.Features.Catalog.Reading;
 
 /// <summary>
-/// Shelf's own JSON export (<c>shelf export --format json</c>) read back. Each book object is
-/// written, as it is read, as a row of Shelf's own CSV into a pipe that the import reads like any
-/// Shelf CSV file: one set of rules checks, matches and stores both, and memory stays flat. Values
-/// are copied as the file has them (a number as its digits, a wrong one as its text), so a bad
-/// value is rejected with the same message as in a CSV. Keys Shelf does not know are kept with
-/// the book as extras of the source "json". Line numbers in messages count the books from 2,
-/// as the rows of the CSV export of the same books would be numbered.
+/// Shelf's own JSON export (<c>shelf export --format json</c>) read back, once: each book object
+/// becomes the cells of a row of Shelf's own CSV, by column, so one set of rules checks, matches
+/// and stores both, and memory stays flat (one book at a time). Values are copied as the file
+/// has them (a number as its digits, a wrong one as its text), so a bad value is rejected with
+/// the same message as in a CSV. Keys Shelf does not know are kept with the book as extras of
+/// the source "json". Line numbers in messages count the books from 2, as the rows of the CSV
+/// export of the same books would be numbered; a rejected book is written as that CSV row.
 /// </summary>
-internal sealed class JsonCatalogSource : IAsyncDisposable
+internal sealed class JsonCatalogSource : ICatalogSource
 {
     private const string Source = "json";
 
-    private static readonly Dictionary<string, string> Columns = new(StringComparer.Ordinal)
-    {
-        ["title"] = ShelfCsvLayout.Title,
-        ["subtitle"] = ShelfCsvLayout.Subtitle,
-        ["isbn13"] = ShelfCsvLayout.Isbn13,
-        ["publisher"] = ShelfCsvLayout.Publisher,
-        ["yearPublished"] = ShelfCsvLayout.YearPublished,
-        ["originalPublicationYear"] = ShelfCsvLayout.OriginalPublicationYear,
-        ["language"] = ShelfCsvLayout.Language,
-        ["format"] = ShelfCsvLayout.Format,
-        ["pages"] = ShelfCsvLayout.Pages,
-        ["series"] = ShelfCsvLayout.Series,
-        ["seriesNumber"] = ShelfCsvLayout.SeriesNumber,
-        ["description"] = ShelfCsvLayout.Description,
-        ["listPriceMinor"] = ShelfCsvLayout.ListPriceMinor,
-        ["listPriceCurrency"] = ShelfCsvLayout.ListPriceCurrency,
-        ["rating"] = ShelfCsvLayout.Rating,
-        ["status"] = ShelfCsvLayout.Status,
-        ["dateStarted"] = ShelfCsvLayout.DateStarted,
-        ["dateRead"] = ShelfCsvLayout.DateRead,
-        ["readCount"] = ShelfCsvLayout.ReadCount,
-        ["review"] = ShelfCsvLayout.Review,
-        ["privateNotes"] = ShelfCsvLayout.PrivateNotes,
-        ["ownedCopies"] = ShelfCsvLayout.OwnedCopies,
-        ["location"] = ShelfCsvLayout.Location,
-        ["addedAt"] = ShelfCsvLayout.DateAdded,
-    };
+    /// <summary>The JSON export's keys of plain values and the Shelf CSV column each becomes, from <see cref="BookFields"/>.</summary>
+    private static readonly Dictionary<string, string> Columns =
+        BookFields.All.Where(f => f.JsonName is not null).ToDictionary(f => f.JsonName!, f => f.CsvColumn, StringComparer.Ordinal);
+
+    private static readonly string[] Layout = [.. ShelfCsvLayout.Columns];
+
+    private static readonly Dictionary<string, int> Positions = Layout.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.Ordinal);
 
     // Written by the export and worked out again on import: nothing to keep.
     private static readonly HashSet<string> Derived = new(StringComparer.Ordinal) { "id", "isbn10", "updatedAt" };
 
     private readonly Stream _input;
-    private readonly Pipe _pipe = new();
-    private readonly CancellationTokenSource _stop = new();
-    private Task? _pumping;
+    private readonly IAsyncEnumerator<JsonElement> _books;
+    private readonly string?[] _cells = new string?[Layout.Length];
+    private long _number;
 
-    private JsonCatalogSource(Stream input) => _input = input;
+    private JsonCatalogSource(Stream input, CancellationToken cancellationToken)
+    {
+        _input = input;
+        _books = JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(input, cancellationToken: cancellationToken).GetAsyncEnumerator(cancellationToken);
+    }
 
-    /// <summary>Set when the JSON stops being readable part way (the CSV then ends there); the import must not be kept.</summary>
-    private Error? _fatal;
+    public string[] Header => Layout;
+
+    public char Separator => ',';
+
+    /// <summary>Unknown: the import sizes nothing from a JSON file's bytes (they are not rows of a CSV).</summary>
+    public long? TotalBytes => null;
+
+    public Error? Fatal { get; private set; }
+
+    public long Line => _number + 1;
+
+    public long ByteOffset => 0;
+
+    public int FieldCount => Layout.Length;
 
     /// <summary>
-    /// Looks at the start of <paramref name="input"/>: a JSON array gives the books as Shelf CSV
-    /// (header first) and the source producing it; anything else gives the input, unread, to read
-    /// as CSV, and null.
+    /// Looks at the start of <paramref name="input"/>: a JSON array gives a source of its books;
+    /// anything else gives the input, unread, to read as CSV, and null.
     /// </summary>
     public static async Task<(Stream Input, JsonCatalogSource? Json)> OpenAsync(Stream input, CancellationToken cancellationToken)
     {
@@ -80,88 +75,79 @@ internal sealed class JsonCatalogSource : IAsyncDisposable
         }
 
         start = start.TrimStart(" \t\r\n"u8);
-        if (start.IsEmpty || start[0] != (byte)'[')
-        {
-            return (whole, null);
-        }
-
-        var json = new JsonCatalogSource(whole);
-        var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, json._stop.Token).Token;
-        json._pumping = Task.Run(() => json.PumpAsync(stop), stop);
-        return (json._pipe.Reader.AsStream(), json);
+        return start.IsEmpty || start[0] != (byte)'[' ? (whole, null) : (whole, new JsonCatalogSource(whole, cancellationToken));
     }
 
-    /// <summary>Waits for the JSON to be read to its end (the import has read the CSV to its end by then); returns why it broke off, if it did.</summary>
-    public async Task<Error?> FinishAsync()
+    public async ValueTask<bool> ReadAsync(CancellationToken cancellationToken)
     {
-        if (_pumping is not null)
+        // The books are parsed with the import's token; this one also stops the reader when the import stops early.
+        cancellationToken.ThrowIfCancellationRequested();
+        if (Fatal is not null)
         {
-            await _pumping;
+            return false;
         }
 
-        return _fatal;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        // An import that stopped early reads no more: stop reading the JSON too.
-        await _stop.CancelAsync();
         try
         {
-            await FinishAsync();
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopped here or with the import.
-        }
-
-        await _pipe.Reader.CompleteAsync();
-        await _input.DisposeAsync();
-        _stop.Dispose();
-    }
-
-    private async Task PumpAsync(CancellationToken cancellationToken)
-    {
-        var output = _pipe.Writer.AsStream(leaveOpen: true);
-        var csv = CsvWriter.Create(output, new CsvWriterOptions { NewLine = "\n" }, leaveOpen: true);
-        try
-        {
-            foreach (var column in ShelfCsvLayout.Columns)
+            if (!await _books.MoveNextAsync())
             {
-                csv.WriteField(column);
+                return false;
             }
-
-            await csv.EndRecordAsync(cancellationToken);
-            var number = 0;
-            await foreach (var book in JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(_input, cancellationToken: cancellationToken))
-            {
-                number++;
-                if (book.ValueKind != JsonValueKind.Object)
-                {
-                    _fatal = Error.Invalid(CatalogErrorCodes.JsonNotABook, $"book {number} of the JSON array is {Describe(book.ValueKind)}, not an object; Shelf reads the array of books its JSON export writes; nothing was imported");
-                    break;
-                }
-
-                var cells = Cells(book);
-                foreach (var column in ShelfCsvLayout.Columns)
-                {
-                    csv.WriteField(cells.GetValueOrDefault(column));
-                }
-
-                await csv.EndRecordAsync(cancellationToken);
-            }
-
-            await csv.FlushAsync(cancellationToken);
         }
         catch (JsonException e)
         {
-            _fatal = Error.Invalid(CatalogErrorCodes.MalformedJson, $"the JSON cannot be read from line {(e.LineNumber ?? 0) + 1} on ({FirstSentence(e.Message)}); nothing was imported");
+            Fatal = Error.Invalid(CatalogErrorCodes.MalformedJson, $"the JSON cannot be read from line {(e.LineNumber ?? 0) + 1} on ({FirstSentence(e.Message)}); nothing was imported");
+            return false;
         }
-        finally
+
+        _number++;
+        var book = _books.Current;
+        if (book.ValueKind != JsonValueKind.Object)
         {
-            await csv.DisposeAsync();
-            await _pipe.Writer.CompleteAsync();
+            Fatal = Error.Invalid(CatalogErrorCodes.JsonNotABook, $"book {_number} of the JSON array is {Describe(book.ValueKind)}, not an object; Shelf reads the array of books its JSON export writes; nothing was imported");
+            return false;
         }
+
+        Array.Clear(_cells);
+        foreach (var (column, value) in Cells(book))
+        {
+            _cells[Positions[column]] = value;
+        }
+
+        return true;
+    }
+
+    public string Cell(int column) => _cells[column] ?? string.Empty;
+
+    public bool IsEmpty(int column) => string.IsNullOrEmpty(_cells[column]);
+
+    public int ByteLength(int column) => _cells[column] is { } cell ? Encoding.UTF8.GetByteCount(cell) : 0;
+
+    /// <summary>The book as the row of Shelf's CSV export it stands for, which the rejects file (under that header) takes.</summary>
+    public byte[] RawRecord()
+    {
+        using var bytes = new MemoryStream();
+        using (var csv = CsvWriter.Create(bytes, new CsvWriterOptions { NewLine = "\n" }, leaveOpen: true))
+        {
+            foreach (var cell in _cells)
+            {
+                csv.WriteField(cell);
+            }
+
+            csv.EndRecord();
+            csv.Flush();
+        }
+
+        // A record read back from a CSV file ends before its line break.
+        return bytes.ToArray().AsSpan().TrimEnd("\n"u8).ToArray();
+    }
+
+    public string? Malformation(long line) => null;
+
+    public async ValueTask DisposeAsync()
+    {
+        await _books.DisposeAsync();
+        await _input.DisposeAsync();
     }
 
     /// <summary>One book's CSV cells by column name.</summary>
@@ -181,13 +167,13 @@ internal sealed class JsonCatalogSource : IAsyncDisposable
             switch (property.Name)
             {
                 case "credits" when value.ValueKind == JsonValueKind.Array:
-                    cells[ShelfCsvLayout.Authors] = ShelfCsvLayout.FormatCredits(value.EnumerateArray().Select(Credit));
+                    cells[BookFields.Authors.CsvColumn] = ShelfCsvLayout.FormatCredits(value.EnumerateArray().Select(Credit));
                     break;
                 case "shelves" when value.ValueKind == JsonValueKind.Array:
-                    cells[ShelfCsvLayout.Shelves] = string.Join(ShelfCsvLayout.ListSeparator, value.EnumerateArray().Select(s => Text(s) ?? string.Empty));
+                    cells[BookFields.Shelves.CsvColumn] = string.Join(ShelfCsvLayout.ListSeparator, value.EnumerateArray().Select(s => Text(s) ?? string.Empty));
                     break;
                 case "identifiers" when value.ValueKind == JsonValueKind.Object:
-                    cells[ShelfCsvLayout.Identifiers] = ShelfCsvLayout.FormatIdentifiers(Identifiers(value));
+                    cells[BookFields.Identifiers.CsvColumn] = ShelfCsvLayout.FormatIdentifiers(Identifiers(value));
                     break;
                 case "extras" when value.ValueKind == JsonValueKind.Object:
                     foreach (var source in value.EnumerateObject().Where(s => s.Value.ValueKind == JsonValueKind.Object))
@@ -209,7 +195,7 @@ internal sealed class JsonCatalogSource : IAsyncDisposable
             }
         }
 
-        cells[ShelfCsvLayout.Extras] = extras.IsEmpty ? null : extras.ToJson();
+        cells[BookFields.Extras.CsvColumn] = extras.IsEmpty ? null : extras.ToJson();
         return cells;
     }
 

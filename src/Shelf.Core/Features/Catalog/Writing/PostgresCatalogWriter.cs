@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
 using Shelf.Core.Data;
+using Shelf.Core.Data.Bulk;
 using Shelf.Core.Domain;
 
 namespace Shelf.Core.Features.Catalog.Writing;
@@ -16,7 +17,7 @@ namespace Shelf.Core.Features.Catalog.Writing;
 /// books that doubled the writing. Book ids are reserved from the table's sequence in blocks,
 /// so a row's id is known at once.
 /// </summary>
-internal sealed class PostgresCatalogWriter(ShelfDbContext db) : ICatalogWriter
+internal sealed class PostgresCatalogWriter : ICatalogWriter
 {
     /// <summary>
     /// Books copied before their credits, ids and shelves follow; bounds the memory those take
@@ -27,10 +28,8 @@ internal sealed class PostgresCatalogWriter(ShelfDbContext db) : ICatalogWriter
     /// <summary>Ids reserved (and books in a batch) at a time: few for a small import (no big gaps in the sequence), up to a batch for a large one.</summary>
     private int _idBlock = 64;
 
-    private const string BookColumns =
-        "id, title, title_key, subtitle, pages, isbn13, publisher, year_published, original_publication_year, language, format, series, series_number, description, list_price_minor, list_price_currency, added_at, updated_at, rating, status, date_started, date_read, read_count, review, private_notes, owned_copies, location, extras";
-
     private readonly Queue<int> _ids = new();
+    private readonly BookRow _bookRow;
     private readonly List<(int BookId, int Position, string Role, string AuthorKey)> _credits = [];
     private readonly List<(int BookId, string Scheme, string Value)> _identifiers = [];
     private readonly List<(int BookId, string TagKey)> _bookTags = [];
@@ -44,9 +43,17 @@ internal sealed class PostgresCatalogWriter(ShelfDbContext db) : ICatalogWriter
     private PostgresNameIds _tags = null!;
     private long _existingBooks;
 
+    private readonly ShelfDbContext _db;
+
+    public PostgresCatalogWriter(ShelfDbContext db)
+    {
+        _db = db;
+        _bookRow = new BookRow(_started);
+    }
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        _connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        _connection = (NpgsqlConnection)_db.Database.GetDbConnection();
         _bulkLoad = new PostgresBulkLoad(_connection);
         _authors = new PostgresNameIds(_connection, PostgresNameIds.Authors);
         _tags = new PostgresNameIds(_connection, PostgresNameIds.Tags);
@@ -62,48 +69,16 @@ internal sealed class PostgresCatalogWriter(ShelfDbContext db) : ICatalogWriter
         }
 
         var id = _ids.Dequeue();
-        _copy ??= await _connection.BeginBinaryImportAsync($"COPY books ({BookColumns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        _copy ??= await _connection.BeginBinaryImportAsync($"COPY books ({BookFields.ColumnList}) FROM STDIN (FORMAT BINARY)", cancellationToken);
 
         // The importer buffers rows and writes them out in large blocks; its synchronous calls
         // skip an async state machine per field, which is most of the cost of a row.
-        var copy = _copy;
-        copy.StartRow();
-        copy.Write(id, NpgsqlDbType.Integer);
-        Text(copy, record.Title);
-        Text(copy, record.TitleKey);
-        Text(copy, record.Subtitle);
-        Number(copy, record.Pages);
-        Text(copy, record.Isbn13);
-        Text(copy, record.Publisher);
-        Number(copy, record.YearPublished);
-        Number(copy, record.OriginalPublicationYear);
-        Text(copy, record.Language);
-        Text(copy, record.Format);
-        Text(copy, record.Series);
-        Text(copy, record.SeriesNumber);
-        Text(copy, record.Description);
-        if (record.ListPriceMinor is { } price)
+        _copy.StartRow();
+        _bookRow.Begin(_copy, id);
+        foreach (var field in BookFields.Columns)
         {
-            copy.Write(price, NpgsqlDbType.Bigint);
+            field.Write(record, _bookRow);
         }
-        else
-        {
-            copy.WriteNull();
-        }
-
-        Text(copy, record.ListPriceCurrency);
-        copy.Write(record.AddedAt ?? _started, NpgsqlDbType.TimestampTz);
-        copy.Write(_started, NpgsqlDbType.TimestampTz);
-        Number(copy, record.Rating);
-        Text(copy, record.Status);
-        Day(copy, record.DateStarted);
-        Day(copy, record.DateRead);
-        copy.Write(record.ReadCount ?? 0, NpgsqlDbType.Integer);
-        Text(copy, record.Review);
-        Text(copy, record.PrivateNotes);
-        Number(copy, record.OwnedCopies);
-        Text(copy, record.Location);
-        Text(copy, record.ExtrasJson);
 
         for (var position = 0; position < record.Credits.Count; position++)
         {
@@ -246,40 +221,32 @@ internal sealed class PostgresCatalogWriter(ShelfDbContext db) : ICatalogWriter
         }
     }
 
-    private static void Text(NpgsqlBinaryImporter copy, string? value)
+    /// <summary>A new book's values into the books COPY, column after column, as <see cref="BookFields"/> gives them.</summary>
+    private sealed class BookRow(DateTime started) : IBookRow
     {
-        if (value is null)
-        {
-            copy.WriteNull();
-        }
-        else
-        {
-            copy.Write(value, NpgsqlDbType.Text);
-        }
-    }
+        private NpgsqlBinaryImporter _copy = null!;
+        private int _id;
 
-    private static void Number(NpgsqlBinaryImporter copy, int? value)
-    {
-        if (value is { } number)
+        public void Begin(NpgsqlBinaryImporter copy, int id)
         {
-            copy.Write(number, NpgsqlDbType.Integer);
+            _copy = copy;
+            _id = id;
         }
-        else
-        {
-            copy.WriteNull();
-        }
-    }
 
-    private static void Day(NpgsqlBinaryImporter copy, DateOnly? value)
-    {
-        if (value is { } day)
-        {
-            copy.Write(day, NpgsqlDbType.Date);
-        }
-        else
-        {
-            copy.WriteNull();
-        }
-    }
+        public void Id() => _copy.Write(_id, NpgsqlDbType.Integer);
 
+        public void Text(string? value) => _copy.Text(value);
+
+        public void Integer(int? value) => _copy.Integer(value);
+
+        public void Bigint(long? value) => _copy.Bigint(value);
+
+        public void Day(DateOnly? value) => _copy.Day(value);
+
+        public void AddedAt(DateTime? given) => _copy.Moment(given ?? started);
+
+        public void UpdatedAt() => _copy.Moment(started);
+
+        public void Extras(CatalogRecord record) => _copy.Text(record.ExtrasJson);
+    }
 }

@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Shelf.Core.Data;
+using Shelf.Core.Data.Bulk;
 using Shelf.Core.Domain;
 
 using Shelf.Core.Features.Search;
@@ -18,16 +19,13 @@ namespace Shelf.Core.Features.Catalog.Writing;
 /// insert at a time. Dropping and creating them is part of the transaction, so a failed import
 /// leaves them as they were.
 /// </summary>
-internal sealed class SqliteCatalogWriter(ShelfDbContext db) : ICatalogWriter
+internal sealed class SqliteCatalogWriter(ShelfDbContext db, ImportOptions options) : ICatalogWriter
 {
     /// <summary>Rows written by one statement: enough to make the per-statement cost vanish, few enough to keep the batch small.</summary>
     private const int RowsPerStatement = 64;
 
     private static readonly string[] RandomOrderIndexes =
         ["ix_books_isbn13", "ix_books_title_key", "ix_books_year_published_title_key_id", "ix_books_pages_id", "ix_book_identifiers_scheme_value", "ix_book_authors_author_id"];
-
-    private const string BookColumns =
-        "id, title, title_key, subtitle, pages, isbn13, publisher, year_published, original_publication_year, language, format, series, series_number, description, list_price_minor, list_price_currency, added_at, updated_at, rating, status, date_started, date_read, read_count, review, private_notes, owned_copies, location, extras";
 
     private readonly Dictionary<string, int> _authors = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _tags = new(StringComparer.Ordinal);
@@ -36,6 +34,7 @@ internal sealed class SqliteCatalogWriter(ShelfDbContext db) : ICatalogWriter
     private SqliteConnection _connection = null!;
     private SqliteTransaction _transaction = null!;
     private SqliteBatchInsert? _books;
+    private BookRow? _bookRow;
     private SqliteBatchInsert? _credits;
     private SqliteBatchInsert? _identifiers;
     private SqliteBatchInsert? _bookTags;
@@ -48,7 +47,7 @@ internal sealed class SqliteCatalogWriter(ShelfDbContext db) : ICatalogWriter
     private bool _foreignKeysPaused;
 
     // One import is one moment: every book it adds was updated then, and added then unless the file says when.
-    private readonly string _started = Moment(DateTime.UtcNow);
+    private readonly string _started = SqliteValues.Moment(DateTime.UtcNow);
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -61,7 +60,8 @@ internal sealed class SqliteCatalogWriter(ShelfDbContext db) : ICatalogWriter
         _foreignKeysPaused = await ScalarAsync("PRAGMA foreign_keys", cancellationToken) == 0;
 
         // The other tables get more room per batch: a book has several credits and ids.
-        _books = new SqliteBatchInsert(_connection, "books", BookColumns.Split(", "), RowsPerStatement);
+        _books = new SqliteBatchInsert(_connection, "books", [.. BookFields.Columns.Select(f => f.Column!)], RowsPerStatement);
+        _bookRow = new BookRow(_books, _started);
         _credits = new SqliteBatchInsert(_connection, "book_authors", ["book_id", "author_id", "position", "role"], RowsPerStatement * 8);
         _identifiers = new SqliteBatchInsert(_connection, "book_identifiers", ["book_id", "scheme", "value"], RowsPerStatement * 8);
         _bookTags = new SqliteBatchInsert(_connection, "book_tags", ["book_id", "tag_id"], RowsPerStatement * 8);
@@ -104,34 +104,12 @@ internal sealed class SqliteCatalogWriter(ShelfDbContext db) : ICatalogWriter
         }
 
         var id = _nextId++;
-        book.Set(0, id);
-        book.Set(1, record.Title);
-        book.Set(2, record.TitleKey);
-        book.Set(3, record.Subtitle);
-        book.Set(4, record.Pages);
-        book.Set(5, record.Isbn13);
-        book.Set(6, record.Publisher);
-        book.Set(7, record.YearPublished);
-        book.Set(8, record.OriginalPublicationYear);
-        book.Set(9, record.Language);
-        book.Set(10, record.Format);
-        book.Set(11, record.Series);
-        book.Set(12, record.SeriesNumber);
-        book.Set(13, record.Description);
-        book.Set(14, record.ListPriceMinor);
-        book.Set(15, record.ListPriceCurrency);
-        book.Set(16, record.AddedAt is { } added ? Moment(added) : _started);
-        book.Set(17, _started);
-        book.Set(18, record.Rating);
-        book.Set(19, record.Status);
-        book.Set(20, Day(record.DateStarted));
-        book.Set(21, Day(record.DateRead));
-        book.Set(22, record.ReadCount ?? 0);
-        book.Set(23, record.Review);
-        book.Set(24, record.PrivateNotes);
-        book.Set(25, record.OwnedCopies);
-        book.Set(26, record.Location);
-        book.Set(27, record.ExtrasUtf8);
+        _bookRow!.Begin(id);
+        foreach (var field in BookFields.Columns)
+        {
+            field.Write(record, _bookRow);
+        }
+
         book.EndRow();
 
         for (var position = 0; position < record.Credits.Count; position++)
@@ -162,12 +140,6 @@ internal sealed class SqliteCatalogWriter(ShelfDbContext db) : ICatalogWriter
         return ValueTask.FromResult(id);
     }
 
-    /// <summary>A UTC time as Microsoft.Data.Sqlite writes a DateTime, so EF reads it back: "yyyy-MM-dd HH:mm:ss.FFFFFFF".</summary>
-    private static string Moment(DateTime value) => value.ToString("yyyy'-'MM'-'dd HH':'mm':'ss.FFFFFFF", CultureInfo.InvariantCulture);
-
-    /// <summary>A day as Microsoft.Data.Sqlite writes a DateOnly: "yyyy-MM-dd".</summary>
-    private static string? Day(DateOnly? value) => value?.ToString("yyyy'-'MM'-'dd", CultureInfo.InvariantCulture);
-
     public Task FlushAsync(CancellationToken cancellationToken)
     {
         WriteBatches();
@@ -186,10 +158,10 @@ internal sealed class SqliteCatalogWriter(ShelfDbContext db) : ICatalogWriter
     public async Task FinishAsync(CancellationToken cancellationToken)
     {
         await FlushAsync(cancellationToken);
-        if (_droppedIndexes.Count > 0)
+        if (_droppedIndexes.Count > 0 && options.SortThreads > 0)
         {
-            // Lets SQLite sort the keys of each index on every core.
-            await ExecuteAsync($"PRAGMA threads = {Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture)}", cancellationToken);
+            // Lets SQLite sort the keys of each index on as many cores as the host gives it.
+            await ExecuteAsync($"PRAGMA threads = {options.SortThreads.ToString(CultureInfo.InvariantCulture)}", cancellationToken);
         }
 
         foreach (var sql in _droppedIndexes)
@@ -308,5 +280,34 @@ internal sealed class SqliteCatalogWriter(ShelfDbContext db) : ICatalogWriter
         command.Transaction = _transaction;
         command.CommandText = sql;
         return command;
+    }
+
+    /// <summary>A new book's values into the books batch, column after column, as <see cref="BookFields"/> gives them.</summary>
+    private sealed class BookRow(SqliteBatchInsert batch, string started) : IBookRow
+    {
+        private int _id;
+        private int _column;
+
+        public void Begin(int id)
+        {
+            _id = id;
+            _column = 0;
+        }
+
+        public void Id() => batch.Set(_column++, _id);
+
+        public void Text(string? value) => batch.Set(_column++, value);
+
+        public void Integer(int? value) => batch.Set(_column++, value);
+
+        public void Bigint(long? value) => batch.Set(_column++, value);
+
+        public void Day(DateOnly? value) => batch.Set(_column++, SqliteValues.Day(value));
+
+        public void AddedAt(DateTime? given) => batch.Set(_column++, given is { } added ? SqliteValues.Moment(added) : started);
+
+        public void UpdatedAt() => batch.Set(_column++, started);
+
+        public void Extras(CatalogRecord record) => batch.Set(_column++, record.ExtrasUtf8);
     }
 }

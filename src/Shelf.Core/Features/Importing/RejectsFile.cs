@@ -1,10 +1,10 @@
 using System.Text;
 
-namespace Shelf.Core.Features.Catalog;
+namespace Shelf.Core.Features.Importing;
 
 /// <summary>
 /// Writes rejected rows as the file had them (in UTF-8), under the file's header, so a user can
-/// fix them and import the rejects file on its own.
+/// fix them and import the rejects file on its own. Catalog and sales imports write theirs here.
 /// </summary>
 internal sealed class RejectsFile(Stream output, IReadOnlyList<string> header, char separator)
 {
@@ -33,13 +33,11 @@ internal sealed class RejectsFile(Stream output, IReadOnlyList<string> header, c
         }
 
         _started = true;
-        var line = string.Join(separator, header.Select(Quote));
-        output.Write(Encoding.UTF8.GetBytes(line));
+        output.Write(Encoding.UTF8.GetBytes(HeaderLine(header, separator)));
         output.Write(NewLine);
     }
 
-    private string Quote(string name) =>
-        name.Contains(separator, StringComparison.Ordinal) || name.Contains('"', StringComparison.Ordinal) || name.Contains('\n', StringComparison.Ordinal) || name.Contains('\r', StringComparison.Ordinal)
-            ? "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
-            : name;
+    /// <summary>The header as a CSV line in the file's separator, quoted where needed.</summary>
+    public static string HeaderLine(IReadOnlyList<string> header, char separator) => string.Join(separator, header.Select(name =>
+        name.IndexOfAny([separator, '"', '\r', '\n']) >= 0 ? "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : name));
 }

@@ -1,4 +1,4 @@
-namespace Shelf.Core.Features.Catalog.Reading;
+namespace Shelf.Core.Features.Importing;
 
 /// <summary>
 /// A stream that cannot seek (a pipe) after its first bytes were read to detect the encoding:

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace Shelf.Core.Features.Catalog.Writing;
+namespace Shelf.Core.Data.Bulk;
 
 /// <summary>
 /// Inserts rows into one table many at a time: <c>INSERT ... VALUES (...), (...), ...</c> with a

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Shelf.Core.Features.Catalog.Reading;
+namespace Shelf.Core.Features.Importing;
 
 /// <summary>
 /// Picks the separator from the header line, the one line every export has: the comma,

@@ -2,8 +2,9 @@ using System.Buffers;
 using System.Text.Unicode;
 using System.Text;
 using Shelf.Core.Common;
+using Shelf.Core.Features.Catalog;
 
-namespace Shelf.Core.Features.Catalog.Reading;
+namespace Shelf.Core.Features.Importing;
 
 /// <summary>The encoding a file is read with, and the name a report shows for it.</summary>
 /// <param name="Encoding">What the CSV reader is given; null means UTF-8, or whatever the byte order mark says.</param>

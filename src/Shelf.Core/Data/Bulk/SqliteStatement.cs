@@ -2,12 +2,14 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
-namespace Shelf.Core.Features.Catalog.Writing;
+namespace Shelf.Core.Data.Bulk;
 
 /// <summary>
-/// A prepared statement on SQLite's own API, for the one place where ADO.NET's per-call cost
-/// (a data reader, parameter lookups and conversions for every row) outweighs SQLite's work: the
-/// bulk writer runs these millions of times. Text is bound as UTF-16 and converted by SQLite.
+/// A prepared statement on SQLite's own API, for the bulk writers (catalog and sales import),
+/// where ADO.NET's per-call cost (a data reader, parameter lookups and conversions for every
+/// row) outweighs SQLite's work: they run these millions of times. Parameters are bound by
+/// position (SQLite finds a named one by a linear search). Text is bound as UTF-16 and
+/// converted by SQLite. Runs on the connection's open transaction.
 /// </summary>
 internal sealed class SqliteStatement : IDisposable
 {
@@ -20,12 +22,15 @@ internal sealed class SqliteStatement : IDisposable
         Check(raw.sqlite3_prepare_v2(_db, sql, out _statement));
     }
 
-    // SqliteConnection.Handle is typed with the SQLitePCLRaw version Microsoft.Data.Sqlite was built
-    // against, which the compiler will not match with ours (2.0.6); at run time the shim makes them
-    // one and the same assembly, so the object is an ordinary sqlite3 handle.
+    /// <summary>Runs statements without results (a PRAGMA) on the connection's own handle.</summary>
+    public static void Execute(SqliteConnection connection, string sql)
+    {
+        var db = HandleOf(connection);
+        Check(db, raw.sqlite3_exec(db, sql));
+    }
+
     private static sqlite3 HandleOf(SqliteConnection connection) =>
-        (sqlite3)(typeof(SqliteConnection).GetProperty("Handle")!.GetValue(connection)
-            ?? throw new InvalidOperationException("the SQLite connection is not open"));
+        connection.Handle ?? throw new InvalidOperationException("the SQLite connection is not open");
 
     public void Bind(int index, string? value)
     {
@@ -93,13 +98,16 @@ internal sealed class SqliteStatement : IDisposable
 
     public void Dispose() => _statement.Dispose();
 
-    // The same exception Microsoft.Data.Sqlite throws, so DatabaseErrors turns a full disk into a message.
-    private void Check(int rc)
+    private void Check(int rc) => Check(_db, rc);
+
+    // The same exception Microsoft.Data.Sqlite throws, so DatabaseErrors turns a full disk into a
+    // message and a UNIQUE or CHECK failure is recognised as EF's would be.
+    private static void Check(sqlite3 db, int rc)
     {
         if (rc != raw.SQLITE_OK)
         {
-            var message = raw.sqlite3_errmsg(_db).utf8_to_string();
-            throw new SqliteException($"SQLite Error {rc.ToString(CultureInfo.InvariantCulture)}: '{message}'.", rc, raw.sqlite3_extended_errcode(_db));
+            var message = raw.sqlite3_errmsg(db).utf8_to_string();
+            throw new SqliteException($"SQLite Error {rc.ToString(CultureInfo.InvariantCulture)}: '{message}'.", rc, raw.sqlite3_extended_errcode(db));
         }
     }
 }

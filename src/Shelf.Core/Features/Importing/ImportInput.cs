@@ -1,14 +1,16 @@
 using System.Text;
 using CsvHelper;
 using Shelf.Core.Common;
+using Shelf.Core.Features.Catalog;
 
-namespace Shelf.Core.Features.Catalog.Reading;
+namespace Shelf.Core.Features.Importing;
 
 /// <summary>
-/// An export file opened for reading: its encoding and separator worked out, its header read,
-/// and a CSV reader positioned before the first row. Rows stream; nothing else is kept.
+/// A delimited file opened for an import (a catalog or sales): its encoding and separator worked
+/// out, its header read, and a CSV reader positioned before the first row, counting lines and
+/// keeping each record's bytes for a rejects file. Rows stream; nothing else is kept.
 /// </summary>
-internal sealed class CatalogTable : IAsyncDisposable
+internal sealed class ImportInput : IAsyncDisposable
 {
     /// <summary>A record larger than this is not a book: an unclosed quote that swallowed the file.</summary>
     public const int MaxRecordBytes = 64 << 20;
@@ -18,28 +20,34 @@ internal sealed class CatalogTable : IAsyncDisposable
     private readonly Dictionary<long, CsvMalformedReason> _malformed = [];
     private readonly Lock _malformedLock = new();
 
-    private CatalogTable(CsvReader reader, CatalogHeader header, DetectedEncoding encoding, char separator)
+    private ImportInput(CsvReader reader, string[] header, DetectedEncoding encoding, char separator, long? totalBytes)
     {
         Reader = reader;
         Header = header;
         Encoding = encoding;
         Separator = separator;
+        TotalBytes = totalBytes;
     }
 
     public CsvReader Reader { get; }
 
-    public CatalogHeader Header { get; }
+    /// <summary>The column names as the file gives them.</summary>
+    public string[] Header { get; }
 
     public DetectedEncoding Encoding { get; }
 
     public char Separator { get; }
 
+    /// <summary>The file's size in bytes, for progress; null for a pipe.</summary>
+    public long? TotalBytes { get; }
+
     /// <summary>
     /// Detects the encoding (unless <paramref name="named"/>) and the separator, and reads the header.
     /// The table owns <paramref name="input"/> from here on.
     /// </summary>
-    public static async Task<Result<CatalogTable>> OpenAsync(Stream input, Encoding? named, CancellationToken cancellationToken)
+    public static async Task<Result<ImportInput>> OpenAsync(Stream input, Encoding? named, CancellationToken cancellationToken)
     {
+        long? totalBytes = input.CanSeek ? input.Length : null;
         var prefix = new byte[PrefixSize];
         var length = await input.ReadAtLeastAsync(prefix, PrefixSize, throwOnEndOfStream: false, cancellationToken);
         if (length == 0)
@@ -56,7 +64,7 @@ internal sealed class CatalogTable : IAsyncDisposable
         }
 
         var separator = SeparatorDetector.Detect(SeparatorDetector.Decode(prefix.AsSpan(0, length), detected.Value.Encoding));
-        CatalogTable? table = null;
+        ImportInput? table = null;
         var options = new CsvReaderOptions
         {
             Separator = separator,
@@ -69,14 +77,14 @@ internal sealed class CatalogTable : IAsyncDisposable
         try
         {
             await reader.ReadHeaderAsync(cancellationToken);
-            var header = new CatalogHeader(reader.Headers);
-            if (header.Names.All(string.IsNullOrWhiteSpace))
+            string[] header = [.. reader.Headers];
+            if (header.All(string.IsNullOrWhiteSpace))
             {
                 await reader.DisposeAsync();
                 return Error.Invalid(CatalogErrorCodes.NoHeader, "the file has no header line; the first line must name the columns (Title, Author, ...)");
             }
 
-            table = new CatalogTable(reader, header, detected.Value, reader.Separator);
+            table = new ImportInput(reader, header, detected.Value, reader.Separator, totalBytes);
             return table;
         }
         catch (CsvFormatException e)

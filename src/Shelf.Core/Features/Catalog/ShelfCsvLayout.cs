@@ -1,50 +1,17 @@
 using System.Text;
 using Shelf.Core.Domain;
 
-namespace Shelf.Core.Features.Catalog.Formats;
+namespace Shelf.Core.Features.Catalog;
 
 /// <summary>
-/// The columns of Shelf's own CSV export, shared by the exporter and by <see cref="ShelfFormat"/>
-/// so that an export always imports back. Lists in one field use "; " (names and shelf names
+/// How Shelf's own CSV export writes lists, shared by the exporter and by <see cref="Formats.ShelfFormat"/>
+/// so that an export always imports back (the columns are <see cref="BookFields"/>' labels). Lists in one field use "; " (names and shelf names
 /// hold commas); a role follows a name in brackets, as <c>shelf add --author</c> takes it.
 /// </summary>
 internal static class ShelfCsvLayout
 {
-    public const string Title = "title";
-    public const string Subtitle = "subtitle";
-    public const string Authors = "authors";
-    public const string Isbn13 = "isbn13";
-    public const string Publisher = "publisher";
-    public const string YearPublished = "year_published";
-    public const string OriginalPublicationYear = "original_publication_year";
-    public const string Language = "language";
-    public const string Format = "format";
-    public const string Pages = "pages";
-    public const string Series = "series";
-    public const string SeriesNumber = "series_number";
-    public const string Description = "description";
-    public const string ListPriceMinor = "list_price_minor";
-    public const string ListPriceCurrency = "list_price_currency";
-    public const string Rating = "rating";
-    public const string Status = "status";
-    public const string DateStarted = "date_started";
-    public const string DateRead = "date_read";
-    public const string ReadCount = "read_count";
-    public const string Review = "review";
-    public const string PrivateNotes = "private_notes";
-    public const string OwnedCopies = "owned_copies";
-    public const string Location = "location";
-    public const string Shelves = "shelves";
-    public const string Identifiers = "identifiers";
-    public const string DateAdded = "date_added";
-    public const string Extras = "extras";
-
-    public static IReadOnlyList<string> Columns { get; } =
-    [
-        Title, Subtitle, Authors, Isbn13, Publisher, YearPublished, OriginalPublicationYear, Language, Format, Pages,
-        Series, SeriesNumber, Description, ListPriceMinor, ListPriceCurrency, Rating, Status, DateStarted, DateRead,
-        ReadCount, Review, PrivateNotes, OwnedCopies, Location, Shelves, Identifiers, DateAdded, Extras,
-    ];
+    /// <summary>The export's header, from <see cref="BookFields"/>.</summary>
+    public static IReadOnlyList<string> Columns { get; } = [.. BookFields.Exported.Select(f => f.CsvColumn)];
 
     public const string ListSeparator = "; ";
 

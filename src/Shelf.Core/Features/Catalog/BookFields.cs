@@ -1,0 +1,209 @@
+using Shelf.Core.Domain;
+using Shelf.Core.Features.Catalog.Export;
+using Shelf.Core.Features.Catalog.Matching;
+
+namespace Shelf.Core.Features.Catalog;
+
+/// <summary>
+/// Every field of a book, declared once, in the order of Shelf's CSV export: the bulk writers'
+/// columns and values, the differences an import reports, what an update applies, the CSV
+/// export's columns and values and the JSON reader's keys all come from here. Adding a field is:
+/// the entity, its configuration, one row here, a migration (<c>BookFieldsTests</c> fails while
+/// the rows and the EF model's <c>books</c> columns disagree).
+/// </summary>
+internal static class BookFields
+{
+    public static readonly SpecialField Id = new("id", CatalogField.None) { WriteNew = static (_, row) => row.Id() };
+
+    public static readonly TextField Title = new("title", CatalogField.Title, static b => b.Title, static r => r.Title, apply: null)
+    {
+        Label = "title", JsonName = "title", Difference = "title",
+    };
+
+    public static readonly TextField TitleKey = new("title_key", CatalogField.None, static b => b.TitleKey, static r => r.TitleKey, apply: null);
+
+    public static readonly TextField Subtitle = new("subtitle", CatalogField.Subtitle, static b => b.Subtitle, static r => r.Subtitle, static (b, v) => b.Subtitle = v)
+    {
+        Label = "subtitle", JsonName = "subtitle", Difference = "subtitle",
+    };
+
+    public static readonly SpecialField Authors = new(null, CatalogField.Authors)
+    {
+        Label = "authors",
+        Difference = "authors",
+        Compare = static (b, r, _) => !RecordDifferences.SameCredits(b, r),
+        ExportAs = static b => ShelfCsvLayout.FormatCredits(ExportValues.Credits(b).Select(a => (a.Author.SortName, a.Role))),
+    };
+
+    public static readonly TextField Isbn13 = new("isbn13", CatalogField.Isbn, static b => b.Isbn13, static r => r.Isbn13, apply: null)
+    {
+        Label = "isbn13", JsonName = "isbn13", Difference = "isbn", OnlyWhenGiven = true,
+    };
+
+    public static readonly TextField Publisher = new("publisher", CatalogField.Publisher, static b => b.Publisher, static r => r.Publisher, static (b, v) => b.Publisher = v)
+    {
+        Label = "publisher", JsonName = "publisher", Difference = "publisher",
+    };
+
+    public static readonly IntegerField YearPublished = new("year_published", CatalogField.YearPublished, static b => b.YearPublished, static r => r.YearPublished, static (b, v) => b.YearPublished = v)
+    {
+        Label = "year_published", JsonName = "yearPublished", Difference = "year",
+    };
+
+    public static readonly IntegerField OriginalPublicationYear = new("original_publication_year", CatalogField.OriginalPublicationYear, static b => b.OriginalPublicationYear, static r => r.OriginalPublicationYear, static (b, v) => b.OriginalPublicationYear = v)
+    {
+        Label = "original_publication_year", JsonName = "originalPublicationYear", Difference = "original year",
+    };
+
+    public static readonly TextField Language = new("language", CatalogField.Language, static b => b.Language, static r => r.Language, static (b, v) => b.Language = v)
+    {
+        Label = "language", JsonName = "language", Difference = "language",
+    };
+
+    public static readonly TextField Format = new("format", CatalogField.Format, static b => b.Format, static r => r.Format, static (b, v) => b.Format = v)
+    {
+        Label = "format", JsonName = "format", Difference = "format",
+    };
+
+    public static readonly IntegerField Pages = new("pages", CatalogField.Pages, static b => b.Pages, static r => r.Pages, static (b, v) => b.Pages = v)
+    {
+        Label = "pages", JsonName = "pages", Difference = "pages",
+    };
+
+    public static readonly TextField Series = new("series", CatalogField.Series, static b => b.Series, static r => r.Series, static (b, v) => b.Series = v)
+    {
+        Label = "series", JsonName = "series", Difference = "series",
+    };
+
+    public static readonly TextField SeriesNumber = new("series_number", CatalogField.Series, static b => b.SeriesNumber, static r => r.SeriesNumber, static (b, v) => b.SeriesNumber = v)
+    {
+        Label = "series_number", JsonName = "seriesNumber", Difference = "series",
+    };
+
+    public static readonly TextField Description = new("description", CatalogField.Description, static b => b.Description, static r => r.Description, static (b, v) => b.Description = v)
+    {
+        Label = "description", JsonName = "description", Difference = "description",
+    };
+
+    public static readonly BigintField ListPriceMinor = new("list_price_minor", CatalogField.ListPrice, static b => b.ListPriceMinor, static r => r.ListPriceMinor, static (b, v) => b.ListPriceMinor = v)
+    {
+        Label = "list_price_minor", JsonName = "listPriceMinor", Difference = "list price",
+    };
+
+    public static readonly TextField ListPriceCurrency = new("list_price_currency", CatalogField.ListPrice, static b => b.ListPriceCurrency, static r => r.ListPriceCurrency, static (b, v) => b.ListPriceCurrency = v)
+    {
+        Label = "list_price_currency", JsonName = "listPriceCurrency", Difference = "list price",
+    };
+
+    public static readonly IntegerField Rating = new("rating", CatalogField.Rating, static b => b.Rating, static r => r.Rating, static (b, v) => b.Rating = v)
+    {
+        Label = "rating", JsonName = "rating", Difference = "rating",
+    };
+
+    public static readonly TextField Status = new("status", CatalogField.Status, static b => b.Status, static r => r.Status, static (b, v) => b.Status = v)
+    {
+        Label = "status", JsonName = "status", Difference = "status",
+    };
+
+    public static readonly DayField DateStarted = new("date_started", CatalogField.DateStarted, static b => b.DateStarted, static r => r.DateStarted, static (b, v) => b.DateStarted = v)
+    {
+        Label = "date_started", JsonName = "dateStarted", Difference = "date started",
+    };
+
+    public static readonly DayField DateRead = new("date_read", CatalogField.DateRead, static b => b.DateRead, static r => r.DateRead, static (b, v) => b.DateRead = v)
+    {
+        Label = "date_read", JsonName = "dateRead", Difference = "date read",
+    };
+
+    /// <summary>A file that does not say how often the book was read means never (0), on a new book and in a comparison alike.</summary>
+    public static readonly IntegerField ReadCount = new("read_count", CatalogField.ReadCount, static b => b.ReadCount, static r => r.ReadCount ?? 0, static (b, v) => b.ReadCount = v ?? 0)
+    {
+        Label = "read_count", JsonName = "readCount", Difference = "read count",
+    };
+
+    public static readonly TextField Review = new("review", CatalogField.Review, static b => b.Review, static r => r.Review, static (b, v) => b.Review = v)
+    {
+        Label = "review", JsonName = "review", Difference = "review",
+    };
+
+    public static readonly TextField PrivateNotes = new("private_notes", CatalogField.PrivateNotes, static b => b.PrivateNotes, static r => r.PrivateNotes, static (b, v) => b.PrivateNotes = v)
+    {
+        Label = "private_notes", JsonName = "privateNotes", Difference = "private notes",
+    };
+
+    public static readonly IntegerField OwnedCopies = new("owned_copies", CatalogField.OwnedCopies, static b => b.OwnedCopies, static r => r.OwnedCopies, static (b, v) => b.OwnedCopies = v)
+    {
+        Label = "owned_copies", JsonName = "ownedCopies", Difference = "owned copies",
+    };
+
+    public static readonly TextField Location = new("location", CatalogField.Location, static b => b.Location, static r => r.Location, static (b, v) => b.Location = v)
+    {
+        Label = "location", JsonName = "location", Difference = "location",
+    };
+
+    public static readonly SpecialField Shelves = new(null, CatalogField.Tags)
+    {
+        Label = "shelves",
+        Difference = "shelves",
+        Compare = static (b, r, _) => RecordDifferences.MissingTags(b, r).Any(),
+        ExportAs = static b => string.Join(ShelfCsvLayout.ListSeparator, ExportValues.Shelves(b)),
+    };
+
+    public static readonly SpecialField Identifiers = new(null, CatalogField.Identifiers)
+    {
+        Label = "identifiers",
+        Difference = "ids",
+        Compare = static (b, r, _) => RecordDifferences.MissingIdentifiers(b, r).Any(),
+        ExportAs = static b => ShelfCsvLayout.FormatIdentifiers(ExportValues.Identifiers(b).Select(i => (i.Scheme, i.Value))),
+    };
+
+    /// <summary>A file's own date added is kept; a new book without one was added at the import's moment.</summary>
+    public static readonly SpecialField DateAdded = new("added_at", CatalogField.AddedAt)
+    {
+        Label = "date_added",
+        JsonName = "addedAt",
+        Difference = "date added",
+        OnlyWhenGiven = true,
+        WriteNew = static (r, row) => row.AddedAt(r.AddedAt),
+        Compare = static (b, r, _) => r.AddedAt is { } added && b.AddedAt != added,
+        ApplyTo = static (b, r) =>
+        {
+            if (r.AddedAt is { } added)
+            {
+                b.AddedAt = added;
+            }
+        },
+        ExportAs = static b => ExportValues.Moment(b.AddedAt),
+    };
+
+    public static readonly SpecialField UpdatedAt = new("updated_at", CatalogField.None) { WriteNew = static (_, row) => row.UpdatedAt() };
+
+    public static readonly SpecialField Extras = new("extras", CatalogField.Extras)
+    {
+        Label = "extras",
+        Difference = "extras",
+        WriteNew = static (r, row) => row.Extras(r),
+        Compare = static (b, r, source) => !RecordDifferences.SameExtras(b, r, source),
+        ExportAs = static b => b.Extras,
+    };
+
+    /// <summary>Every field, in the order of Shelf's CSV export.</summary>
+    public static readonly BookField[] All =
+    [
+        Id, Title, TitleKey, Subtitle, Authors, Isbn13, Publisher, YearPublished, OriginalPublicationYear, Language, Format, Pages,
+        Series, SeriesNumber, Description, ListPriceMinor, ListPriceCurrency, Rating, Status, DateStarted, DateRead, ReadCount,
+        Review, PrivateNotes, OwnedCopies, Location, Shelves, Identifiers, DateAdded, UpdatedAt, Extras,
+    ];
+
+    /// <summary>The fields stored in <c>books</c>, in the order the bulk writers give their values.</summary>
+    public static readonly BookField[] Columns = [.. All.Where(f => f.Column is not null)];
+
+    /// <summary>The columns of <c>books</c> as a bulk writer lists them: "id, title, ...".</summary>
+    public static readonly string ColumnList = string.Join(", ", Columns.Select(f => f.Column));
+
+    /// <summary>The fields an import compares.</summary>
+    public static readonly BookField[] Compared = [.. All.Where(f => f.Difference is not null)];
+
+    /// <summary>The columns of Shelf's CSV export.</summary>
+    public static readonly BookField[] Exported = [.. All.Where(f => f.Label is not null)];
+}
