@@ -47,7 +47,7 @@ grep -q "$rows added" "$out/last.log" || { echo "bench: shelf did not add every 
 # indexes built after the rows, foreign keys checked in one pass at the end). No parsing and no
 # normalization: what any importer writing Shelf's schema needs at least.
 ./shelf --db "$out/floor.db" db create >/dev/null
-indexes="'ix_books_isbn13', 'ix_books_title_key', 'ix_book_identifiers_scheme_value', 'ix_book_authors_author_id'"
+indexes="'ix_books_isbn13', 'ix_books_title_key', 'ix_books_year_published_title_key_id', 'ix_books_pages_id', 'ix_book_identifiers_scheme_value', 'ix_book_authors_author_id'"
 {
   echo "PRAGMA foreign_keys = OFF; PRAGMA threads = $(nproc); ATTACH '$out/shelf.db' AS src; BEGIN;"
   sqlite3 "$out/floor.db" "SELECT 'DROP INDEX ' || name || ';' FROM sqlite_master WHERE name IN ($indexes)"

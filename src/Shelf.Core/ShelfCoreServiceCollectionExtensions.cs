@@ -7,6 +7,7 @@ using Shelf.Core.Features.Books;
 using Shelf.Core.Features.Catalog;
 using Shelf.Core.Features.Database;
 using Shelf.Core.Features.Sales;
+using Shelf.Core.Features.Search;
 using Shelf.Core.Features.Shelves;
 
 namespace Shelf.Core;

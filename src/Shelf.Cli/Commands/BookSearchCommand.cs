@@ -1,27 +1,60 @@
 using System.CommandLine;
 using Shelf.Cli.Infrastructure;
 using Shelf.Core.Features.Books;
+using Shelf.Core.Features.Search;
 
 namespace Shelf.Cli.Commands;
 
-/// <summary><c>shelf search &lt;text&gt;</c>: every word must appear in the title or an author's name.</summary>
+/// <summary><c>shelf search &lt;query&gt;</c>: the search language of <see cref="SearchQueryParser"/>, ranked.</summary>
 internal sealed class BookSearchCommand : ShelfCommand
 {
-    private readonly Argument<string[]> _words = new("text") { Description = "Words from the title or an author's name; case and accents are ignored", Arity = ArgumentArity.OneOrMore };
+    private const string Help =
+        """
+        Find books, best matches first (exact title, then titles starting with the words, then relevance).
+
+        Syntax (case and accents are ignored):
+          river glass            every word, as the start of a word, in title, subtitle, series, author or publisher
+          "the hobbit"           an exact phrase
+          title:dune  author:"le guin"  series:discworld  publisher:penguin
+          isbn:0-261-10221-4     or any ISBN alone, with or without hyphens
+          shelf:favourites  status:read  language:eng
+          year:1990  year:>=1990  year:<2000  year:1990..2000   (also rating: and pages:)
+          -word  -author:king    leave out what matches
+          dune OR foundation     either; OR binds closer than the implicit AND
+
+        Examples:
+          shelf search tolkien hobbit
+          shelf search 'author:"ursula le guin" year:1960..1975 -status:read'
+          shelf search 9780261102217
+        """;
+
+    private readonly Argument<string[]> _words = new("query") { Description = "The search, in the syntax above", Arity = ArgumentArity.OneOrMore };
     private readonly Option<int> _limit = new("--limit", "-n") { Description = "Show at most this many books", DefaultValueFactory = _ => 50 };
+    private readonly Option<int> _offset = new("--offset") { Description = "Skip this many books first" };
+    private readonly Option<BookSort?> _sort = new("--sort") { Description = "Every match by title, author, year, pages, added or id instead of by relevance" };
+    private readonly Option<bool> _descending = new("--desc") { Description = "Reverse the --sort order" };
 
     public BookSearchCommand(CliConsole console, GlobalOptions globals)
-        : base("search", "Find books by title or author", console, globals)
+        : base("search", Help, console, globals)
     {
         Arguments.Add(_words);
         Options.Add(_limit);
+        Options.Add(_offset);
+        Options.Add(_sort);
+        Options.Add(_descending);
     }
 
     protected override Task<int> ExecuteAsync(CliContext context, CancellationToken cancellationToken) =>
         WithDatabaseAsync<SearchBooks>(context, async searchBooks =>
         {
-            var query = string.Join(' ', context.Get(_words) ?? []);
-            var found = await searchBooks.ExecuteAsync(query, context.Get(_limit), cancellationToken);
+            var request = new SearchBooksRequest(string.Join(' ', context.Get(_words) ?? []))
+            {
+                Limit = context.Get(_limit),
+                Offset = context.Get(_offset),
+                Sort = context.Get(_sort),
+                Descending = context.Get(_descending),
+            };
+            var found = await searchBooks.ExecuteAsync(request, cancellationToken);
             if (FailIfError(context, found) is { } failed)
             {
                 return failed;

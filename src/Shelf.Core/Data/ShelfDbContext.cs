@@ -31,6 +31,9 @@ public abstract class ShelfDbContext(DbContextOptions options) : DbContext(optio
     /// <summary>Which database this context talks to.</summary>
     public abstract DatabaseProvider Provider { get; }
 
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.AddInterceptors(UnboundedStatements.Instance);
+
     /// <summary>Stamps books' added/updated times (UTC) so every writer keeps them the same way.</summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

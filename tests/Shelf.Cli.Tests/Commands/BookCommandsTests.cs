@@ -148,6 +148,37 @@ public abstract class BookCommandsTests(DatabaseFixture fixture)
     }
 
     [Fact]
+    public async Task Search_FieldsAndYears_JsonCarriesBothYears()
+    {
+        var shelf = await CliDatabase.NewRunnerAsync(fixture);
+        await shelf.RunAsync("add", "The Hobbit", "--author", "J.R.R. Tolkien", "--year", "1995");
+        await shelf.RunAsync("add", "Dune", "--author", "Frank Herbert", "--year", "1965");
+
+        var found = await shelf.RunAsync("search", "author:tolkien", "year:1990..2000", "--json");
+
+        Assert.Equal(0, found.ExitCode);
+        var book = JsonDocument.Parse(found.Out).RootElement[0];
+        Assert.Equal("The Hobbit", book.GetProperty("title").GetString());
+        Assert.Equal(1995, book.GetProperty("year").GetInt32());
+        Assert.Equal(JsonValueKind.Null, book.GetProperty("originalPublicationYear").ValueKind);
+    }
+
+    [Theory]
+    [InlineData("\"the hobbit", "error: at position 1: the quote opened here is never closed")]
+    [InlineData("genre:fantasy", "error: at position 1: unknown field 'genre:'")]
+    [InlineData("year:abc", "error: at position 6: expected a number after year:")]
+    public async Task Search_MalformedQuery_OneLineNamingThePositionAndExit2(string query, string start)
+    {
+        var shelf = await CliDatabase.NewRunnerAsync(fixture);
+
+        var result = await shelf.RunAsync("search", query);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith(start, result.Error, StringComparison.Ordinal);
+        Assert.Single(result.Error.TrimEnd().Split('\n'));
+    }
+
+    [Fact]
     public async Task Edit_AuthorsInNewOrderAndClearedField_AreSaved()
     {
         var shelf = await CliDatabase.NewRunnerAsync(fixture);

@@ -10,7 +10,8 @@ namespace Shelf.Core.Tests.Data;
 
 public sealed class ShelfDatabaseTests
 {
-    private static readonly string[] LibraryTables = ["authors", "book_authors", "book_identifiers", "book_tags", "books", "sales", "tags"];
+    // book_search is the full-text index (SearchIndexSql); on SQLite FTS5 keeps it in shadow tables book_search_*.
+    private static readonly string[] LibraryTables = ["authors", "book_authors", "book_identifiers", "book_search", "book_tags", "books", "sales", "tags"];
 
     // SQLite
 
@@ -22,7 +23,7 @@ public sealed class ShelfDatabaseTests
         await using var db = await DatabaseFixture.OpenAsync(file.Target);
 
         Assert.True(File.Exists(file.FilePath));
-        var tables = await db.RowsAsync("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__EFMigrations%' ORDER BY name");
+        var tables = await db.RowsAsync("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__EFMigrations%' AND name NOT LIKE 'book_search_%' ORDER BY name");
         Assert.Equal(LibraryTables, tables);
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
     }

@@ -30,6 +30,7 @@ public static class BookErrorCodes
     public const string RatingInvalid = "book.rating_invalid";
     public const string SearchBadLimit = "search.bad_limit";
     public const string SearchEmpty = "search.empty";
+    public const string SearchSyntax = "search.syntax";
     public const string SearchTooLong = "search.too_long";
     public const string StatusTooLong = "book.status_too_long";
     public const string TitleEmpty = "book.title_empty";

@@ -10,7 +10,11 @@ public sealed record BookSummary(
     int? Pages,
     string? Isbn13,
     int? Year,
-    string? Publisher);
+    string? Publisher)
+{
+    /// <summary>Year the work first appeared, when known; <see cref="Year"/> is this edition's.</summary>
+    public int? OriginalPublicationYear { get; init; }
+}
 
 /// <summary>One credit on a book, in order.</summary>
 public sealed record CreditView(int AuthorId, string Name, AuthorRole Role);

@@ -43,9 +43,23 @@ public sealed record ListBooksRequest
 /// <summary>A page of books and, when asked for, how many match in all.</summary>
 public sealed record BookPage(IReadOnlyList<BookSummary> Books, int? Total);
 
-/// <summary>Lists books, sorted and filtered.</summary>
+/// <summary>
+/// Lists books, sorted and filtered, at the cost of a page whatever the size of the library: the
+/// query finds the ids of the page by walking an index of the sort order (or the few books a
+/// narrow filter names), then <see cref="BookSummaries"/> reads just those books.
+/// </summary>
 public sealed class ListBooks(ShelfDbContext db)
 {
+    /// <summary>
+    /// A filter that matches at most this many books is gathered from its own index and only those
+    /// are sorted; a commoner one is checked book by book while walking the sort order, which fills
+    /// a page quickly precisely because it is common.
+    /// </summary>
+    internal int FewBooks { get; init; } = 5_000;
+
+    /// <summary>Authors read per step of the author-order walk: a few hundred credits, one round trip.</summary>
+    internal int AuthorsPerStep { get; init; } = 500;
+
     public async Task<Result<BookPage>> ExecuteAsync(ListBooksRequest request, CancellationToken cancellationToken)
     {
         if (request.Limit is < 0 || request.Offset < 0)
@@ -53,48 +67,160 @@ public sealed class ListBooks(ShelfDbContext db)
             return Error.Invalid(BookErrorCodes.ListBadPage, "limit and offset must be 0 or more");
         }
 
+        string? status = null;
+        if (!string.IsNullOrWhiteSpace(request.Status))
+        {
+            var parsed = PersonalRules.Status(request.Status);
+            if (!parsed.IsSuccess)
+            {
+                return parsed.Error!;
+            }
+
+            status = parsed.Value;
+        }
+
+        var books = await FilterAsync(request, status, cancellationToken);
+        int? total = request.CountTotal ? await books.Query.CountAsync(cancellationToken) : null;
+        var limit = request.Limit ?? int.MaxValue;
+        List<int> ids;
+        if (limit == 0)
+        {
+            ids = [];
+        }
+        else if (request.Sort == BookSort.Author && !books.Narrow)
+        {
+            ids = await ByAuthorWalkAsync(books.Query, request.Descending, request.Offset, limit, cancellationToken);
+        }
+        else
+        {
+            var page = Order(books.Query, request.Sort, request.Descending).Skip(request.Offset);
+            if (request.Limit is { } some)
+            {
+                page = page.Take(some);
+            }
+
+            ids = await page.Select(b => b.Id).ToListAsync(cancellationToken);
+        }
+
+        return new BookPage(await BookSummaries.ForIdsAsync(db, ids, cancellationToken), total);
+    }
+
+    /// <summary>The filtered books, and whether the filters narrowed them to a few gathered ids.</summary>
+    private sealed record Filtered(IQueryable<Book> Query, bool Narrow);
+
+    private async Task<Filtered> FilterAsync(ListBooksRequest request, string? status, CancellationToken cancellationToken)
+    {
         IQueryable<Book> books = db.Books.AsNoTracking();
+        List<int>? few = null;
         if (!string.IsNullOrWhiteSpace(request.Author))
         {
             var key = TextKey.Normalize(request.Author);
-            books = books.Where(b => b.Authors.Any(a => a.Author.NameKey.Contains(key)));
+            var authorIds = await db.Authors.Where(a => a.NameKey.Contains(key)).Select(a => a.Id).Take(FewBooks + 1).ToListAsync(cancellationToken);
+            var bookIds = authorIds.Count > FewBooks
+                ? null
+                : await db.BookAuthors.Where(ba => EF.Parameter(authorIds).Contains(ba.AuthorId)).Select(ba => ba.BookId).Distinct().Take(FewBooks + 1).ToListAsync(cancellationToken);
+            few = Narrower(few, bookIds);
+            if (bookIds is null || bookIds.Count > FewBooks)
+            {
+                books = books.Where(b => b.Authors.Any(a => a.Author.NameKey.Contains(key)));
+            }
         }
 
         if (!string.IsNullOrWhiteSpace(request.Shelf))
         {
             var key = TextKey.Normalize(request.Shelf);
-            books = books.Where(b => b.Tags.Any(t => t.Tag.NameKey == key));
-        }
-
-        if (!string.IsNullOrWhiteSpace(request.Status))
-        {
-            var status = PersonalRules.Status(request.Status);
-            if (!status.IsSuccess)
+            var bookIds = await db.BookTags.Where(bt => bt.Tag.NameKey == key).Select(bt => bt.BookId).Take(FewBooks + 1).ToListAsync(cancellationToken);
+            few = Narrower(few, bookIds);
+            if (bookIds.Count > FewBooks)
             {
-                return status.Error!;
+                books = books.Where(b => b.Tags.Any(t => t.Tag.NameKey == key));
             }
-
-            books = books.Where(b => b.Status == status.Value);
         }
 
-        int? total = request.CountTotal ? await books.CountAsync(cancellationToken) : null;
-        var page = Order(books, request.Sort, request.Descending).Skip(request.Offset);
-        if (request.Limit is { } limit)
+        if (status is not null)
         {
-            page = page.Take(limit);
+            var bookIds = await db.Books.Where(b => b.Status == status).Select(b => b.Id).Take(FewBooks + 1).ToListAsync(cancellationToken);
+            few = Narrower(few, bookIds);
+            if (bookIds.Count > FewBooks)
+            {
+                // Concatenated so that neither database reads the status index for a common status:
+                // walking the sort order and checking each book finds a page sooner.
+                books = books.Where(b => b.Status + "" == status);
+            }
         }
 
-        var rows = await page.Select(BookQueries.ToSummary).ToListAsync(cancellationToken);
-        return new BookPage(rows, total);
+        return few is null ? new Filtered(books, false) : new Filtered(books.Where(b => EF.Parameter(few).Contains(b.Id)), true);
     }
 
-    // Every order ends on Id so pages are stable on both databases.
-    private static IQueryable<Book> Order(IQueryable<Book> books, BookSort sort, bool descending) => (sort, descending) switch
+    // The ids both narrow filters allow; a filter too common to gather (null or over FewBooks) narrows nothing.
+    private List<int>? Narrower(List<int>? so, List<int>? found) =>
+        found is null || found.Count > FewBooks ? so
+        : so is null ? found
+        : [.. so.Intersect(found)];
+
+    /// <summary>
+    /// Books by first author: walks the authors in sort-name order, a step at a time, and takes the
+    /// books each is first on (by title). Sorting books by a joined column would read every credit
+    /// first; this reads about as many as the page needs. Books without a first author come last.
+    /// </summary>
+    private async Task<List<int>> ByAuthorWalkAsync(IQueryable<Book> books, bool descending, int offset, int limit, CancellationToken cancellationToken)
+    {
+        var ids = new List<int>();
+        var skip = offset;
+        (string SortName, int Id)? after = null;
+        while (true)
+        {
+            var authors = db.Authors.AsNoTracking();
+            if (after is { } last)
+            {
+                // The range alone lets an index serve it; the second condition steps past ties.
+                authors = descending
+                    ? authors.Where(a => string.Compare(a.SortName, last.SortName) <= 0).Where(a => string.Compare(a.SortName, last.SortName) < 0 || a.Id < last.Id)
+                    : authors.Where(a => string.Compare(a.SortName, last.SortName) >= 0).Where(a => string.Compare(a.SortName, last.SortName) > 0 || a.Id > last.Id);
+            }
+
+            var step = await (descending ? authors.OrderByDescending(a => a.SortName).ThenByDescending(a => a.Id) : authors.OrderBy(a => a.SortName).ThenBy(a => a.Id))
+                .Take(AuthorsPerStep).Select(a => new { a.SortName, a.Id }).ToListAsync(cancellationToken);
+            if (step.Count == 0)
+            {
+                break;
+            }
+
+            after = (step[^1].SortName, step[^1].Id);
+            var authorIds = step.Select(a => a.Id).ToList();
+            var firstOn = from ba in db.BookAuthors
+                          where ba.Position == 0 && EF.Parameter(authorIds).Contains(ba.AuthorId)
+                          join b in books on ba.BookId equals b.Id
+                          select new { ba.Author.SortName, ba.AuthorId, b.TitleKey, b.Id };
+            var ordered = descending
+                ? firstOn.OrderByDescending(x => x.SortName).ThenByDescending(x => x.AuthorId).ThenByDescending(x => x.TitleKey).ThenByDescending(x => x.Id)
+                : firstOn.OrderBy(x => x.SortName).ThenBy(x => x.AuthorId).ThenBy(x => x.TitleKey).ThenBy(x => x.Id);
+            var found = await ordered.Select(x => x.Id).ToListAsync(cancellationToken);
+            var taken = found.Skip(skip).Take(limit - ids.Count);
+            skip = Math.Max(0, skip - found.Count);
+            ids.AddRange(taken);
+            if (ids.Count == limit)
+            {
+                return ids;
+            }
+        }
+
+        var withoutAuthor = books.Where(b => !b.Authors.Any(a => a.Position == 0));
+        var rest = descending
+            ? withoutAuthor.OrderByDescending(b => b.TitleKey).ThenByDescending(b => b.Id)
+            : withoutAuthor.OrderBy(b => b.TitleKey).ThenBy(b => b.Id);
+        ids.AddRange(await rest.Skip(skip).Take(limit - ids.Count).Select(b => b.Id).ToListAsync(cancellationToken));
+        return ids;
+    }
+
+    // Every order ends on Id so pages are stable on both databases. Books without a first author
+    // sort last by author here too, as in the walk.
+    internal static IQueryable<Book> Order(IQueryable<Book> books, BookSort sort, bool descending) => (sort, descending) switch
     {
         (BookSort.Title, false) => books.OrderBy(b => b.TitleKey).ThenBy(b => b.Id),
         (BookSort.Title, true) => books.OrderByDescending(b => b.TitleKey).ThenByDescending(b => b.Id),
-        (BookSort.Author, false) => books.OrderBy(FirstAuthorSortName).ThenBy(b => b.TitleKey).ThenBy(b => b.Id),
-        (BookSort.Author, true) => books.OrderByDescending(FirstAuthorSortName).ThenByDescending(b => b.TitleKey).ThenByDescending(b => b.Id),
+        (BookSort.Author, false) => books.OrderBy(b => b.Authors.Any(a => a.Position == 0) ? 0 : 1).ThenBy(FirstAuthorSortName).ThenBy(FirstAuthorId).ThenBy(b => b.TitleKey).ThenBy(b => b.Id),
+        (BookSort.Author, true) => books.OrderBy(b => b.Authors.Any(a => a.Position == 0) ? 0 : 1).ThenByDescending(FirstAuthorSortName).ThenByDescending(FirstAuthorId).ThenByDescending(b => b.TitleKey).ThenByDescending(b => b.Id),
         (BookSort.Year, false) => books.OrderBy(b => b.YearPublished).ThenBy(b => b.TitleKey).ThenBy(b => b.Id),
         (BookSort.Year, true) => books.OrderByDescending(b => b.YearPublished).ThenByDescending(b => b.TitleKey).ThenByDescending(b => b.Id),
         (BookSort.Pages, false) => books.OrderBy(b => b.Pages).ThenBy(b => b.Id),
@@ -107,4 +233,7 @@ public sealed class ListBooks(ShelfDbContext db)
 
     private static readonly System.Linq.Expressions.Expression<Func<Book, string?>> FirstAuthorSortName =
         b => b.Authors.Where(a => a.Position == 0).Select(a => a.Author.SortName).FirstOrDefault();
+
+    private static readonly System.Linq.Expressions.Expression<Func<Book, int?>> FirstAuthorId =
+        b => b.Authors.Where(a => a.Position == 0).Select(a => (int?)a.AuthorId).FirstOrDefault();
 }

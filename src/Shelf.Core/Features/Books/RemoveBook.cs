@@ -16,7 +16,7 @@ public sealed class RemoveBook(ShelfDbContext db)
             return BookErrors.NotFound(reference);
         }
 
-        var summary = await db.Books.Where(b => b.Id == id).Select(BookQueries.ToSummary).SingleAsync(cancellationToken);
+        var summary = (await BookSummaries.ForIdsAsync(db, [id.Value], cancellationToken))[0];
         await db.Books.Where(b => b.Id == id).ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return summary;

@@ -55,6 +55,58 @@ public abstract class ListBooksTests(DatabaseFixture fixture)
         Assert.Equal(4, page.Value.Total);
     }
 
+    // Ties on purpose: two people with one sort name, co-authors, a book with no author at all.
+    private static async Task SeedForAuthorOrderAsync(Shelf.Core.Data.ShelfDbContext db)
+    {
+        await BookTestData.AddAsync(db, "Zebra", "Ann Lee");
+        await BookTestData.AddAsync(db, "Apple", "Ann Lee", "Bo Chen");
+        await BookTestData.AddAsync(db, "Mango", "Bo Chen");
+        await BookTestData.AddAsync(db, "Kiwi", "Cy Abel");
+        await BookTestData.AddAsync(db, BookTestData.Request("Fig", "Dee Ford") with { AllowDuplicate = true });
+        await BookTestData.AddAsync(db, "Date", "Eve Moss");
+        await BookTestData.AddAsync(db, "Lime", "Eve Moss");
+        await db.ExecuteAsync("INSERT INTO books (title, title_key, added_at, updated_at, read_count) VALUES ('Nameless', 'nameless', '2026-01-01', '2026-01-01', 0)");
+        await db.ExecuteAsync("UPDATE books SET status = 'read' WHERE title IN ('Apple', 'Kiwi', 'Lime', 'Nameless')");
+    }
+
+    [Theory]
+    [InlineData(false, new[] { "Kiwi", "Mango", "Fig", "Apple", "Zebra", "Date", "Lime", "Nameless" })]
+    [InlineData(true, new[] { "Lime", "Date", "Zebra", "Apple", "Fig", "Mango", "Kiwi", "Nameless" })]
+    public async Task ExecuteAsync_SortByAuthorInSmallSteps_PagesThroughEveryBookInOrder(bool descending, string[] expected)
+    {
+        await using var db = await fixture.OpenNewAsync();
+        await SeedForAuthorOrderAsync(db);
+        var list = new ListBooks(db) { AuthorsPerStep = 2 };
+
+        var paged = new List<string>();
+        for (var offset = 0; offset < 10; offset += 3)
+        {
+            var page = await list.ExecuteAsync(new ListBooksRequest { Sort = BookSort.Author, Descending = descending, Limit = 3, Offset = offset }, default);
+            paged.AddRange(page.Value.Books.Select(b => b.Title));
+        }
+
+        Assert.Equal(expected, paged);
+    }
+
+    [Theory]
+    [InlineData(BookSort.Author)]
+    [InlineData(BookSort.Title)]
+    [InlineData(BookSort.Year)]
+    public async Task ExecuteAsync_CommonOrRareFilter_SameBooksInTheSameOrder(BookSort sort)
+    {
+        await using var db = await fixture.OpenNewAsync();
+        await SeedForAuthorOrderAsync(db);
+        var request = new ListBooksRequest { Sort = sort, Status = "read", Author = "e", CountTotal = true };
+
+        // Gathered from the filters' own indexes (rare) or checked while walking the order (common).
+        var rare = await new ListBooks(db).ExecuteAsync(request, default);
+        var common = await new ListBooks(db) { FewBooks = 1, AuthorsPerStep = 2 }.ExecuteAsync(request, default);
+
+        Assert.Equal(sort == BookSort.Author ? ["Kiwi", "Apple", "Lime"] : ["Apple", "Kiwi", "Lime"], rare.Value.Books.Select(b => b.Title));
+        Assert.Equal(rare.Value.Books.Select(b => b.Title), common.Value.Books.Select(b => b.Title));
+        Assert.Equal(3, common.Value.Total);
+    }
+
     [Fact]
     public async Task ExecuteAsync_NegativeLimit_ReturnsInvalid()
     {

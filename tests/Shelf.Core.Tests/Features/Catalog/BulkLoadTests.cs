@@ -3,6 +3,8 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Shelf.Core.Data;
 using Shelf.Core.Features.Catalog;
+using Shelf.Core.Features.Search;
+using Shelf.Core.Tests.Features.Books;
 using Shelf.Testing;
 
 namespace Shelf.Core.Tests.Features.Catalog;
@@ -38,6 +40,12 @@ public abstract class BulkLoadTests(DatabaseFixture fixture)
         // Lookups by the rebuilt indexes find the rows.
         var isbn = await db.Books.Where(b => b.Id == 12345).Select(b => b.Isbn13).SingleAsync();
         Assert.Equal(12345, await db.Books.Where(b => b.Isbn13 == isbn).Select(b => b.Id).SingleAsync());
+
+        // The search index was rebuilt in bulk, and its triggers are back for the next write.
+        var search = new SearchBooks(db);
+        Assert.Equal([12345], (await search.ExecuteAsync(new SearchBooksRequest("\"book 12345\" author:bob"), default)).Value.Select(b => b.Id));
+        var later = await BookTestData.AddAsync(db, "Written Later", "Dee Writer");
+        Assert.Equal([later.Id], (await search.ExecuteAsync(new SearchBooksRequest("later dee"), default)).Value.Select(b => b.Id));
     }
 
     [Fact]
@@ -84,7 +92,7 @@ public abstract class BulkLoadTests(DatabaseFixture fixture)
         private readonly SqliteDatabaseFixture _fixture = fixture;
 
         protected override Task<List<string>> SchemaAsync(ShelfDbContext db) =>
-            db.RowsAsync("SELECT type || ' ' || name || ' ' || coalesce(sql, '') FROM sqlite_master WHERE type IN ('index', 'table') ORDER BY name");
+            db.RowsAsync("SELECT type || ' ' || name || ' ' || coalesce(sql, '') FROM sqlite_master WHERE type IN ('index', 'table', 'trigger') ORDER BY name");
 
         [Fact]
         public async Task LargeImportIntoAnEmptyLibrary_PausesForeignKeyEnforcement_AndTurnsItBackOn()

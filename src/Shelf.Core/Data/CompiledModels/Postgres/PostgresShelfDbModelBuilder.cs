@@ -12,7 +12,7 @@ namespace Shelf.Core.Data.CompiledModels.Postgres
     public partial class PostgresShelfDbModel
     {
         private PostgresShelfDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ac19a533-1aac-4059-bcee-96c21468259a"), entityTypeCount: 7)
+            : base(skipDetectChanges: false, modelId: new Guid("55206163-32a0-48cb-952c-13feeb9fa126"), entityTypeCount: 7)
         {
         }
 

@@ -21,7 +21,7 @@ namespace Shelf.Core.Data.CompiledModels.Sqlite
                 baseEntityType,
                 propertyCount: 28,
                 navigationCount: 3,
-                unnamedIndexCount: 3,
+                unnamedIndexCount: 6,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -282,6 +282,18 @@ namespace Shelf.Core.Data.CompiledModels.Sqlite
             var index1 = runtimeEntityType.AddIndex(
                 new[] { titleKey });
             index1.AddAnnotation("Relational:Name", "ix_books_title_key");
+
+            var index2 = runtimeEntityType.AddIndex(
+                new[] { addedAt, id });
+            index2.AddAnnotation("Relational:Name", "ix_books_added_at_id");
+
+            var index3 = runtimeEntityType.AddIndex(
+                new[] { pages, id });
+            index3.AddAnnotation("Relational:Name", "ix_books_pages_id");
+
+            var index4 = runtimeEntityType.AddIndex(
+                new[] { yearPublished, titleKey, id });
+            index4.AddAnnotation("Relational:Name", "ix_books_year_published_title_key_id");
 
             return runtimeEntityType;
         }

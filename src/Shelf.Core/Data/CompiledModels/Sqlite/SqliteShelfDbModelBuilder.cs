@@ -11,7 +11,7 @@ namespace Shelf.Core.Data.CompiledModels.Sqlite
     public partial class SqliteShelfDbModel
     {
         private SqliteShelfDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("7ba2c99f-cb3f-4988-a3cc-6eac0196c149"), entityTypeCount: 7)
+            : base(skipDetectChanges: false, modelId: new Guid("eda6cdf3-6ac1-4eb6-b56d-67107077b5b9"), entityTypeCount: 7)
         {
         }
 

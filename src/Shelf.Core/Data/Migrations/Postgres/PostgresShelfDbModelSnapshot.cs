@@ -224,6 +224,15 @@ namespace Shelf.Core.Data.Migrations.Postgres
                     b.HasIndex("TitleKey")
                         .HasDatabaseName("ix_books_title_key");
 
+                    b.HasIndex("AddedAt", "Id")
+                        .HasDatabaseName("ix_books_added_at_id");
+
+                    b.HasIndex("Pages", "Id")
+                        .HasDatabaseName("ix_books_pages_id");
+
+                    b.HasIndex("YearPublished", "TitleKey", "Id")
+                        .HasDatabaseName("ix_books_year_published_title_key_id");
+
                     b.ToTable("books", null, t =>
                         {
                             t.HasCheckConstraint("ck_books_extras_object", "extras IS NULL OR substr(extras, 1, 1) = '{'");

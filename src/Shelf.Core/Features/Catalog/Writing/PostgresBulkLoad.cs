@@ -1,4 +1,6 @@
 using Npgsql;
+using Shelf.Core.Data;
+using Shelf.Core.Features.Search;
 
 namespace Shelf.Core.Features.Catalog.Writing;
 
@@ -17,6 +19,7 @@ internal sealed class PostgresBulkLoad(NpgsqlConnection connection)
     private const string Tables = "ARRAY['books', 'book_authors', 'book_identifiers', 'book_tags']::regclass[]";
 
     private readonly List<string> _restore = [];
+    private readonly BulkSearchIndex _search = new(DatabaseProvider.Postgres);
 
     public bool Active => _restore.Count > 0;
 
@@ -57,6 +60,7 @@ internal sealed class PostgresBulkLoad(NpgsqlConnection connection)
 
         _restore.AddRange(indexes.Select(i => i.Restore));
         _restore.AddRange(foreignKeys.Select(f => f.Restore));
+        await _search.SetAsideAsync(connection, null, cancellationToken);
     }
 
     public async Task RestoreAsync(CancellationToken cancellationToken)
@@ -67,6 +71,7 @@ internal sealed class PostgresBulkLoad(NpgsqlConnection connection)
         }
 
         _restore.Clear();
+        await _search.RebuildAsync(connection, null, cancellationToken);
     }
 
     private async Task<List<(string Drop, string Restore)>> ReadPairsAsync(string sql, CancellationToken cancellationToken)

@@ -6,6 +6,8 @@ using Shelf.Core.Data;
 using Shelf.Core.Data.Bulk;
 using Shelf.Core.Domain;
 
+using Shelf.Core.Features.Search;
+
 namespace Shelf.Core.Features.Catalog.Writing;
 
 /// <summary>
@@ -23,11 +25,12 @@ internal sealed class SqliteCatalogWriter(ShelfDbContext db, ImportOptions optio
     private const int RowsPerStatement = 64;
 
     private static readonly string[] RandomOrderIndexes =
-        ["ix_books_isbn13", "ix_books_title_key", "ix_book_identifiers_scheme_value", "ix_book_authors_author_id"];
+        ["ix_books_isbn13", "ix_books_title_key", "ix_books_year_published_title_key_id", "ix_books_pages_id", "ix_book_identifiers_scheme_value", "ix_book_authors_author_id"];
 
     private readonly Dictionary<string, int> _authors = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _tags = new(StringComparer.Ordinal);
     private readonly List<string> _droppedIndexes = [];
+    private readonly BulkSearchIndex _search = new(DatabaseProvider.Sqlite);
     private SqliteConnection _connection = null!;
     private SqliteTransaction _transaction = null!;
     private SqliteBatchInsert? _books;
@@ -86,6 +89,8 @@ internal sealed class SqliteCatalogWriter(ShelfDbContext db, ImportOptions optio
             _droppedIndexes.Add(sql);
             await ExecuteAsync($"DROP INDEX \"{index}\"", cancellationToken);
         }
+
+        await _search.SetAsideAsync(_connection, _transaction, cancellationToken);
     }
 
     public ValueTask<int> AddAsync(CatalogRecord record, CancellationToken cancellationToken)
@@ -165,6 +170,7 @@ internal sealed class SqliteCatalogWriter(ShelfDbContext db, ImportOptions optio
         }
 
         _droppedIndexes.Clear();
+        await _search.RebuildAsync(_connection, _transaction, cancellationToken);
         if (_foreignKeysPaused)
         {
             await CheckReferencesAsync(cancellationToken);

@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# Search latency on a large library (issue 9): a catalog with realistic author counts
+# (../shared/tools/gen_catalog.py: a third as many people as books, a fifth co-authored) imported
+# into SQLite and into a private PostgreSQL, then 1,000 queries drawn from the library's own
+# titles, authors and ISBNs plus field queries (bench/make_search_queries.py), run in process
+# through the SearchBooks use case after a warm-up round (bench/SearchBench). Next to shelf's
+# p50/p95/p99, the floor: the same SQL statements the use case ran, replayed in the database's
+# own shell (sqlite3 .timer / psql \timing), summed per query. Target: p99 <= 10 ms.
+#   bench/search.sh [books]        (default 1000000)
+# The PostgreSQL server is started here (initdb in a temp dir, a free port on 127.0.0.1, as the
+# postgres user when run as root) and stopped by its own pid at the end.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+books="${1:-1000000}"
+out="$PWD/bench/out"
+mkdir -p "$out"
+for tool in sqlite3 psql python3; do
+  command -v "$tool" >/dev/null || { echo "bench: needs $tool (apt-get install sqlite3 postgresql-client python3)" >&2; exit 1; }
+done
+pgbin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
+[[ -x "$pgbin/postgres" ]] || { echo "bench: needs the PostgreSQL server binaries (apt-get install postgresql)" >&2; exit 1; }
+generator="../shared/tools/gen_catalog.py"
+[[ -f "$generator" ]] || { echo "bench: needs $generator (the catalog generator)" >&2; exit 1; }
+
+echo "building shelf and the bench..." >&2
+./shelf --help >/dev/null
+dotnet build bench/SearchBench -c Release -o "$out/searchbench" --nologo -v quiet -clp:ErrorsOnly >&2
+bench_bin="$out/searchbench/Shelf.SearchBench"
+
+file="$out/search-catalog-$books.csv"
+[[ -f "$file" ]] || { echo "writing $file..." >&2; python3 "$generator" "$books" "$file"; }
+
+lib="$out/search-$books.db"
+if [[ ! -f "$lib" ]]; then
+  echo "importing into $lib..." >&2
+  ./shelf --db "$lib" import "$file" >/dev/null
+fi
+queries="$out/search-queries.txt"
+python3 bench/make_search_queries.py "$lib" "$queries" 1000
+
+# "p50 p95 p99" of the floor: each line of the statements file is one query's SQL.
+floor() { # provider statements-file target
+  python3 - "$@" <<'PY'
+import re, subprocess, sys
+provider, statements, target = sys.argv[1:4]
+lines = [l for l in open(statements, encoding="utf-8").read().split("\n") if l.strip()]
+marker = "SELECT 'shelf-bench-query';"
+script = "\n".join(marker + " " + l for l in lines) + "\n" + marker + "\n"
+if provider == "sqlite":
+    command, pattern = ["sqlite3", target], re.compile(r"Run Time: real ([0-9.]+)")
+    script = ".timer on\n" + script
+    scale = 1000.0
+else:
+    command, pattern = ["psql", "-X", "-qAt", target], re.compile(r"Time: ([0-9.]+) ms")
+    script = "\\timing on\n" + script
+    scale = 1.0
+for round in range(2):  # the first run warms the caches, as the bench's warm-up round does
+    output = subprocess.run(command, input=script, capture_output=True, text=True, check=True).stdout
+per_query, current = [], None
+for line in output.split("\n"):
+    if line.strip() == "shelf-bench-query":
+        if current is not None:
+            per_query.append(current)
+        current = 0.0
+        skip_next_time = True
+        continue
+    m = pattern.search(line)
+    if m and current is not None:
+        if skip_next_time:  # the marker's own timing
+            skip_next_time = False
+            continue
+        current += float(m.group(1)) * scale
+per_query.sort()
+pick = lambda p: per_query[min(len(per_query) - 1, -(-p * len(per_query) // 100) - 1)]
+print(f"{pick(50):.2f} {pick(95):.2f} {pick(99):.2f}")
+PY
+}
+
+# --- SQLite ---
+read -r s50 s95 s99 n < <("$bench_bin" "$lib" "$queries" "$out/search-sqlite.sql" "$out/search-sqlite-times.txt")
+read -r f_s50 f_s95 f_s99 < <(floor sqlite "$out/search-sqlite.sql" "$lib")
+
+# --- PostgreSQL, on a private server ---
+pgdir="$(mktemp -d /tmp/shelf-bench-pg-XXXXXX)"
+chmod 777 "$pgdir"
+as_postgres=()
+[[ "$(id -u)" == 0 ]] && as_postgres=(setpriv --reuid=postgres --regid=postgres --init-groups)
+port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+pgpid=""
+cleanup() {
+  if [[ -n "$pgpid" ]] && kill -0 "$pgpid" 2>/dev/null; then
+    kill -INT "$pgpid"
+    for _ in $(seq 1 100); do kill -0 "$pgpid" 2>/dev/null || break; sleep 0.1; done
+  fi
+  rm -rf "$pgdir"
+}
+trap cleanup EXIT
+"${as_postgres[@]}" "$pgbin/initdb" -D "$pgdir/data" -U postgres --auth=trust --encoding=UTF8 --locale=C --no-sync >/dev/null
+"${as_postgres[@]}" "$pgbin/postgres" -D "$pgdir/data" -p "$port" -k "$pgdir/data" -c listen_addresses=127.0.0.1 \
+  -c fsync=off -c synchronous_commit=off -c full_page_writes=off >"$pgdir/server.log" 2>&1 &
+pgpid=$!
+for _ in $(seq 1 100); do psql -h 127.0.0.1 -p "$port" -U postgres -d postgres -qAtc "select 1" >/dev/null 2>&1 && break; sleep 0.1; done
+target="Host=127.0.0.1;Port=$port;Username=postgres;Database=shelf"
+echo "importing into PostgreSQL..." >&2
+./shelf --db "$target" db create >/dev/null
+./shelf --db "$target" import "$file" >/dev/null
+psql -h 127.0.0.1 -p "$port" -U postgres -d shelf -qc "ANALYZE"
+read -r p50 p95 p99 _ < <("$bench_bin" "$target" "$queries" "$out/search-postgres.sql" "$out/search-postgres-times.txt")
+read -r f_p50 f_p95 f_p99 < <(floor postgres "$out/search-postgres.sql" "host=127.0.0.1 port=$port user=postgres dbname=shelf")
+
+printf '%s queries on %s books (ranked, 20 a page), in process after a warm-up; floor: the same SQL in the database shell\n' "$n" "$books"
+printf '%-11s %22s %22s\n' database "shelf p50/p95/p99 ms" "floor p50/p95/p99 ms"
+printf '%-11s %6s %6s %7s  %6s %6s %7s\n' SQLite "$s50" "$s95" "$s99" "$f_s50" "$f_s95" "$f_s99"
+printf '%-11s %6s %6s %7s  %6s %6s %7s\n' PostgreSQL "$p50" "$p95" "$p99" "$f_p50" "$f_p95" "$f_p99"
+printf 'search: sqlite p99 %s ms, postgres p99 %s ms at %s books\n' "$s99" "$p99" "$books"
