@@ -81,25 +81,8 @@ read -r s50 s95 s99 n < <("$bench_bin" "$lib" "$queries" "$out/search-sqlite.sql
 read -r f_s50 f_s95 f_s99 < <(floor sqlite "$out/search-sqlite.sql" "$lib")
 
 # --- PostgreSQL, on a private server ---
-pgdir="$(mktemp -d /tmp/shelf-bench-pg-XXXXXX)"
-chmod 777 "$pgdir"
-as_postgres=()
-[[ "$(id -u)" == 0 ]] && as_postgres=(setpriv --reuid=postgres --regid=postgres --init-groups)
-port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-pgpid=""
-cleanup() {
-  if [[ -n "$pgpid" ]] && kill -0 "$pgpid" 2>/dev/null; then
-    kill -INT "$pgpid"
-    for _ in $(seq 1 100); do kill -0 "$pgpid" 2>/dev/null || break; sleep 0.1; done
-  fi
-  rm -rf "$pgdir"
-}
-trap cleanup EXIT
-"${as_postgres[@]}" "$pgbin/initdb" -D "$pgdir/data" -U postgres --auth=trust --encoding=UTF8 --locale=C --no-sync >/dev/null
-"${as_postgres[@]}" "$pgbin/postgres" -D "$pgdir/data" -p "$port" -k "$pgdir/data" -c listen_addresses=127.0.0.1 \
-  -c fsync=off -c synchronous_commit=off -c full_page_writes=off >"$pgdir/server.log" 2>&1 &
-pgpid=$!
-for _ in $(seq 1 100); do psql -h 127.0.0.1 -p "$port" -U postgres -d postgres -qAtc "select 1" >/dev/null 2>&1 && break; sleep 0.1; done
+source bench/private_postgres.sh
+start_private_postgres "$pgbin"
 target="Host=127.0.0.1;Port=$port;Username=postgres;Database=shelf"
 echo "importing into PostgreSQL..." >&2
 ./shelf --db "$target" db create >/dev/null

@@ -40,7 +40,7 @@ internal sealed class AuthorMergeCommand : ShelfCommand
                 }
 
                 var question = string.Create(CultureInfo.InvariantCulture, $"Merge {from.Value.Name} (id {from.Value.Id}, {from.Value.Books.Count} book(s)) into {into.Value.Name} (id {into.Value.Id})?");
-                if (await context.ConfirmAsync(yes, question, cancellationToken) is { } stopped)
+                if (await context.ConfirmAsync(question, cancellationToken) is { } stopped)
                 {
                     return stopped;
                 }

@@ -20,23 +20,27 @@ internal sealed class BookRemoveCommand : ShelfCommand
     protected override async Task<int> ExecuteAsync(CliContext context, CancellationToken cancellationToken)
     {
         var reference = context.Get(_book)!;
-        if (context.Unconfirmed(context.Get(_yes), $"removing book {reference}") is { } unconfirmed)
+        var yes = context.Get(_yes);
+        if (context.Unconfirmed(yes, $"removing book {reference}") is { } unconfirmed)
         {
             return context.Fail(unconfirmed);
         }
 
         return await WithDatabaseAsync<GetBook, RemoveBook>(context, async (getBook, removeBook) =>
         {
-            var book = await getBook.ExecuteAsync(reference, cancellationToken);
-            if (FailIfError(context, book) is { } missing)
+            if (!yes)
             {
-                return missing;
-            }
+                // Only to name the book in the question; with --yes the removal alone finds it.
+                var book = await getBook.ExecuteAsync(reference, cancellationToken);
+                if (FailIfError(context, book) is { } missing)
+                {
+                    return missing;
+                }
 
-            var question = $"Remove book {book.Value.Id}: {book.Value.Title} by {string.Join(", ", book.Value.Authors)}?";
-            if (await context.ConfirmAsync(context.Get(_yes), question, cancellationToken) is { } stopped)
-            {
-                return stopped;
+                if (await context.ConfirmAsync($"Remove book {book.Value.Id}: {book.Value.Title} by {string.Join(", ", book.Value.Authors)}?", cancellationToken) is { } stopped)
+                {
+                    return stopped;
+                }
             }
 
             var removed = await removeBook.ExecuteAsync(reference, cancellationToken);

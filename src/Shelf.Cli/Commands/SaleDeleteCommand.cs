@@ -41,7 +41,7 @@ internal sealed class SaleDeleteCommand : ShelfCommand
                     return missing;
                 }
 
-                if (await context.ConfirmAsync(confirmed, $"Delete {SaleRendering.Line(found.Value.Sale)}?", cancellationToken) is { } stopped)
+                if (await context.ConfirmAsync($"Delete {SaleRendering.Line(found.Value.Sale)}?", cancellationToken) is { } stopped)
                 {
                     return stopped;
                 }

@@ -58,16 +58,11 @@ internal sealed class CliContext(ParseResult parse, CliConsole console, GlobalOp
         yes || CanAsk ? null : Error.Invalid(code, $"{what} needs confirmation: run it on a terminal to be asked, or add --yes");
 
     /// <summary>
-    /// Asks "<paramref name="question"/> [y/N]" unless --yes was given: null when the command may
-    /// go on, else the exit code of stopping (0, having said that nothing was changed).
+    /// Asks "<paramref name="question"/> [y/N]": null when the command may go on, else the exit
+    /// code of stopping (0, having said that nothing was changed). Only for when --yes was not given.
     /// </summary>
-    public async Task<int?> ConfirmAsync(bool yes, string question, CancellationToken cancellationToken)
+    public async Task<int?> ConfirmAsync(string question, CancellationToken cancellationToken)
     {
-        if (yes)
-        {
-            return null;
-        }
-
         var answer = await AskAsync($"{OneLine(question)} [y/N]", _ => null, cancellationToken);
         if (answer is not null && (answer.Equals("y", StringComparison.OrdinalIgnoreCase) || answer.Equals("yes", StringComparison.OrdinalIgnoreCase)))
         {

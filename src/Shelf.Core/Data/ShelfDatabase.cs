@@ -42,7 +42,7 @@ public sealed class ShelfDatabase(ShelfDbContextFactory contexts, ShelfMigrator 
             }
 
             return options.MigrateOnOpen
-                ? await migrator.EnsureCurrentAsync(db, cancellationToken)
+                ? (await migrator.EnsureCurrentAsync(db, cancellationToken)).Error
                 : await RequireCurrentAsync(db, cancellationToken);
         }
         catch (Exception e) when (DatabaseErrors.Translate(e, Target) is { } error)
@@ -122,13 +122,7 @@ public sealed class ShelfDatabase(ShelfDbContextFactory contexts, ShelfMigrator 
         try
         {
             await db.Database.OpenConnectionAsync(cancellationToken);
-            var pending = await migrator.PendingAsync(db, cancellationToken);
-            if (!pending.IsSuccess)
-            {
-                return pending;
-            }
-
-            return await migrator.EnsureCurrentAsync(db, cancellationToken) is { } error ? error : pending;
+            return await migrator.EnsureCurrentAsync(db, cancellationToken);
         }
         catch (Exception e) when (DatabaseErrors.Translate(e, Target) is { } error)
         {

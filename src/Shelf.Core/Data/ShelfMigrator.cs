@@ -20,13 +20,16 @@ public sealed class ShelfMigrator(DatabaseTarget target) : IDisposable
     /// <summary>True once this process has seen the schema up to date.</summary>
     public bool IsCurrent => _current;
 
-    /// <summary>Migrates the library behind <paramref name="db"/> (an open context) unless this process already did.</summary>
-    public async Task<Error?> EnsureCurrentAsync(ShelfDbContext db, CancellationToken cancellationToken)
+    /// <summary>
+    /// Migrates the library behind <paramref name="db"/> (an open context) unless this process
+    /// already did; returns how many migrations it applied.
+    /// </summary>
+    public async Task<Result<int>> EnsureCurrentAsync(ShelfDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         if (_current)
         {
-            return null;
+            return 0;
         }
 
         await _gate.WaitAsync(cancellationToken);
@@ -34,12 +37,12 @@ public sealed class ShelfMigrator(DatabaseTarget target) : IDisposable
         {
             if (_current)
             {
-                return null;
+                return 0;
             }
 
-            var error = await MigrateAsync(db, cancellationToken);
-            _current = error is null;
-            return error;
+            var applied = await MigrateAsync(db, cancellationToken);
+            _current = applied.IsSuccess;
+            return applied;
         }
         finally
         {
@@ -53,17 +56,12 @@ public sealed class ShelfMigrator(DatabaseTarget target) : IDisposable
     public async Task<Result<int>> PendingAsync(ShelfDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var applied = await AppliedMigrationsAsync(db, cancellationToken);
-        var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
-        if (Refuse(applied, known) is { } refused)
-        {
-            return refused;
-        }
-
-        return known.Count - applied.Count;
+        var state = await InspectAsync(db, cancellationToken);
+        return state.IsSuccess ? state.Value.Pending : state.Error!;
     }
 
-    private async Task<Error?> MigrateAsync(ShelfDbContext db, CancellationToken cancellationToken)
+    // What is applied and how much is missing, or why this is no library this Shelf may open.
+    private async Task<Result<(int Applied, int Pending)>> InspectAsync(ShelfDbContext db, CancellationToken cancellationToken)
     {
         var applied = await AppliedMigrationsAsync(db, cancellationToken);
         var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
@@ -72,19 +70,26 @@ public sealed class ShelfMigrator(DatabaseTarget target) : IDisposable
             return refused;
         }
 
-        if (applied.Count == known.Count)
+        return (applied.Count, known.Count - applied.Count);
+    }
+
+    private async Task<Result<int>> MigrateAsync(ShelfDbContext db, CancellationToken cancellationToken)
+    {
+        var state = await InspectAsync(db, cancellationToken);
+        if (!state.IsSuccess || state.Value.Pending == 0)
         {
-            return null;
+            return state.IsSuccess ? 0 : state.Error!;
         }
 
-        if (applied.Count == 0 && await HasForeignTablesAsync(db, cancellationToken))
+        var (applied, pending) = state.Value;
+        if (applied == 0 && await HasForeignTablesAsync(db, cancellationToken))
         {
             return Error.Invalid(
                 DatabaseErrorCodes.NotALibrary,
                 $"{target.Location} holds tables that are not a Shelf library; use a Shelf library or a new file or database");
         }
 
-        if (applied.Count == 0 && db.Provider == DatabaseProvider.Sqlite)
+        if (applied == 0 && db.Provider == DatabaseProvider.Sqlite)
         {
             // Only before the first table is written. A book row with its extras is most of a 4 KB
             // page; 16 KB pages hold more of them and make the B-trees shallower: a large import
@@ -99,7 +104,7 @@ public sealed class ShelfMigrator(DatabaseTarget target) : IDisposable
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
         }
 
-        return null;
+        return pending;
     }
 
     private Error? Refuse(List<string> applied, HashSet<string> known)
