@@ -66,6 +66,20 @@ internal static class BookQueries
     }
 
     /// <summary>
+    /// Makes concurrent changes to one book wait for each other inside their transactions, so two
+    /// edits adding a credit each both land instead of one replacing the other's. PostgreSQL locks
+    /// the row; SQLite needs nothing more, its transactions begin IMMEDIATE and writers run one at
+    /// a time. Outside a transaction (a rehearsal, see CheckThenWrite) there is nothing to hold.
+    /// </summary>
+    public static async Task LockAsync(ShelfDbContext db, int id, CancellationToken cancellationToken)
+    {
+        if (db.Provider == DatabaseProvider.Postgres && db.Database.CurrentTransaction is not null)
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT id FROM books WHERE id = {id} FOR UPDATE", cancellationToken);
+        }
+    }
+
+    /// <summary>
     /// Finds a book by what a user types to name it: an ISBN (10 or 13 digits) or a numeric id.
     /// A valid ISBN wins, since ids never grow to ten digits with a valid check digit by accident.
     /// </summary>
