@@ -29,8 +29,15 @@ internal sealed class GlobalOptions
         Recursive = true,
     };
 
+    public Option<bool> Quiet { get; } = new("--quiet")
+    {
+        Description = "Print only results and problems: no progress bars, counts or confirmation lines",
+        Recursive = true,
+    };
+
     public void AddTo(Command root)
     {
+        root.Options.Add(Quiet);
         root.Options.Add(NoInput);
         root.Options.Add(Database);
         root.Options.Add(Json);
