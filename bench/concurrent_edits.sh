@@ -55,11 +55,11 @@ PY
 }
 
 echo "load at start: $(cut -d' ' -f1-3 /proc/loadavg); $processes processes x $edits commands on $books books" >&2
-"$shelf" --db "$work/library.db" import "$work/catalog.csv" >/dev/null
+"$shelf" --db "$work/library.db" import "$work/catalog.csv" >/dev/null 2>&1
 psql -h 127.0.0.1 -p "$port" -U postgres -d postgres -qc "CREATE DATABASE shelf"
 pg="Host=127.0.0.1;Port=$port;Username=postgres;Database=shelf"
 "$shelf" --db "$pg" db create >/dev/null
-"$shelf" --db "$pg" import "$work/catalog.csv" >/dev/null
+"$shelf" --db "$pg" import "$work/catalog.csv" >/dev/null 2>&1
 printf '%-11s%-6s%7s%8s%12s%11s\n' database kind runs failed median slowest
 run SQLite "$work/library.db" edit
 run SQLite "$work/library.db" add
