@@ -10,12 +10,12 @@ internal sealed class BookListCommand : ShelfCommand
 {
     private const int DefaultLimit = 100;
 
-    private readonly Option<BookSort> _sort = new("--sort") { Description = "Order by title, author, year, pages, added or id", DefaultValueFactory = _ => BookSort.Title };
+    private readonly ChoiceOption<BookSort> _sort = new("--sort", "Order by title, author, year, pages, added or id", BookSort.Title);
     private readonly Option<bool> _descending = new("--desc") { Description = "Reverse the order" };
     private readonly Option<string?> _author = new("--author") { Description = "Only books by authors whose name contains this" };
     private readonly Option<string?> _shelf = new("--shelf") { Description = "Only books on this shelf" };
     private readonly Option<string?> _status = new("--status") { Description = "Only books with this reading status (want-to-read, reading, read, abandoned, or your own)" };
-    private readonly Option<int?> _limit = new("--limit", "-n") { Description = $"Show at most this many books (default {DefaultLimit})" };
+    private readonly Option<int?> _limit = new("--limit", "-n") { Description = $"Show at most this many books [default: {DefaultLimit}]" };
     private readonly Option<int> _offset = new("--offset") { Description = "Skip this many books first" };
     private readonly Option<bool> _all = new("--all") { Description = "Show every book" };
 
@@ -39,7 +39,7 @@ internal sealed class BookListCommand : ShelfCommand
             var page = await listBooks.ExecuteAsync(
                 new ListBooksRequest
                 {
-                    Sort = context.Get(_sort),
+                    Sort = context.Get(_sort) ?? BookSort.Title,
                     Descending = context.Get(_descending),
                     Author = context.Get(_author),
                     Shelf = context.Get(_shelf),

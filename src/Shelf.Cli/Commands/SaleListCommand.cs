@@ -14,7 +14,7 @@ internal sealed class SaleListCommand : ShelfCommand
     private readonly Option<string?> _to = new("--to") { Description = "Only rows sold on or before this UTC day (2026-01-31)" };
     private readonly Option<string?> _book = new("--book") { Description = "Only sales of this book (id or ISBN)" };
     private readonly Option<string?> _author = new("--author") { Description = "Only sales of books credited to an author whose name contains this" };
-    private readonly Option<int?> _limit = new("--limit", "-n") { Description = $"Show at most this many rows (default {DefaultLimit})" };
+    private readonly Option<int?> _limit = new("--limit", "-n") { Description = $"Show at most this many rows [default: {DefaultLimit}]" };
     private readonly Option<int> _offset = new("--offset") { Description = "Skip this many rows first" };
     private readonly Option<bool> _all = new("--all") { Description = "Show every row" };
 

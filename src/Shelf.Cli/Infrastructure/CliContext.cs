@@ -78,6 +78,10 @@ internal sealed class CliContext(ParseResult parse, CliConsole console, GlobalOp
 
     public T? Get<T>(Option<T> option) => Parse.GetValue(option);
 
+    /// <summary>The value given, else the option's default (null only for an option without one).</summary>
+    public T? Get<T>(ChoiceOption<T> option)
+        where T : struct, Enum => Parse.GetValue(option) ?? option.Default;
+
     public T? Get<T>(Argument<T> argument) => Parse.GetValue(argument);
 
     /// <summary>
