@@ -180,14 +180,18 @@ internal static class SearchIndexSql
     /// has held, in byte order, which <see cref="PrefixTerms"/> reads to turn a prefix into whole
     /// lexemes (GIN has no way to list its keys), with about how many books hold it, which tells
     /// the search when the GIN index is the cheap way to its books. Each refresh of a document adds
-    /// its new lexemes (counted once; counts are only a guide and are never updated, so writers do
-    /// not queue on the rows of common words); nothing is removed until a rebuild, since a lexeme
-    /// that no book holds any more only finds nothing. Kept apart from <see cref="PostgresCreate"/>,
-    /// which the earlier migration runs as it was.
+    /// the lexemes it does not see there yet (counted once; counts are only a guide and are never
+    /// updated, so writers do not queue on the rows of common words). There is no unique key on
+    /// purpose: a writer never waits for another's uncommitted lexeme (with one, a program adding a
+    /// book while an import adds the same word would wait for the import's commit), and the rare
+    /// duplicate two writers race to add costs nothing, since the search seeks past each term.
+    /// Nothing is removed until a rebuild, since a lexeme that no book holds any more only finds
+    /// nothing. Kept apart from <see cref="PostgresCreate"/>, which the earlier migration runs as it was.
     /// </summary>
     public const string PostgresTermsCreate =
         """
-        CREATE TABLE book_search_terms (term text COLLATE "C" PRIMARY KEY, books integer NOT NULL);
+        CREATE TABLE book_search_terms (term text COLLATE "C" NOT NULL, books integer NOT NULL);
+        CREATE INDEX ix_book_search_terms_term ON book_search_terms (term);
 
         CREATE OR REPLACE FUNCTION shelf_search_refresh(book integer) RETURNS void LANGUAGE sql AS $$
           INSERT INTO book_search (book_id, document)
@@ -197,8 +201,8 @@ internal static class SearchIndexSql
           FROM books b WHERE b.id = book
           ON CONFLICT (book_id) DO UPDATE SET document = excluded.document;
           INSERT INTO book_search_terms (term, books)
-          SELECT u.lexeme, 1 FROM book_search s, unnest(s.document) u WHERE s.book_id = book
-          ON CONFLICT DO NOTHING;
+          SELECT u.lexeme, 1 FROM book_search s, unnest(s.document) u
+          WHERE s.book_id = book AND NOT EXISTS (SELECT 1 FROM book_search_terms t WHERE t.term = u.lexeme);
         $$;
         """ + PostgresTermsRebuild;
 
