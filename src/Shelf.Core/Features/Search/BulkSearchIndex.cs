@@ -53,7 +53,7 @@ internal sealed class BulkSearchIndex(DatabaseProvider provider)
         }
         else
         {
-            await ExecuteAsync(connection, transaction, SearchIndexSql.PostgresRebuild, cancellationToken);
+            await ExecuteAsync(connection, transaction, SearchIndexSql.PostgresRebuild + SearchIndexSql.PostgresTermsRebuild, cancellationToken);
             await ExecuteAsync(connection, transaction, SearchIndexSql.PostgresResume, cancellationToken);
         }
 

@@ -1,3 +1,5 @@
+using Shelf.Core.Data;
+
 namespace Shelf.Core.Features.Search;
 
 /// <summary>
@@ -5,13 +7,20 @@ namespace Shelf.Core.Features.Search;
 /// or a PostgreSQL tsquery. Words reach here folded by TextKey (letters and digits only), and are
 /// quoted anyway, so no user text is ever read as operators.
 /// </summary>
+/// <remarks>
+/// A bare word is a prefix, but it can be written two ways. <see cref="WordForm.Prefix"/> is the
+/// language's meaning (every word starting with it). <see cref="WordForm.Whole"/> asks for the
+/// word itself only: a subset of the prefix matches, which both indexes answer without the cost
+/// of a prefix (FTS5 merges every term of a prefix longer than its prefix indexes into memory
+/// before it returns one row; GIN collects every match of a partial key into a bitmap), so the
+/// ranked search looks there first (<see cref="SearchBooks"/>).
+/// </remarks>
 internal abstract class FullTextQuery
 {
-    public static readonly FullTextQuery Sqlite = new Fts5();
+    public static FullTextQuery For(DatabaseProvider provider, PrefixTerms? prefixes) =>
+        provider == DatabaseProvider.Sqlite ? new Fts5(prefixes) : new TsQuery(prefixes);
 
-    public static readonly FullTextQuery Postgres = new TsQuery();
-
-    public abstract string Term(TextTerm term);
+    public abstract string Term(TextTerm term, WordForm form);
 
     public abstract string And(IEnumerable<string> parts);
 
@@ -20,13 +29,13 @@ internal abstract class FullTextQuery
     /// <summary><paramref name="positive"/> without the books <paramref name="negative"/> matches.</summary>
     public abstract string AndNot(string positive, string negative);
 
-    private sealed class Fts5 : FullTextQuery
+    private sealed class Fts5(PrefixTerms? prefixes) : FullTextQuery
     {
-        public override string Term(TextTerm term)
+        public override string Term(TextTerm term, WordForm form)
         {
             var text = term.Phrase
                 ? $"\"{string.Join(' ', term.Words)}\""
-                : term.Words.Count == 1 ? $"\"{term.Words[0]}\"*" : "(" + string.Join(" AND ", term.Words.Select(w => $"\"{w}\"*")) + ")";
+                : term.Words.Count == 1 ? Word(term.Words[0], form) : "(" + string.Join(" AND ", term.Words.Select(w => Word(w, form))) + ")";
             return term.Field switch
             {
                 TextField.Title => $"title : {text}",
@@ -37,6 +46,19 @@ internal abstract class FullTextQuery
             };
         }
 
+        // A prefix the index's vocabulary has expanded is the same set of books, read lazily term by term.
+        private string Word(string word, WordForm form)
+        {
+            if (form == WordForm.Whole)
+            {
+                return $"\"{word}\"";
+            }
+
+            return prefixes?.Expand(word) is { } terms
+                ? terms.Count == 1 ? $"\"{terms[0]}\"" : "(" + string.Join(" OR ", terms.Select(t => $"\"{t}\"")) + ")"
+                : $"\"{word}\"*";
+        }
+
         public override string And(IEnumerable<string> parts) => "(" + string.Join(" AND ", parts) + ")";
 
         public override string Or(IEnumerable<string> parts) => "(" + string.Join(" OR ", parts) + ")";
@@ -44,17 +66,17 @@ internal abstract class FullTextQuery
         public override string AndNot(string positive, string negative) => $"({positive} NOT {negative})";
     }
 
-    private sealed class TsQuery : FullTextQuery
+    private sealed class TsQuery(PrefixTerms? prefixes) : FullTextQuery
     {
         // The weight each field's words carry in the document (see SearchIndexSql).
         private static readonly (TextField Field, char Weight)[] Weights = [(TextField.Title, 'A'), (TextField.Author, 'B'), (TextField.Series, 'C'), (TextField.Publisher, 'D')];
 
-        public override string Term(TextTerm term)
+        public override string Term(TextTerm term, WordForm form)
         {
             var weights = term.Field == TextField.Any ? null : Weights.First(w => w.Field == term.Field).Weight.ToString();
             if (!term.Phrase)
             {
-                return "(" + string.Join(" & ", term.Words.Select(w => $"'{w}':*{weights}")) + ")";
+                return "(" + string.Join(" & ", term.Words.Select(w => Word(w, form, weights))) + ")";
             }
 
             // A phrase stays inside one field: the same phrase once per weight, each word held to it,
@@ -63,10 +85,30 @@ internal abstract class FullTextQuery
             return "(" + string.Join(" | ", fields.Select(weight => "(" + string.Join(" <-> ", term.Words.Select(w => $"'{w}':{weight}")) + ")")) + ")";
         }
 
+        private string Word(string word, WordForm form, string? weights)
+        {
+            var label = weights is null ? string.Empty : ":" + weights;
+            if (form == WordForm.Whole)
+            {
+                return $"'{word}'{label}";
+            }
+
+            return prefixes?.Expand(word) is { } terms
+                ? "(" + string.Join(" | ", terms.Select(t => $"'{t}'{label}")) + ")"
+                : $"'{word}':*{weights}";
+        }
+
         public override string And(IEnumerable<string> parts) => "(" + string.Join(" & ", parts) + ")";
 
         public override string Or(IEnumerable<string> parts) => "(" + string.Join(" | ", parts) + ")";
 
         public override string AndNot(string positive, string negative) => $"({positive} & !{negative})";
     }
+}
+
+/// <summary>How a bare word is looked up: as the prefix it means, or as the whole word only.</summary>
+internal enum WordForm
+{
+    Prefix,
+    Whole,
 }

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Shelf.Core.Common;
@@ -31,15 +30,31 @@ public sealed record SearchBooksRequest(string? Query)
 /// scoring every match before taking the first page costs about a second on FTS5. So the ranked
 /// order is built from two bounded sets: books whose title equals the query (first) or starts
 /// with it (next), read from the title-key index in order (at most <see cref="TitleMatches"/>);
-/// then relevance (bm25 on SQLite, ts_rank on PostgreSQL, title words weighing most) among the
-/// first <see cref="RankedMatches"/> matches in index order. Ties fall to the lower id. A query
-/// with fewer matches than that is ranked exactly; a broader one is ranked within that sample,
-/// and a query that wants every match in order says so with a sort.
+/// then at most <see cref="RankedMatches"/> candidates (<see cref="FilteredMatches"/> when fields are
+/// tested too, more when the page asked for lies beyond), the first matches the index yields, ordered by
+/// <see cref="SearchRelevance"/> (Shelf's own score, so both databases give the same order). The
+/// candidates are the books with the query's words whole when there are enough of them (the
+/// index reads those lazily and stops at the limit), else the prefix matches too. A query with
+/// fewer matches than that is ranked exactly; a broader one is ranked within that sample, and a
+/// query that wants every match in order says so with a sort.
 /// </remarks>
 public sealed class SearchBooks(ShelfDbContext db)
 {
-    /// <summary>Most matches scored for relevance.</summary>
-    internal const int RankedMatches = 1000;
+    /// <summary>Most matches scored for relevance (more when the page asked for lies beyond).</summary>
+    internal const int RankedMatches = 200;
+
+    /// <summary>
+    /// Most matches scored when the query also tests fields (a year range, a shelf): each match the
+    /// index yields costs a book read to test, and a narrow condition passes one in twenty.
+    /// </summary>
+    internal const int FilteredMatches = 50;
+
+    /// <summary>
+    /// Below this many books for the query's rarest word (by the vocabulary's count), PostgreSQL is
+    /// made to use the GIN index: a scan in table order that stops after <see cref="RankedMatches"/>
+    /// matches reads about that many times library / matches rows, more than the bitmap of so few.
+    /// </summary>
+    private const int IndexBelow = 10_000;
 
     /// <summary>Most books taken from the title's exact and prefix tiers.</summary>
     internal const int TitleMatches = 200;
@@ -60,8 +75,9 @@ public sealed class SearchBooks(ShelfDbContext db)
             return query.Error!;
         }
 
-        var plan = SearchPlan.For(query.Value, db.Provider);
         await db.Database.OpenConnectionAsync(cancellationToken);
+        var prefixes = await PrefixTerms.ReadAsync(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction(), db.Provider, query.Value, cancellationToken);
+        var plan = SearchPlan.For(query.Value, db.Provider, prefixes);
         List<int> ids;
         if (request.Sort is { } sort)
         {
@@ -73,17 +89,17 @@ public sealed class SearchBooks(ShelfDbContext db)
         }
         else
         {
-            ids = await RankedAsync(plan, query.Value.PlainText, request, cancellationToken);
+            ids = await RankedAsync(plan, query.Value, prefixes, request, cancellationToken);
         }
 
         return await BookSummaries.ForIdsAsync(db, ids, cancellationToken);
     }
 
-    private async Task<List<int>> RankedAsync(SearchPlan plan, string? plainText, SearchBooksRequest request, CancellationToken cancellationToken)
+    private async Task<List<int>> RankedAsync(SearchPlan plan, SearchQuery query, PrefixTerms prefixes, SearchBooksRequest request, CancellationToken cancellationToken)
     {
         var ranked = new List<int>();
         var seen = new HashSet<int>();
-        if (plainText is not null)
+        if (query.PlainText is { } plainText)
         {
             // The title-key index in order: the exact title sorts before every longer one.
             var titled = await RowsAsync(
@@ -104,24 +120,72 @@ public sealed class SearchBooks(ShelfDbContext db)
             }
         }
 
-        var match = plan.Add(plan.Match!);
-        var sql = db.Provider == DatabaseProvider.Sqlite
-            ? $"""
-              SELECT book_search.rowid, -bm25(book_search, 10.0, 5.0, 2.0, 1.0) FROM book_search
-              {(plan.Where is null ? string.Empty : "JOIN books b ON b.id = book_search.rowid")}
-              WHERE book_search MATCH {match} {(plan.Where is null ? string.Empty : "AND " + plan.Where)}
-              LIMIT {RankedMatches}
-              """
-            : $"""
-              SELECT s.book_id, ts_rank(s.document, {match}::tsquery) FROM book_search s
-              {(plan.Where is null ? string.Empty : "JOIN books b ON b.id = s.book_id")}
-              WHERE s.document @@ {match}::tsquery {(plan.Where is null ? string.Empty : "AND " + plan.Where)}
-              LIMIT {RankedMatches}
-              """;
-        var scored = await RowsAsync(plan, sql, r => (Id: r.GetInt32(0), Score: Convert.ToDouble(r.GetValue(1), CultureInfo.InvariantCulture)), cancellationToken);
-        ranked.AddRange(scored.Where(s => !seen.Contains(s.Id)).OrderByDescending(s => s.Score).ThenBy(s => s.Id).Select(s => s.Id));
+        var wanted = Math.Max(plan.Where is null ? RankedMatches : FilteredMatches, request.Offset + request.Limit);
+        var whole = plan.WholeWordMatch is null ? WordForm.Prefix : WordForm.Whole;
+        var candidates = await CandidatesAsync(plan, plan.WholeWordMatch ?? plan.Match!, wanted, prefixes.MostBooks(query, whole), cancellationToken);
+        if (plan.WholeWordMatch is not null && candidates.Count < wanted)
+        {
+            // Too few books hold the words whole: the prefix matches, which cost more to find, fill the set.
+            var found = candidates.Select(c => c.Id).ToHashSet();
+            var prefixed = await CandidatesAsync(plan, plan.Match!, wanted, prefixes.MostBooks(query, WordForm.Prefix), cancellationToken);
+            candidates.AddRange(prefixed.Where(c => !found.Contains(c.Id)).Take(wanted - candidates.Count));
+        }
+
+        ranked.AddRange(new SearchRelevance(query).Order(candidates).Where(id => !seen.Contains(id)));
         return [.. ranked.Skip(request.Offset).Take(request.Limit)];
     }
+
+    // The first matches the index yields, with the text the relevance reads. FTS5 yields them in id
+    // order and stops at the limit. PostgreSQL is not asked for an order: sorting by id would let the
+    // planner walk the primary key and test every book, which takes seconds for a rare word whose
+    // matches it overestimates; a bitmap of the matches read in table order stops at the limit too.
+    private async Task<List<BookText>> CandidatesAsync(SearchPlan plan, string expression, int wanted, int? mostBooks, CancellationToken cancellationToken)
+    {
+        var match = plan.Add(expression);
+        var sql = db.Provider == DatabaseProvider.Sqlite
+            ? $"""
+              SELECT c.id, t.title_key, t.subtitle, t.series, t.publisher,
+                     (SELECT group_concat(a.name_key, ' ') FROM book_authors ba JOIN authors a ON a.id = ba.author_id WHERE ba.book_id = c.id)
+              FROM (SELECT book_search.rowid AS id FROM book_search
+                    {(plan.Where is null ? string.Empty : "JOIN books b ON b.id = book_search.rowid")}
+                    WHERE book_search MATCH {match} {(plan.Where is null ? string.Empty : "AND " + plan.Where)}
+                    ORDER BY book_search.rowid LIMIT {wanted}) c
+              JOIN books t ON t.id = c.id
+              """
+            : $"""
+              SELECT c.id, t.title_key, t.subtitle, t.series, t.publisher,
+                     (SELECT string_agg(a.name_key, ' ') FROM book_authors ba JOIN authors a ON a.id = ba.author_id WHERE ba.book_id = c.id)
+              FROM (SELECT s.book_id AS id FROM book_search s
+                    {(plan.Where is null ? string.Empty : "JOIN books b ON b.id = s.book_id")}
+                    WHERE s.document @@ {match}::tsquery {(plan.Where is null ? string.Empty : "AND " + plan.Where)}
+                    LIMIT {wanted}) c
+              JOIN books t ON t.id = c.id
+              """;
+        if (db.Provider == DatabaseProvider.Sqlite)
+        {
+            return await RowsAsync(plan, sql, ReadText, cancellationToken);
+        }
+
+        // Two planner settings for this statement only. PostgreSQL guesses a few thousand books for any
+        // word its statistics do not list, so an OR of a prefix's rare terms looks common and it scans
+        // the table for them (a second at a million books): when the vocabulary says few books can
+        // match, the GIN index is the way. And a statement that stops after a few dozen rows loses
+        // more to starting parallel workers than they save (half its time on our 2-core machine).
+        var settings = mostBooks <= IndexBelow ? "SET max_parallel_workers_per_gather = 0; SET enable_seqscan = off" : "SET max_parallel_workers_per_gather = 0";
+        await db.Database.ExecuteSqlRawAsync(settings, cancellationToken);
+        try
+        {
+            return await RowsAsync(plan, sql, ReadText, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.ExecuteSqlRawAsync("RESET max_parallel_workers_per_gather; RESET enable_seqscan", CancellationToken.None);
+        }
+    }
+
+    private static BookText ReadText(DbDataReader r) => new(r.GetInt32(0), r.GetString(1), Text(r, 2), Text(r, 3), Text(r, 4), Text(r, 5));
+
+    private static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
     // Every match, in a listing's order: the ids from the index, then ordered as ListBooks orders.
     private async Task<List<int>> SortedAsync(SearchPlan plan, BookSort sort, SearchBooksRequest request, CancellationToken cancellationToken)

@@ -175,6 +175,45 @@ internal static class SearchIndexSql
         CREATE INDEX ix_book_search_document ON book_search USING gin (document);
         """;
 
+    /// <summary>
+    /// The vocabulary of the PostgreSQL index (migration <c>SearchTerms</c>): every lexeme a document
+    /// has held, in byte order, which <see cref="PrefixTerms"/> reads to turn a prefix into whole
+    /// lexemes (GIN has no way to list its keys), with about how many books hold it, which tells
+    /// the search when the GIN index is the cheap way to its books. Each refresh of a document adds
+    /// the lexemes it does not see there yet (counted once; counts are only a guide and are never
+    /// updated, so writers do not queue on the rows of common words). There is no unique key on
+    /// purpose: a writer never waits for another's uncommitted lexeme (with one, a program adding a
+    /// book while an import adds the same word would wait for the import's commit), and the rare
+    /// duplicate two writers race to add costs nothing, since the search seeks past each term.
+    /// Nothing is removed until a rebuild, since a lexeme that no book holds any more only finds
+    /// nothing. Kept apart from <see cref="PostgresCreate"/>, which the earlier migration runs as it was.
+    /// </summary>
+    public const string PostgresTermsCreate =
+        """
+        CREATE TABLE book_search_terms (term text COLLATE "C" NOT NULL, books integer NOT NULL);
+        CREATE INDEX ix_book_search_terms_term ON book_search_terms (term);
+
+        CREATE OR REPLACE FUNCTION shelf_search_refresh(book integer) RETURNS void LANGUAGE sql AS $$
+          INSERT INTO book_search (book_id, document)
+          SELECT b.id, shelf_search_document(b.title_key, b.subtitle,
+                   (SELECT string_agg(a.name_key, ' ' ORDER BY ba.position) FROM book_authors ba JOIN authors a ON a.id = ba.author_id WHERE ba.book_id = b.id),
+                   b.series, b.publisher)
+          FROM books b WHERE b.id = book
+          ON CONFLICT (book_id) DO UPDATE SET document = excluded.document;
+          INSERT INTO book_search_terms (term, books)
+          SELECT u.lexeme, 1 FROM book_search s, unnest(s.document) u
+          WHERE s.book_id = book AND NOT EXISTS (SELECT 1 FROM book_search_terms t WHERE t.term = u.lexeme);
+        $$;
+        """ + PostgresTermsRebuild;
+
+    /// <summary>Fills the vocabulary from the index as it is (after <see cref="PostgresRebuild"/>).</summary>
+    public const string PostgresTermsRebuild =
+        """
+
+        TRUNCATE book_search_terms;
+        INSERT INTO book_search_terms (term, books) SELECT word, ndoc FROM ts_stat('SELECT document FROM book_search');
+        """;
+
     /// <summary>Makes the triggers skip their work until the transaction ends.</summary>
     public const string PostgresDefer = "SET LOCAL shelf.search_index = 'deferred'";
 

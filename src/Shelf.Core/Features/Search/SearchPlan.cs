@@ -17,34 +17,43 @@ internal sealed class SearchPlan
     private readonly FullTextQuery _text;
     private readonly bool _sqlite;
 
-    private SearchPlan(DatabaseProvider provider)
+    private SearchPlan(DatabaseProvider provider, PrefixTerms? prefixes)
     {
         _sqlite = provider == DatabaseProvider.Sqlite;
-        _text = _sqlite ? FullTextQuery.Sqlite : FullTextQuery.Postgres;
+        _text = FullTextQuery.For(provider, prefixes);
     }
 
     /// <summary>The full-text expression every result must match, or null when the query has none.</summary>
     public string? Match { get; private set; }
+
+    /// <summary>
+    /// <see cref="Match"/> with its bare words taken whole (<see cref="WordForm.Whole"/>): a subset
+    /// of its books that the index finds without reading prefixes; null when that is the same expression.
+    /// </summary>
+    public string? WholeWordMatch { get; private set; }
 
     /// <summary>A condition on <c>books b</c>, or null.</summary>
     public string? Where => _where.Length == 0 ? null : _where.ToString();
 
     public List<(string Name, object Value)> Parameters { get; } = [];
 
-    public static SearchPlan For(SearchQuery query, DatabaseProvider provider)
+    /// <param name="query">The parsed query.</param>
+    /// <param name="provider">The database to write for.</param>
+    /// <param name="prefixes">The query's prefix words as the index's terms (see <see cref="PrefixTerms"/>), or null to leave them prefixes.</param>
+    public static SearchPlan For(SearchQuery query, DatabaseProvider provider, PrefixTerms? prefixes = null)
     {
-        var plan = new SearchPlan(provider);
-        var positive = new List<string>();
+        var plan = new SearchPlan(provider, prefixes);
+        var positive = new List<TextTerm[]>();
         var negative = new List<string>();
         foreach (var clause in query.Clauses)
         {
             if (clause.All(t => t is TextTerm { Negated: false }))
             {
-                positive.Add(clause.Count == 1 ? plan._text.Term((TextTerm)clause[0]) : plan._text.Or(clause.Select(t => plan._text.Term((TextTerm)t))));
+                positive.Add([.. clause.Cast<TextTerm>()]);
             }
             else if (clause is [TextTerm { Negated: true } excluded])
             {
-                negative.Add(plan._text.Term(excluded with { Negated = false }));
+                negative.Add(plan._text.Term(excluded with { Negated = false }, WordForm.Prefix));
             }
             else
             {
@@ -54,13 +63,10 @@ internal sealed class SearchPlan
 
         if (positive.Count > 0)
         {
-            var match = positive.Count == 1 ? positive[0] : plan._text.And(positive);
-            foreach (var excluded in negative)
-            {
-                match = plan._text.AndNot(match, excluded);
-            }
-
-            plan.Match = match;
+            // Excluded words stay prefixes in both forms: the whole-word form may find fewer books, never other ones.
+            plan.Match = plan.Positive(positive, negative, WordForm.Prefix);
+            var whole = plan.Positive(positive, negative, WordForm.Whole);
+            plan.WholeWordMatch = whole == plan.Match ? null : whole;
         }
         else
         {
@@ -72,6 +78,18 @@ internal sealed class SearchPlan
         }
 
         return plan;
+    }
+
+    private string Positive(List<TextTerm[]> clauses, List<string> negative, WordForm form)
+    {
+        var parts = clauses.Select(c => c.Length == 1 ? _text.Term(c[0], form) : _text.Or(c.Select(t => _text.Term(t, form)))).ToList();
+        var match = parts.Count == 1 ? parts[0] : _text.And(parts);
+        foreach (var excluded in negative)
+        {
+            match = _text.AndNot(match, excluded);
+        }
+
+        return match;
     }
 
     private void AddCondition(string condition)
@@ -88,7 +106,7 @@ internal sealed class SearchPlan
     {
         var condition = term switch
         {
-            TextTerm text => $"b.id IN ({IndexLookup(_text.Term(text with { Negated = false }))})",
+            TextTerm text => $"b.id IN ({IndexLookup(_text.Term(text with { Negated = false }, WordForm.Prefix))})",
             IsbnTerm isbn => $"b.isbn13 = {Parameter(isbn.Isbn13)}",
             ShelfTerm shelf => $"EXISTS (SELECT 1 FROM book_tags bt JOIN tags t ON t.id = bt.tag_id WHERE bt.book_id = b.id AND t.name_key = {Parameter(shelf.ShelfKey)})",
             StatusTerm status => $"b.status = {Parameter(status.Status)}",

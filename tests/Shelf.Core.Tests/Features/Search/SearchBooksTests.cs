@@ -76,6 +76,51 @@ public abstract class SearchBooksTests(DatabaseFixture fixture)
     }
 
     [Fact]
+    public async Task ExecuteAsync_WholeWord_RanksBeforeAWordItOnlyStarts()
+    {
+        await using var db = await fixture.OpenNewAsync();
+        await BookTestData.AddAsync(db, "Tales Riverside", "Ann Lee");
+        await BookTestData.AddAsync(db, "Tales River", "Bo Ek");
+
+        Assert.Equal(["Tales River", "Tales Riverside"], await TitlesAsync(db, "river tales"));
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_PrefixOfManyWords_FindsEveryBookStartingIt()
+    {
+        // A prefix standing for more terms than the search expands stays a prefix; one with fewer is
+        // expanded to the index's terms. Both must find every book whose word starts with it.
+        await using var db = await fixture.OpenNewAsync();
+        for (var i = 10; i < 30; i++)
+        {
+            await BookTestData.AddAsync(db, $"Zorbax{i} Chronicle", "Ann Lee");
+        }
+
+        await BookTestData.AddAsync(db, "Zorba the Greek", "Nikos Kazantzakis");
+
+        Assert.Equal(20, (await TitlesAsync(db, "zorbax")).Count);
+        Assert.Equal(10, (await TitlesAsync(db, "zorbax1")).Count);
+        Assert.Equal(21, (await TitlesAsync(db, "zorb")).Count);
+        Assert.Equal(["Zorbax15 Chronicle"], await TitlesAsync(db, "zorbax15"));
+        Assert.Equal(["Zorba the Greek"], await TitlesAsync(db, "zorb -zorbax"));
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_PageBeyondTheScoredMatches_StillFindsBooks()
+    {
+        await using var db = await fixture.OpenNewAsync();
+        for (var i = 0; i < 60; i++)
+        {
+            await BookTestData.AddAsync(db, BookTestData.Request($"Harbor Lights {i}", "Ann Lee") with { Year = "1990" });
+        }
+
+        var search = new SearchBooks(db);
+        var page = await search.ExecuteAsync(new SearchBooksRequest("lights year:1990") { Limit = 20, Offset = 40 }, default);
+
+        Assert.Equal(20, page.Value.Count);
+    }
+
+    [Fact]
     public async Task ExecuteAsync_Term_MatchesTheStartOfWordsOnly()
     {
         await using var db = await fixture.OpenNewAsync();
