@@ -213,8 +213,9 @@ internal sealed class ImportRun(
 
     /// <summary>
     /// Whether a candidate found by key really is the row's book: the key must really match (the
-    /// index holds hashes), and a book that already has a different id in one of the row's
-    /// systems is another book there (two editions the source tells apart).
+    /// index holds hashes), a book that already has a different id in one of the row's
+    /// systems is another book there (two editions the source tells apart), and so is a book
+    /// found by title and author whose valid ISBN differs from the row's: another edition.
     /// </summary>
     private static bool IsSameBook(Book book, PendingMatch match)
     {
@@ -231,6 +232,11 @@ internal sealed class ImportRun(
             return keyMatches;
         }
 
+        if (match.Kind == MatchKind.TitleAndAuthor && book.Isbn13 is not null && record.Isbn13 is not null && book.Isbn13 != record.Isbn13)
+        {
+            return false;
+        }
+
         return !record.Identifiers.Exists(i => book.Identifiers.Exists(b => b.Scheme == i.Scheme && b.Value != i.Value));
     }
 
@@ -242,6 +248,7 @@ internal sealed class ImportRun(
         }
 
         DropTakenKeys(match.Line, match.Record, book.Id);
+        KeepOtherIsbn(match.Line, match.Record, book);
         var differences = RecordDifferences.Between(book, match.Record, mapper.Fields, mapper.ExtrasSource);
         if (differences.Count == 0)
         {
@@ -262,6 +269,24 @@ internal sealed class ImportRun(
         }
 
         _tally.Updated++;
+    }
+
+    /// <summary>
+    /// A row matched by its id that gives another valid ISBN than the book's: a book's ISBN is
+    /// which edition it is, so it is never replaced by another one. The row's ISBN is kept in the
+    /// extras with a warning instead, and compared and updated as an extra.
+    /// </summary>
+    private void KeepOtherIsbn(long line, CatalogRecord record, Book book)
+    {
+        if (record.Isbn13 is not { } isbn || book.Isbn13 is null || isbn == book.Isbn13)
+        {
+            return;
+        }
+
+        _tally.Warn(line, $"the row gives ISBN {isbn} for book {book.Id}, which has ISBN {book.Isbn13} (another edition?); the book keeps its ISBN, the row's is kept in the extras");
+        record.Extras.Add(mapper.ExtrasSource ?? source, "ISBN (another edition)", isbn);
+        record.PrepareExtras();
+        record.Isbn13 = null;
     }
 
     /// <summary>An ISBN or id the row gives that belongs to another book stays with that book; the row goes on without it.</summary>
