@@ -7,6 +7,7 @@ namespace Shelf.Core.Features.Catalog;
 /// </summary>
 public static class CatalogErrorCodes
 {
+    public const string AllRejected = "import.all_rejected";
     public const string BadMapping = "import.bad_mapping";
     public const string Binary = "import.binary";
     public const string ConcurrentChange = "import.concurrent_change";

@@ -76,6 +76,17 @@ internal sealed class ImportRun(
             }
         }
 
+        if (_tally.Read > 0 && _tally.Rejected == _tally.Read)
+        {
+            // Nothing to import is not success: a file whose every row fails is the wrong file or
+            // read the wrong way, and a script must not take it for a done import.
+            rejects?.Finish();
+            var first = _tally.FirstRejection!;
+            return Error.Invalid(
+                CatalogErrorCodes.AllRejected,
+                $"every one of the {_tally.Read.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} rows was rejected (line {first.Line}: {first.Message}); nothing was imported");
+        }
+
         await ResolvePendingAsync(cancellationToken);
         ReleaseKeys();
         progress?.Report(new ImportProgress(_tally.Read, totalBytes ?? 0, totalBytes, ImportStep.Finishing));
