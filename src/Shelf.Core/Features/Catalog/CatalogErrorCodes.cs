@@ -20,6 +20,7 @@ public static class CatalogErrorCodes
     public const string FormatAndMap = "import.format_and_map";
     public const string FormatMismatch = "import.format_mismatch";
     public const string IsDirectory = "import.is_directory";
+    public const string JsonObject = "import.json_object";
     public const string JsonNotABook = "import.json_not_a_book";
     public const string Malformed = "import.malformed";
     public const string MalformedJson = "import.malformed_json";

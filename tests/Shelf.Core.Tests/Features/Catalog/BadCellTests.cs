@@ -49,7 +49,7 @@ public abstract class BadCellTests(DatabaseFixture fixture)
     {
         await using var db = await fixture.OpenNewAsync();
 
-        var summary = await ImportMappedAsync(db, $"Title,Finished\nDune,{written}\n", new ColumnMapping("Title", "title"), new ColumnMapping("Finished", "date_read"));
+        var summary = await CatalogImports.ImportMappedAsync(db, $"Title,Finished\nDune,{written}\n", new ColumnMapping("Title", "title"), new ColumnMapping("Finished", "date_read"));
 
         Assert.Equal((1L, 0L), (summary.Added, summary.Warnings));
         Assert.Equal(new DateOnly(year, month, day), (await db.Books.SingleAsync()).DateRead);
@@ -60,7 +60,7 @@ public abstract class BadCellTests(DatabaseFixture fixture)
     {
         await using var db = await fixture.OpenNewAsync();
 
-        var summary = await ImportMappedAsync(db, "Title,Published\nDune,9/16/2006\nEmma,1815\n", new ColumnMapping("Title", "title"), new ColumnMapping("Published", "year"));
+        var summary = await CatalogImports.ImportMappedAsync(db, "Title,Published\nDune,9/16/2006\nEmma,1815\n", new ColumnMapping("Title", "title"), new ColumnMapping("Published", "year"));
 
         Assert.Equal((2L, 0L, 0L), (summary.Added, summary.Rejected, summary.Warnings));
         Assert.Equal([1815, 2006], await db.Books.OrderBy(b => b.YearPublished).Select(b => b.YearPublished ?? 0).ToListAsync());
@@ -71,7 +71,7 @@ public abstract class BadCellTests(DatabaseFixture fixture)
     {
         await using var db = await fixture.OpenNewAsync();
 
-        var summary = await ImportMappedAsync(
+        var summary = await CatalogImports.ImportMappedAsync(
             db,
             "Title,Read On,Year,Pages,Stars\nDune,11/31/2000,0,many,lots\n",
             new ColumnMapping("Title", "title"),
@@ -103,9 +103,6 @@ public abstract class BadCellTests(DatabaseFixture fixture)
         Assert.Contains("every one of the 2 rows was rejected (line 2:", error.Message, StringComparison.Ordinal);
         Assert.Equal(["Emma"], await db.Books.Select(b => b.Title).ToListAsync());
     }
-
-    private static Task<ImportSummary> ImportMappedAsync(ShelfDbContext db, string csv, params ColumnMapping[] mapping) =>
-        CatalogImports.ImportAsync(db, new ImportRequest(new MemoryStream(Encoding.UTF8.GetBytes(csv))) { Mappings = mapping });
 
     public sealed class Sqlite(SqliteDatabaseFixture fixture) : BadCellTests(fixture), IClassFixture<SqliteDatabaseFixture>;
 

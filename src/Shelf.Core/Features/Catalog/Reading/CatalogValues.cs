@@ -73,17 +73,33 @@ internal static class CatalogValues
             var padded = text.PadLeft(10, '0');
             if (Domain.Isbn.TryParse(padded, out var restored, out _))
             {
-                return restored.Value;
+                return NotPlaceholder(restored.Value, text, out problem);
             }
         }
 
         if (Domain.Isbn.TryParse(text, out var isbn, out var error))
         {
-            return isbn.Value;
+            return NotPlaceholder(isbn.Value, text, out problem);
         }
 
         problem = $"{error}; imported without it";
         return null;
+    }
+
+    /// <summary>
+    /// "0000000000" and "9780000000002" pass the checksum but are what tools write for "no ISBN":
+    /// taken as an identity they would merge every book that carries one.
+    /// </summary>
+    private static string? NotPlaceholder(string isbn13, string text, out string? problem)
+    {
+        if (isbn13.AsSpan(3, 9).IndexOfAnyExcept('0') < 0)
+        {
+            problem = $"ISBN '{text}' is a placeholder (all zeros), not a book's ISBN; imported without it";
+            return null;
+        }
+
+        problem = null;
+        return isbn13;
     }
 
     private static bool IsIsbn10Body(string text) =>

@@ -49,5 +49,7 @@ internal sealed class CsvCatalogSource(ImportInput input) : ICatalogSource
 
     public string? Malformation(long line) => input.Malformation(line);
 
+    public bool EndedWithLineBreak => input.EndedWithLineBreak;
+
     public ValueTask DisposeAsync() => input.DisposeAsync();
 }

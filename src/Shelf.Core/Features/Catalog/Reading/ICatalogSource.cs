@@ -45,6 +45,9 @@ internal interface ICatalogSource : IAsyncDisposable
     /// <summary>The current record as the file had it, in UTF-8.</summary>
     byte[] RawRecord();
 
+    /// <summary>Once reading has ended: whether the input's last record ended with a line break, not mid-line.</summary>
+    bool EndedWithLineBreak { get; }
+
     /// <summary>Why the current record cannot be trusted as the file meant it (an unclosed quote), or null.</summary>
     string? Malformation(long line);
 }
