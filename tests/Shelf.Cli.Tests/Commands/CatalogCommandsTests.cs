@@ -163,6 +163,24 @@ public abstract class CatalogCommandsTests(DatabaseFixture fixture)
         Assert.Equal("吾輩は猫である", listed.GetProperty("title").GetString());
     }
 
+    [Fact]
+    public async Task Import_CyrillicCodePageNotDetected_OneLineNamingTheEncodingOptionExit2()
+    {
+        var shelf = await CliDatabase.NewRunnerAsync(fixture);
+        var before = await CliDatabase.SnapshotAsync(shelf);
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var path = TempFiles.NewPath("cp1251");
+        await File.WriteAllBytesAsync(path, Encoding.GetEncoding(1251).GetBytes("title,number_of_pages,first_name,last_name\nВойна и мир,1225,Лев,Толстой\nМастер и Маргарита,480,Михаил,Булгаков\n"));
+
+        var result = await shelf.RunAsync("import", path);
+
+        Assert.Equal(2, result.ExitCode);
+        var line = Assert.Single(result.ErrorLines);
+        Assert.Contains("not UTF-8", line, StringComparison.Ordinal);
+        Assert.Contains("--encoding", line, StringComparison.Ordinal);
+        Assert.Equal(before, await CliDatabase.SnapshotAsync(shelf));
+    }
+
     [RealExportFact(GoodreadsFile)]
     public async Task Export_ToFileAndToStdout_SameCsvThatImportsBack()
     {

@@ -16,6 +16,7 @@ public static class CatalogErrorCodes
     public const string ExportDirectoryMissing = "export.directory_missing";
     public const string ExportIsDirectory = "export.is_directory";
     public const string ExportUnwritable = "export.unwritable";
+    public const string EncodingUnsure = "import.encoding_unsure";
     public const string FileMissing = "import.file_missing";
     public const string FormatAndMap = "import.format_and_map";
     public const string FormatMismatch = "import.format_mismatch";

@@ -49,7 +49,11 @@ internal sealed class ImportRun(
         _keys = await LibraryKeys.LoadAsync(db, cancellationToken);
         _updater = new BookUpdater(db, _keys);
         await writer.StartAsync(cancellationToken);
-        var rejects = request.Rejects is null ? null : new RejectsFile(request.Rejects, table.Header, table.Separator);
+        var rejects = request.Rejects is null ? null : new RejectsFile(request.Rejects, table.Header, table.Separator, table.OriginalEncoding);
+        if (table.ReadingWarning is { } howRead)
+        {
+            _tally.Warn(howRead.Line, howRead.Message);
+        }
 
         using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var rows = new CatalogRowReader(table, header, mapper, source);

@@ -91,7 +91,7 @@ public sealed class BrokenInputsTests(SqliteDatabaseFixture fixture) : IClassFix
     }
 
     [Fact]
-    public async Task BinaryJunkWithoutNulBytes_IsAnUnknownFormat()
+    public async Task BinaryJunkWithoutNulBytes_IsBinary()
     {
         var junk = new byte[4096];
         new Random(7).NextBytes(junk);
@@ -102,7 +102,7 @@ public sealed class BrokenInputsTests(SqliteDatabaseFixture fixture) : IClassFix
 
         var error = await FailsAsync(junk);
 
-        Assert.Equal("import.unknown_format", error.Code);
+        Assert.Equal("import.binary", error.Code);
     }
 
     [Fact]

@@ -51,5 +51,9 @@ internal sealed class CsvCatalogSource(ImportInput input) : ICatalogSource
 
     public bool EndedWithLineBreak => input.EndedWithLineBreak;
 
+    public System.Text.Encoding? OriginalEncoding => input.Encoding.Original;
+
+    public ImportIssue? ReadingWarning => input.Encoding.Warning;
+
     public ValueTask DisposeAsync() => input.DisposeAsync();
 }

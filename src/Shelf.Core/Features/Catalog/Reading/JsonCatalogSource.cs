@@ -148,6 +148,11 @@ internal sealed class JsonCatalogSource : ICatalogSource
     /// <summary>A JSON book is whole or a parse error; no row of it is ever short.</summary>
     public bool EndedWithLineBreak => true;
 
+    /// <summary>Shelf's JSON is UTF-8.</summary>
+    public System.Text.Encoding? OriginalEncoding => null;
+
+    public ImportIssue? ReadingWarning => null;
+
     public string? Malformation(long line) => null;
 
     public async ValueTask DisposeAsync()
