@@ -38,6 +38,9 @@ internal sealed class ImportRun(
 
     /// <summary>Books already matched by a row of a file that lists each book once: no other row of it is that book.</summary>
     private readonly HashSet<int> _claimed = [];
+
+    /// <summary>Books this import added: a later row with the same id adds its people to them, update or not.</summary>
+    private readonly HashSet<int> _added = [];
     private LibraryKeys _keys = null!;
     private BookUpdater _updater = null!;
     private long _keysSeen;
@@ -152,6 +155,11 @@ internal sealed class ImportRun(
     {
         var id = await writer.AddAsync(record, cancellationToken);
         _keys.Remember(record, id);
+        if (mapper.AddsCredits)
+        {
+            _added.Add(id);
+        }
+
         _tally.Added++;
         _keysSeen += record.Identifiers.Count + (record.Isbn13 is null ? 0 : 1) + (record.Identifiers.Count == 0 ? 1 : 0);
         if (_tally.Added == SampleRows && totalBytes is { } total && byteOffset > 0)
@@ -180,7 +188,11 @@ internal sealed class ImportRun(
         {
             if (await CandidateAsync(match, books, cancellationToken) is { } book && IsSameBook(book, match))
             {
-                await CompareAsync(book, match, cancellationToken);
+                // A later row of the batch may be the same book: it is compared with the book as this row left it.
+                if (await CompareAsync(book, match, cancellationToken))
+                {
+                    books[book.Id] = (await LoadAsync([book.Id], cancellationToken))[book.Id];
+                }
             }
             else
             {
@@ -255,7 +267,8 @@ internal sealed class ImportRun(
         return !record.Identifiers.Exists(i => book.Identifiers.Exists(b => b.Scheme == i.Scheme && b.Value != i.Value));
     }
 
-    private async Task CompareAsync(Book book, PendingMatch match, CancellationToken cancellationToken)
+    /// <summary>Compares a row with its book, and updates the book when asked to; true when the book was changed.</summary>
+    private async Task<bool> CompareAsync(Book book, PendingMatch match, CancellationToken cancellationToken)
     {
         if (match.Record.ListedOnce)
         {
@@ -264,26 +277,41 @@ internal sealed class ImportRun(
 
         DropTakenKeys(match.Line, match.Record, book.Id);
         KeepOtherIsbn(match.Line, match.Record, book);
+        if (mapper.AddsCredits)
+        {
+            CreditUnion.Into(book, match.Record);
+        }
+
         var differences = RecordDifferences.Between(book, match.Record, mapper.Fields, mapper.ExtrasSource);
         if (differences.Count == 0)
         {
             _tally.Unchanged++;
-            return;
+            return false;
         }
 
-        _tally.Differ(new ImportDifference(match.Line, book.Id, book.Title, differences));
-        if (!request.Update)
+        // Another row of this file for a book this file added: its people belong to that book.
+        var fields = mapper.Fields;
+        if (!request.Update && _added.Contains(book.Id) && differences.Contains(BookFields.Authors.Difference!))
         {
-            _tally.Unchanged++;
-            return;
+            fields = CatalogField.Authors;
+        }
+        else
+        {
+            _tally.Differ(new ImportDifference(match.Line, book.Id, book.Title, differences));
+            if (!request.Update)
+            {
+                _tally.Unchanged++;
+                return false;
+            }
         }
 
-        foreach (var warning in await _updater.ApplyAsync(book.Id, match.Record, mapper.Fields, mapper.ExtrasSource, cancellationToken))
+        foreach (var warning in await _updater.ApplyAsync(book.Id, match.Record, fields, mapper.ExtrasSource, cancellationToken))
         {
             _tally.Warn(match.Line, warning);
         }
 
         _tally.Updated++;
+        return true;
     }
 
     /// <summary>

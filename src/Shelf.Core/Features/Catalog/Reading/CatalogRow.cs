@@ -289,7 +289,9 @@ internal sealed class CatalogRow
         AuthorName? name = AuthorName.TryParse(text, out var parsed, out var error) ? parsed : null;
         if (name is null)
         {
-            Warn($"{label}: '{UserText.Shorten(text)}' is not a name ({error}); left out");
+            // Never dropped: a joined list too long to be one name, or a stray value, stays in the extras.
+            Warn($"{label}: '{UserText.Shorten(text)}' is not a name ({error}); kept in the extras");
+            Record.Extras.Add(_source, $"{label} (not a name)", text);
             return null;
         }
 

@@ -163,7 +163,10 @@ internal static class CatalogValues
     /// Splits a list of names written in one field ("Stephen Hawking, Frederick Seitz"),
     /// keeping a suffix with its name ("Martin Luther King, Jr.").
     /// </summary>
-    public static List<string> SplitNames(string text, char separator)
+    public static List<string> SplitNames(string text, char separator) => SplitNames(text, separator.ToString());
+
+    /// <summary>The same, on a separator of several characters (" &amp; ").</summary>
+    public static List<string> SplitNames(string text, string separator)
     {
         var names = new List<string>();
         foreach (var part in text.Split(separator))
