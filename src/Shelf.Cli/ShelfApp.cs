@@ -43,6 +43,14 @@ internal static class ShelfApp
 
         try
         {
+            if (parse.Action is System.CommandLine.Help.HelpAction)
+            {
+                // System.CommandLine's help has no examples section; they follow it, as in gh.
+                var shown = await parse.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error }, cancellationToken);
+                CommandExamples.Write(console.Out, CommandExamples.PathOf(parse));
+                return shown;
+            }
+
             return await parse.InvokeAsync(
                 new InvocationConfiguration
                 {

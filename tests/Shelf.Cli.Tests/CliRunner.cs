@@ -20,6 +20,9 @@ public sealed class CliRunner(string database)
 
     public bool Terminal { get; init; }
 
+    /// <summary>Standard error is a terminal (where progress bars are drawn), whatever <see cref="Terminal"/> says.</summary>
+    public bool ErrorTerminal { get; init; }
+
     public string Input { get; init; } = string.Empty;
 
     /// <summary>Standard input as a reader of the test's own (one that blocks, say); else <see cref="Input"/>.</summary>
@@ -49,6 +52,7 @@ public sealed class CliRunner(string database)
             In = InputReader ?? new StringReader(Input),
             OutputIsTerminal = Terminal,
             InputIsTerminal = Terminal,
+            ErrorIsTerminal = ErrorTerminal,
             Environment = name => _environment.GetValueOrDefault(name),
         };
         var exitCode = await ShelfApp.RunAsync(args, console, cancellationToken);

@@ -63,8 +63,9 @@ public sealed partial class CoreMessagesTests
     [GeneratedRegex("\"((?:[^\"\\\\]|\\\\.)*)\"")]
     private static partial Regex StringLiteral();
 
-    // "--db", "'shelf db create'", "shelf import --formats"; not "--" alone or "a--b".
-    [GeneratedRegex(@"(^|[\s('])--[a-z]|'shelf |\bshelf [a-z]+ --")]
+    // "--db", "'shelf db create'", "shelf import --formats", "shelf author merge 3 5"; not "--"
+    // alone, "a--b" or the noun ("the shelf 'x'").
+    [GeneratedRegex(@"(^|[\s('])--[a-z]|'shelf |\bshelf [a-z]+ --|\bshelf (add|edit|list|search|show|remove|authors?|shelves|import|export|sale|db|config|help|completion)\b")]
     private static partial Regex FlagOrCommand();
 
     [GeneratedRegex(@"^(db|book|add|edit|list|search|author|shelf|import|export|sale|config)\.[a-z_]+$")]

@@ -15,7 +15,7 @@ internal sealed class BookAddCommand : ShelfCommand
     private readonly Option<string?> _publisher = new("--publisher") { Description = "Publisher" };
     private readonly Option<string?> _subtitle = new("--subtitle") { Description = "Subtitle" };
     private readonly Option<string?> _price = new("--price") { Description = "List price, written 9.99 (a dot for decimals)" };
-    private readonly Option<string?> _currency = new("--currency") { Description = "ISO 4217 code of --price (default: $SHELF_CURRENCY, else USD)" };
+    private readonly Option<string?> _currency = new("--currency") { Description = "ISO 4217 code of --price [default: $SHELF_CURRENCY, else USD]" };
     private readonly Option<bool> _allowDuplicate = new("--allow-duplicate") { Description = "Keep a second book with the same title and first author" };
 
     public BookAddCommand(CliConsole console, GlobalOptions globals)

@@ -19,7 +19,7 @@ internal sealed class BookEditCommand : ShelfCommand
     private readonly Option<string?> _year = new("--year") { Description = "New year published (\"\" clears it)" };
     private readonly Option<string?> _publisher = new("--publisher") { Description = "New publisher (\"\" clears it)" };
     private readonly Option<string?> _price = new("--price") { Description = "New list price, written 9.99 (\"\" clears it)" };
-    private readonly Option<string?> _currency = new("--currency") { Description = "ISO 4217 code of --price (default: $SHELF_CURRENCY, else USD)" };
+    private readonly Option<string?> _currency = new("--currency") { Description = "ISO 4217 code of --price [default: $SHELF_CURRENCY, else USD]" };
     private readonly Option<string[]> _authors = CreditOptions.Create("--author", "Replace all authors with these, in this order (this is how to reorder)");
     private readonly Option<string[]> _addAuthors = CreditOptions.Create("--add-author", "Add an author at the end");
     private readonly Option<string[]> _removeAuthors = new("--remove-author") { Description = "Remove an author from this book", Arity = ArgumentArity.ZeroOrMore };

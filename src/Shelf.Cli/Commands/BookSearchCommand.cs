@@ -21,17 +21,12 @@ internal sealed class BookSearchCommand : ShelfCommand
           year:1990  year:>=1990  year:<2000  year:1990..2000   (also rating: and pages:)
           -word  -author:king    leave out what matches
           dune OR foundation     either; OR binds closer than the implicit AND
-
-        Examples:
-          shelf search tolkien hobbit
-          shelf search 'author:"ursula le guin" year:1960..1975 -status:read'
-          shelf search 9780261102217
         """;
 
     private readonly Argument<string[]> _words = new("query") { Description = "The search, in the syntax above", Arity = ArgumentArity.OneOrMore };
     private readonly Option<int> _limit = new("--limit", "-n") { Description = "Show at most this many books", DefaultValueFactory = _ => 50 };
     private readonly Option<int> _offset = new("--offset") { Description = "Skip this many books first" };
-    private readonly Option<BookSort?> _sort = new("--sort") { Description = "Every match by title, author, year, pages, added or id instead of by relevance" };
+    private readonly ChoiceOption<BookSort> _sort = new("--sort", "Every match by title, author, year, pages, added or id instead of by relevance", defaultValue: null);
     private readonly Option<bool> _descending = new("--desc") { Description = "Reverse the --sort order" };
 
     public BookSearchCommand(CliConsole console, GlobalOptions globals)

@@ -14,11 +14,8 @@ namespace Shelf.Cli.Commands;
 /// </summary>
 internal sealed class CatalogExportCommand : ShelfCommand
 {
-    private readonly Option<ExportFormat> _format = new("--format", "-f")
-    {
-        Description = "csv (Shelf's own, imports back with everything), json, or goodreads (the Goodreads export layout)",
-        DefaultValueFactory = _ => ExportFormat.Csv,
-    };
+    private readonly ChoiceOption<ExportFormat> _format =
+        new("--format", "csv (Shelf's own, imports back with everything), json, or goodreads (the Goodreads export layout)", ExportFormat.Csv, "-f");
 
     private readonly Option<string?> _output = new("--output", "-o") { Description = "Write to this file instead of standard output" };
 
@@ -39,7 +36,7 @@ internal sealed class CatalogExportCommand : ShelfCommand
 
         return WithDatabaseAsync<ExportCatalog>(context, async export =>
         {
-            var format = context.Get(_format);
+            var format = context.Get(_format) ?? ExportFormat.Csv;
             var path = context.Get(_output);
             Result<ExportSummary> written;
             if (path is null)

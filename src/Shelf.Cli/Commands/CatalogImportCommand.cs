@@ -100,7 +100,7 @@ internal sealed class CatalogImportCommand : ShelfCommand
             return await WithDatabaseAsync<ImportCatalog>(context, async importCatalog =>
             {
                 var imported = await ImportProgressBar.RunAsync(
-                    context.Console,
+                    context,
                     Path.GetFileName(path),
                     progress => importCatalog.ExecuteAsync(request, progress, cancellationToken));
                 if (FailIfError(context, imported) is { } failed)

@@ -12,11 +12,11 @@ internal sealed class SaleAddCommand : ShelfCommand
 {
     private readonly Option<string> _book = new("--book") { Description = "The book sold: its id or ISBN", Required = true };
     private readonly Option<string> _quantity = new("--quantity", "-q") { Description = "Copies sold", Required = true };
-    private readonly Option<string?> _price = new("--price") { Description = "Price of one copy, written 9.99 (default: the book's list price)" };
+    private readonly Option<string?> _price = new("--price") { Description = "Price of one copy, written 9.99 [default: the book's list price]" };
     private readonly Option<string?> _discount = new("--discount") { Description = "Discount: a fraction below 1 (0.15) or a percentage (15%)" };
-    private readonly Option<string?> _currency = new("--currency") { Description = "ISO 4217 code of --price (default: the list price's, else $SHELF_CURRENCY, else USD)" };
-    private readonly Option<string?> _orderNumber = new("--order-number") { Description = "Your own order number (default: Shelf makes a unique one)" };
-    private readonly Option<string?> _date = new("--date") { Description = "When it was sold: 2026-01-31 or 2026-01-31T14:05:00Z (default: now); UTC" };
+    private readonly Option<string?> _currency = new("--currency") { Description = "ISO 4217 code of --price [default: the list price's, else $SHELF_CURRENCY, else USD]" };
+    private readonly Option<string?> _orderNumber = new("--order-number") { Description = "Your own order number [default: Shelf makes a unique one]" };
+    private readonly Option<string?> _date = new("--date") { Description = "When it was sold, in UTC: 2026-01-31 or 2026-01-31T14:05:00Z [default: now]" };
 
     public SaleAddCommand(CliConsole console, GlobalOptions globals)
         : base("add", "Record a sale of a book", console, globals)

@@ -71,7 +71,7 @@ internal sealed class SaleImportCommand : ShelfCommand
             {
                 var request = new ImportSalesRequest { DryRun = context.Get(_dryRun), DefaultCurrency = currency.Value, Rejects = rejects };
                 var imported = await ImportProgressBar.RunAsync(
-                    context.Console,
+                    context,
                     Path.GetFileName(path),
                     progress => importSales.ExecuteAsync(input, request, progress, cancellationToken));
                 if (FailIfError(context, imported) is { } failed)
@@ -95,17 +95,17 @@ internal sealed class SaleImportCommand : ShelfCommand
 
         foreach (var reject in summary.Rejected.Take(RejectsShown))
         {
-            context.Note(string.Create(CultureInfo.InvariantCulture, $"line {reject.Line}: {reject.Reason}"));
+            context.Report(string.Create(CultureInfo.InvariantCulture, $"line {reject.Line}: {reject.Reason}"));
         }
 
         if (summary.Rejected.Count > RejectsShown)
         {
-            context.Note(string.Create(CultureInfo.InvariantCulture, $"... and {summary.Rejected.Count - RejectsShown} more rejected rows{(rejectsPath is null ? "; write them all with --rejects FILE" : string.Empty)}"));
+            context.Report(string.Create(CultureInfo.InvariantCulture, $"... and {summary.Rejected.Count - RejectsShown} more rejected rows{(rejectsPath is null ? "; write them all with --rejects FILE" : string.Empty)}"));
         }
 
         if (rejectsPath is not null && summary.Rejected.Count > 0)
         {
-            context.Note($"the rejected rows are in {rejectsPath}, under the file's header; fix them and import that file");
+            context.Report($"the rejected rows are in {rejectsPath}, under the file's header; fix them and import that file");
         }
 
         var verb = summary.DryRun ? "would add" : "added";

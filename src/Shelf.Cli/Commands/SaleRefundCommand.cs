@@ -8,8 +8,8 @@ namespace Shelf.Cli.Commands;
 internal sealed class SaleRefundCommand : ShelfCommand
 {
     private readonly Argument<string> _order = new("order") { Description = "The order number (or id) of the sale" };
-    private readonly Option<string?> _quantity = new("--quantity", "-q") { Description = "Copies given back (default: every copy not yet refunded)" };
-    private readonly Option<string?> _date = new("--date") { Description = "When: 2026-02-03 or 2026-02-03T10:00:00Z (default: now); UTC" };
+    private readonly Option<string?> _quantity = new("--quantity", "-q") { Description = "Copies given back [default: every copy not yet refunded]" };
+    private readonly Option<string?> _date = new("--date") { Description = "When, in UTC: 2026-02-03 or 2026-02-03T10:00:00Z [default: now]" };
 
     public SaleRefundCommand(CliConsole console, GlobalOptions globals)
         : base("refund", "Refund copies of a sale (recorded as a ledger row of its own)", console, globals)

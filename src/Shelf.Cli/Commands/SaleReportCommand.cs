@@ -7,7 +7,7 @@ namespace Shelf.Cli.Commands;
 /// <summary><c>shelf sale report --by book|author|month|year [--from D] [--to D]</c>: units, gross, discounts, refunds, net.</summary>
 internal sealed class SaleReportCommand : ShelfCommand
 {
-    private readonly Option<SalesGrouping> _by = new("--by") { Description = "Add up by book, author, month or year", DefaultValueFactory = _ => SalesGrouping.Month };
+    private readonly ChoiceOption<SalesGrouping> _by = new("--by", "Add up by book, author, month or year", SalesGrouping.Month);
     private readonly Option<string?> _from = new("--from") { Description = "Only rows on or after this UTC day (2026-01-01)" };
     private readonly Option<string?> _to = new("--to") { Description = "Only rows on or before this UTC day (2026-12-31)" };
 
@@ -23,7 +23,7 @@ internal sealed class SaleReportCommand : ShelfCommand
         WithDatabaseAsync<ReportSales>(context, async reportSales =>
         {
             var report = await reportSales.ExecuteAsync(
-                new ReportSalesRequest(context.Get(_by)) { From = context.Get(_from), To = context.Get(_to) },
+                new ReportSalesRequest(context.Get(_by) ?? SalesGrouping.Month) { From = context.Get(_from), To = context.Get(_to) },
                 cancellationToken);
             if (FailIfError(context, report) is { } failed)
             {

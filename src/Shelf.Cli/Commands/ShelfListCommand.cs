@@ -5,18 +5,28 @@ using Spectre.Console;
 
 namespace Shelf.Cli.Commands;
 
-/// <summary><c>shelf shelves</c>: every shelf and how many books are on it.</summary>
+/// <summary><c>shelf shelves [--limit N | --all] [--offset N]</c>: the shelves and how many books are on each.</summary>
 internal sealed class ShelfListCommand : ShelfCommand
 {
+    private readonly ListingOptions _page = new("shelves");
+
     public ShelfListCommand(CliConsole console, GlobalOptions globals)
         : base("shelves", "List your shelves and how many books each holds", console, globals)
     {
+        _page.AddTo(this);
     }
 
     protected override Task<int> ExecuteAsync(CliContext context, CancellationToken cancellationToken) =>
         WithDatabaseAsync<ListShelves>(context, async listShelves =>
         {
-            var shelves = await listShelves.ExecuteAsync(cancellationToken);
+            var request = new ListShelvesRequest { Limit = _page.Fetch(context), Offset = context.Get(_page.Offset), CountTotal = context.Mode == OutputMode.Table };
+            var fetched = await listShelves.ExecuteAsync(request, cancellationToken);
+            if (FailIfError(context, fetched) is { } failed)
+            {
+                return failed;
+            }
+
+            var (shelves, cut) = _page.Page(context, fetched.Value.Shelves);
             switch (context.Mode)
             {
                 case OutputMode.Json:
@@ -40,8 +50,14 @@ internal sealed class ShelfListCommand : ShelfCommand
                     }
 
                     context.Console.CreateAnsiConsole().Write(table);
-                    context.Note(string.Create(CultureInfo.InvariantCulture, $"{shelves.Count} shelves; see a shelf's books with 'shelf list --shelf NAME'"));
                     break;
+            }
+
+            await _page.NoteAsync(context, shelves.Count, cut, fetched.Value.Total, async () =>
+                (await listShelves.ExecuteAsync(request with { Limit = 0, Offset = 0, CountTotal = true }, cancellationToken)).Value!.Total!.Value);
+            if (context.Mode == OutputMode.Table)
+            {
+                context.Note("see a shelf's books with 'shelf list --shelf NAME'");
             }
 
             return ExitCodes.Ok;

@@ -55,60 +55,21 @@ internal static class BookRendering
             return;
         }
 
-        var rows = new List<(string Label, string? Value)>
-        {
-            ("Id", book.Id.ToString(CultureInfo.InvariantCulture)),
-            ("Title", book.Title),
-            ("Subtitle", book.Subtitle),
-            ("Authors", string.Join(", ", book.Credits.Select(c => c.Role == Shelf.Core.Domain.AuthorRole.Author ? c.Name : $"{c.Name} ({c.Role.ToString().ToLowerInvariant()})"))),
-            ("Pages", Number(book.Pages)),
-            ("ISBN-13", book.Isbn13),
-            ("ISBN-10", book.Isbn10),
-            ("Year", Number(book.Year)),
-            ("Publisher", book.Publisher),
-            ("First published", Number(book.OriginalPublicationYear)),
-            ("Language", book.Language),
-            ("Format", book.Format),
-            ("Series", book.Series is null ? null : $"{book.Series}{(book.SeriesNumber is null ? string.Empty : " #" + book.SeriesNumber)}"),
-            ("Status", book.Status),
-            ("Rating", book.Rating is { } stars ? $"{new string('★', stars)}{new string('☆', 5 - stars)} ({stars}/5)" : null),
-            ("List price", book.ListPrice is { } price ? $"{price.ToString(CultureInfo.InvariantCulture)} {book.ListPriceCurrency}" : null),
-            ("Shelves", string.Join(", ", book.Shelves)),
-            ("Started", Day(book.DateStarted)),
-            ("Read", Day(book.DateRead)),
-            ("Times read", book.ReadCount > 0 ? Number(book.ReadCount) : null),
-            ("Copies owned", Number(book.OwnedCopies)),
-            ("Location", book.Location),
-            ("Review", book.Review),
-            ("Private notes", book.PrivateNotes),
-            ("Ids", string.Join(", ", book.Identifiers)),
-            ("Added", book.AddedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)),
-            ("Updated", book.UpdatedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)),
-        };
-        foreach (var (source, fields) in book.Extras)
-        {
-            foreach (var (name, value) in fields)
-            {
-                rows.Add(($"{source}: {name}", value));
-            }
-        }
-
-        var shown = rows.Where(r => !string.IsNullOrEmpty(r.Value)).ToList();
-
+        // The lines come from the core's book-field table, so the web shows the same ones.
         if (context.Mode == OutputMode.Plain)
         {
-            foreach (var (label, value) in shown)
+            foreach (var (label, value) in book.Lines)
             {
-                context.Console.Out.WriteLine($"{label}\t{Cell(value!)}");
+                context.Console.Out.WriteLine($"{label}\t{Cell(value)}");
             }
 
             return;
         }
 
         var grid = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
-        foreach (var (label, value) in shown)
+        foreach (var (label, value) in book.Lines)
         {
-            grid.AddRow(new Text(label, new Style(decoration: Decoration.Bold)), new Text(Cell(value!)));
+            grid.AddRow(new Text(label, new Style(decoration: Decoration.Bold)), new Text(Cell(value)));
         }
 
         context.Console.CreateAnsiConsole().Write(grid);
@@ -118,6 +79,4 @@ internal static class BookRendering
     internal static string Cell(string value) => CliContext.OneLine(value.Replace('\t', ' '));
 
     internal static string Number(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
-
-    private static string? Day(DateOnly? value) => value?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -78,6 +78,10 @@ internal sealed class CliContext(ParseResult parse, CliConsole console, GlobalOp
 
     public T? Get<T>(Option<T> option) => Parse.GetValue(option);
 
+    /// <summary>The value given, else the option's default (null only for an option without one).</summary>
+    public T? Get<T>(ChoiceOption<T> option)
+        where T : struct, Enum => Parse.GetValue(option) ?? option.Default;
+
     public T? Get<T>(Argument<T> argument) => Parse.GetValue(argument);
 
     /// <summary>
@@ -160,21 +164,36 @@ internal sealed class CliContext(ParseResult parse, CliConsole console, GlobalOp
         return ExitCodes.For(error.Kind);
     }
 
-    /// <summary>Writes what a change produced: the value as JSON with --json, else one confirmation line.</summary>
+    /// <summary>Writes what a change produced: the value as JSON with --json, else one confirmation line (none with --quiet).</summary>
     public void WriteResult<T>(T value, string confirmation)
     {
         if (Mode == OutputMode.Json)
         {
             JsonOutput.Write(Console.Out, value);
         }
-        else
+        else if (!Quiet)
         {
             Console.Out.WriteLine(OneLine(confirmation));
         }
     }
 
-    /// <summary>A human message for stderr, so stdout stays clean for data.</summary>
-    public void Note(string message) => Console.Error.WriteLine(OneLine(message));
+    /// <summary>A human message for stderr, so stdout stays clean for data; <c>--quiet</c> drops it.</summary>
+    public void Note(string message)
+    {
+        if (!Quiet)
+        {
+            Console.Error.WriteLine(OneLine(message));
+        }
+    }
+
+    /// <summary>
+    /// A line on stderr that <c>--quiet</c> keeps: a problem (a rejected row, a warning, a
+    /// cancellation) or what the user asked to see (a dry run's differences).
+    /// </summary>
+    public void Report(string message) => Console.Error.WriteLine(OneLine(message));
+
+    /// <summary>Whether <c>--quiet</c> asked for results and problems only.</summary>
+    public bool Quiet => Parse.GetValue(globals.Quiet);
 
     // User data can hold line breaks and terminal escapes; an error message must stay one harmless line.
     internal static string OneLine(string text) =>

@@ -22,6 +22,7 @@ internal static class CliHints
         BookErrorCodes.EditNothing => "see 'shelf edit --help'",
         BookErrorCodes.NotFound => "find it with 'shelf search' or 'shelf list'",
         AuthorErrorCodes.NotFound => "list them with 'shelf authors'",
+        AuthorErrorCodes.NameTaken => "'shelf author merge <from> <into>' does that",
         ShelfErrorCodes.BookNotOnIt => "'shelf show <book>' lists its shelves",
         SaleErrorCodes.NoPrice => "add --price 9.99, or set the book's list price with 'shelf edit <book> --price 9.99'",
         SaleErrorCodes.EditNothing => "see 'shelf sale edit --help'",

@@ -7,7 +7,7 @@ internal sealed class GlobalOptions
 {
     public Option<string?> Database { get; } = new("--db")
     {
-        Description = "Library to use: a SQLite file path, postgres://user@host:5432/db, or an Npgsql connection string. Default: $SHELF_DB, else ~/.local/share/shelf/library.db",
+        Description = "Library to use: a SQLite file path, postgres://user@host:5432/db, or an Npgsql connection string [default: $SHELF_DB, else $XDG_DATA_HOME/shelf/library.db, else ~/.local/share/shelf/library.db]",
         Recursive = true,
     };
 
@@ -29,8 +29,15 @@ internal sealed class GlobalOptions
         Recursive = true,
     };
 
+    public Option<bool> Quiet { get; } = new("--quiet")
+    {
+        Description = "Print only results and problems: no progress bars, counts or confirmation lines",
+        Recursive = true,
+    };
+
     public void AddTo(Command root)
     {
+        root.Options.Add(Quiet);
         root.Options.Add(NoInput);
         root.Options.Add(Database);
         root.Options.Add(Json);

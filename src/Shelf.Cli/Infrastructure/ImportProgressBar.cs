@@ -12,9 +12,10 @@ namespace Shelf.Cli.Infrastructure;
 /// </summary>
 internal static class ImportProgressBar
 {
-    public static async Task<T> RunAsync<T>(CliConsole console, string label, Func<IProgress<ImportProgress>?, Task<T>> work)
+    public static async Task<T> RunAsync<T>(CliContext context, string label, Func<IProgress<ImportProgress>?, Task<T>> work)
     {
-        if (!console.ErrorIsTerminal)
+        var console = context.Console;
+        if (!console.ErrorIsTerminal || context.Quiet)
         {
             return await work(null);
         }

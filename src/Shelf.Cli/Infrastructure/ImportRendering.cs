@@ -48,27 +48,27 @@ internal static class ImportRendering
 
         foreach (var reject in summary.RejectedRows.Take(Listed))
         {
-            context.Note(Line(reject.Line, $"rejected: {reject.Message}"));
+            context.Report(Line(reject.Line, $"rejected: {reject.Message}"));
         }
 
         More(context, summary.Rejected, Listed, "rejected rows", rejectsPath is null ? "write them all to a file with --rejects FILE" : $"all are in {rejectsPath}");
         foreach (var warning in summary.WarningRows.Take(Listed))
         {
-            context.Note(Line(warning.Line, $"warning: {warning.Message}"));
+            context.Report(Line(warning.Line, $"warning: {warning.Message}"));
         }
 
         More(context, summary.Warnings, Listed, "warnings", "see them all with --json");
         foreach (var difference in summary.Differences.Take(Listed))
         {
             var verb = summary.Updating ? "updated" : "differs from";
-            context.Note(Line(difference.Line, $"{verb} book {difference.BookId.ToString(CultureInfo.InvariantCulture)} \"{difference.Title}\": {string.Join(", ", difference.Fields)}"));
+            context.Report(Line(difference.Line, $"{verb} book {difference.BookId.ToString(CultureInfo.InvariantCulture)} \"{difference.Title}\": {string.Join(", ", difference.Fields)}"));
         }
 
         More(context, summary.Differing, Listed, "differing books", "see them all with --json");
         context.Console.Out.WriteLine(SummaryLine(summary));
         if (summary.Differing > 0 && !summary.Updating)
         {
-            context.Note(string.Create(CultureInfo.InvariantCulture, $"{summary.Differing} books in the library differ from the file and were left as they are; run again with --update to apply the file's values"));
+            context.Report(string.Create(CultureInfo.InvariantCulture, $"{summary.Differing} books in the library differ from the file and were left as they are; run again with --update to apply the file's values"));
         }
     }
 
@@ -100,7 +100,7 @@ internal static class ImportRendering
     {
         if (count > listed)
         {
-            context.Note(string.Create(CultureInfo.InvariantCulture, $"... and {count - listed} more {what}; {hint}"));
+            context.Report(string.Create(CultureInfo.InvariantCulture, $"... and {count - listed} more {what}; {hint}"));
         }
     }
 }

@@ -67,7 +67,7 @@ internal abstract class ShelfCommand : Command
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            context.Note("cancelled; nothing was changed");
+            context.Report("cancelled; nothing was changed");
             return ExitCodes.Cancelled;
         }
         catch (Exception e) when (context.Target is { } target && DatabaseErrors.Translate(e, target) is { } error)

@@ -16,16 +16,24 @@ public sealed record ListAuthorsRequest
     public bool ByBookCount { get; init; }
 
     public int? Limit { get; init; }
+
+    public int Offset { get; init; }
+
+    /// <summary>Also count every matching author (a second query); hosts ask only when they show it.</summary>
+    public bool CountTotal { get; init; }
 }
+
+/// <summary>A page of authors and, when asked for, how many match in all.</summary>
+public sealed record AuthorPage(IReadOnlyList<AuthorSummary> Authors, int? Total);
 
 /// <summary>Lists authors with how many books each is credited on.</summary>
 public sealed class ListAuthors(ShelfDbContext db)
 {
-    public async Task<Result<IReadOnlyList<AuthorSummary>>> ExecuteAsync(ListAuthorsRequest request, CancellationToken cancellationToken)
+    public async Task<Result<AuthorPage>> ExecuteAsync(ListAuthorsRequest request, CancellationToken cancellationToken)
     {
-        if (request.Limit is < 0)
+        if (request.Limit is < 0 || request.Offset < 0)
         {
-            return Error.Invalid(BookErrorCodes.ListBadPage, "the limit must be 0 or more");
+            return Error.Invalid(BookErrorCodes.ListBadPage, "limit and offset must be 0 or more");
         }
 
         IQueryable<Author> authors = db.Authors.AsNoTracking();
@@ -35,16 +43,18 @@ public sealed class ListAuthors(ShelfDbContext db)
             authors = authors.Where(a => a.NameKey.Contains(key));
         }
 
+        int? total = request.CountTotal ? await authors.CountAsync(cancellationToken) : null;
         var counted = authors.Select(a => new { a.Id, a.Name, a.SortName, BookCount = a.Books.Select(b => b.BookId).Distinct().Count() });
         counted = request.ByBookCount
             ? counted.OrderByDescending(a => a.BookCount).ThenBy(a => a.SortName).ThenBy(a => a.Id)
             : counted.OrderBy(a => a.SortName).ThenBy(a => a.Id);
+        counted = counted.Skip(request.Offset);
         if (request.Limit is { } limit)
         {
             counted = counted.Take(limit);
         }
 
         var rows = counted.Select(a => new AuthorSummary(a.Id, a.Name, a.SortName, a.BookCount));
-        return await rows.ToListAsync(cancellationToken);
+        return new AuthorPage(await rows.ToListAsync(cancellationToken), total);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Shelf.Core.Common;
 using Shelf.Core.Data;
 using Shelf.Core.Domain;
+using Shelf.Core.Features.Books;
 
 namespace Shelf.Core.Features.Authors;
 
@@ -16,7 +17,24 @@ public sealed class MergeAuthors(ShelfDbContext db)
 {
     public async Task<Result<MergedAuthors>> ExecuteAsync(string fromReference, string intoReference, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var merged = await CheckThenWrite.RunAsync(db, ct => PlanAsync(fromReference, intoReference, ct), WriteAsync, Raced, cancellationToken);
+        if (!merged.IsSuccess)
+        {
+            return merged.Error!;
+        }
+
+        var (from, into, bookIds, _) = merged.Value;
+        var count = await db.BookAuthors.Where(ba => ba.AuthorId == into.Id).Select(ba => ba.BookId).Distinct().CountAsync(cancellationToken);
+        return new MergedAuthors(new AuthorSummary(into.Id, into.Name, into.SortName, count), from.Name, bookIds.Count);
+    }
+
+    // Credits are unique per book, person and role; another program crediting the same person at the same moment is the only way to collide.
+    private static Error Raced() =>
+        Error.Conflict(BookErrorCodes.ConcurrentDuplicate, "another program changed the same book or author at the same moment; run the command again");
+
+    /// <summary>The two people and every credit of the books that name the first: what the merge rewrites.</summary>
+    private async Task<Result<Merge>> PlanAsync(string fromReference, string intoReference, CancellationToken cancellationToken)
+    {
         var from = await AuthorLookup.FindAsync(db, fromReference, cancellationToken);
         var into = await AuthorLookup.FindAsync(db, intoReference, cancellationToken);
         if (Error.FirstOf(from.Error, into.Error) is { } notFound)
@@ -30,25 +48,27 @@ public sealed class MergeAuthors(ShelfDbContext db)
         }
 
         var fromId = from.Value.Id;
-        var intoId = into.Value.Id;
         var bookIds = await db.BookAuthors.Where(ba => ba.AuthorId == fromId).Select(ba => ba.BookId).Distinct().ToListAsync(cancellationToken);
         var links = await db.BookAuthors.Where(ba => bookIds.Contains(ba.BookId)).OrderBy(ba => ba.BookId).ThenBy(ba => ba.Position).ToListAsync(cancellationToken);
+        return new Merge(from.Value, into.Value, bookIds, links);
+    }
+
+    private async Task<Result<Merge>> WriteAsync(Merge merge, CancellationToken cancellationToken)
+    {
+        var (from, into, bookIds, links) = merge;
 
         // The author id is part of the link's key, so links are rewritten: delete, then insert the merged order.
         var merged = links
             .GroupBy(ba => ba.BookId)
-            .SelectMany(book => Renumber(book, fromId, intoId))
+            .SelectMany(book => Renumber(book, from.Id, into.Id))
             .ToList();
         db.BookAuthors.RemoveRange(links);
         await db.SaveChangesAsync(cancellationToken);
         db.BookAuthors.AddRange(merged);
-        db.Authors.Remove(from.Value);
+        db.Authors.Remove(from);
         await db.SaveChangesAsync(cancellationToken);
         await db.Books.Where(b => bookIds.Contains(b.Id)).ExecuteUpdateAsync(s => s.SetProperty(b => b.UpdatedAt, DateTime.UtcNow), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-
-        var count = await db.BookAuthors.Where(ba => ba.AuthorId == intoId).Select(ba => ba.BookId).Distinct().CountAsync(cancellationToken);
-        return new MergedAuthors(new AuthorSummary(intoId, into.Value.Name, into.Value.SortName, count), from.Value.Name, bookIds.Count);
+        return merge;
     }
 
     // A book crediting both people in the same role keeps one credit, at the earlier place.
@@ -65,4 +85,6 @@ public sealed class MergeAuthors(ShelfDbContext db)
             }
         }
     }
+
+    private sealed record Merge(Author From, Author Into, List<int> BookIds, List<BookAuthor> Links);
 }

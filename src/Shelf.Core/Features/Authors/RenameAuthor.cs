@@ -19,7 +19,24 @@ public sealed class RenameAuthor(ShelfDbContext db)
             return Error.Invalid(AuthorErrorCodes.NameInvalid, $"new name '{UserText.Shorten(newName)}': {nameError}");
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var renamed = await CheckThenWrite.RunAsync(db, ct => FindRenamableAsync(reference, name, ct), async (author, ct) =>
+        {
+            author.Rename(name);
+            await db.SaveChangesAsync(ct);
+            return Result<Author>.Ok(author);
+        }, () => Error.Conflict(AuthorErrorCodes.NameTaken, $"another program gave an author the name {name.Display} at the same moment"), cancellationToken);
+        if (!renamed.IsSuccess)
+        {
+            return renamed.Error!;
+        }
+
+        var author = renamed.Value;
+        var count = await db.BookAuthors.Where(ba => ba.AuthorId == author.Id).Select(ba => ba.BookId).Distinct().CountAsync(cancellationToken);
+        return new AuthorSummary(author.Id, author.Name, author.SortName, count);
+    }
+
+    private async Task<Result<Author>> FindRenamableAsync(string reference, AuthorName name, CancellationToken cancellationToken)
+    {
         var found = await AuthorLookup.FindAsync(db, reference, cancellationToken);
         if (!found.IsSuccess)
         {
@@ -32,13 +49,9 @@ public sealed class RenameAuthor(ShelfDbContext db)
         {
             return Error.Conflict(
                 AuthorErrorCodes.NameTaken,
-                $"{other.Name} is already author {other.Id}; to make them one person, merge: shelf author merge {author.Id} {other.Id}");
+                $"{other.Name} is already author {other.Id}; to make them one person, merge author {author.Id} into author {other.Id}");
         }
 
-        author.Rename(name);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        var count = await db.BookAuthors.Where(ba => ba.AuthorId == author.Id).Select(ba => ba.BookId).Distinct().CountAsync(cancellationToken);
-        return new AuthorSummary(author.Id, author.Name, author.SortName, count);
+        return author;
     }
 }

@@ -1,20 +1,24 @@
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Shelf.Core.Data;
 using Shelf.Core.Domain;
+using Shelf.Core.Features.Catalog;
 
 namespace Shelf.Core.Features.Books;
 
-/// <summary>The mapping every read of one book shares, so add, edit and show never disagree.</summary>
+/// <summary>How a book is read: one mapping every read of one book shares, so add, edit and show never disagree.</summary>
 internal static class BookQueries
 {
-    public static readonly Expression<Func<Book, BookDetails>> ToDetails = b => new BookDetails
+    /// <summary>
+    /// Details of a book in memory with its credits and their authors (and, when loaded, its
+    /// shelves and ids), without a query: the one mapping add, edit and show share.
+    /// </summary>
+    public static BookDetails DetailsOf(Book b) => new()
     {
         Id = b.Id,
         Title = b.Title,
         Subtitle = b.Subtitle,
-        Authors = b.Authors.OrderBy(a => a.Position).Select(a => a.Author.Name).ToList(),
-        Credits = b.Authors.OrderBy(a => a.Position).Select(a => new CreditView(a.AuthorId, a.Author.Name, a.Role)).ToList(),
+        Authors = [.. b.Authors.OrderBy(a => a.Position).Select(a => a.Author.Name)],
+        Credits = [.. b.Authors.OrderBy(a => a.Position).Select(a => new CreditView(a.AuthorId, a.Author.Name, a.Role))],
         Pages = b.Pages,
         Isbn13 = b.Isbn13,
         Year = b.YearPublished,
@@ -36,19 +40,13 @@ internal static class BookQueries
         ListPriceCurrency = b.ListPriceCurrency,
         Review = b.Review,
         PrivateNotes = b.PrivateNotes,
-        Shelves = b.Tags.OrderBy(t => t.Tag.NameKey).Select(t => t.Tag.Name).ToList(),
-        Identifiers = b.Identifiers.OrderBy(i => i.Scheme).Select(i => i.Scheme + ":" + i.Value).ToList(),
+        Shelves = [.. b.Tags.OrderBy(t => t.Tag.NameKey, StringComparer.Ordinal).Select(t => t.Tag.Name)],
+        Identifiers = [.. b.Identifiers.OrderBy(i => i.Scheme, StringComparer.Ordinal).Select(i => i.Scheme + ":" + i.Value)],
         ExtrasJson = b.Extras,
         AddedAt = b.AddedAt,
         UpdatedAt = b.UpdatedAt,
+        Lines = BookFields.LinesOf(b),
     };
-
-    // The same mapping, run in memory on a book whose credits are loaded; interpreted, because
-    // compiling an expression costs a one-shot command more than it saves.
-    private static readonly Lazy<Func<Book, BookDetails>> DetailsOfLoaded = new(() => ToDetails.Compile(preferInterpretation: true));
-
-    /// <summary>Details of a book already in memory with its credits and their authors, without a query.</summary>
-    public static BookDetails DetailsOf(Book loaded) => DetailsOfLoaded.Value(loaded);
 
     /// <summary>
     /// Loads one book with its credits, shelves and ids. Split into one query per collection:
@@ -65,6 +63,20 @@ internal static class BookQueries
             .AsSplitQuery()
             .SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
         return book is null ? null : DetailsOf(book);
+    }
+
+    /// <summary>
+    /// Makes concurrent changes to one book wait for each other inside their transactions, so two
+    /// edits adding a credit each both land instead of one replacing the other's. PostgreSQL locks
+    /// the row; SQLite needs nothing more, its transactions begin IMMEDIATE and writers run one at
+    /// a time. Outside a transaction (a rehearsal, see CheckThenWrite) there is nothing to hold.
+    /// </summary>
+    public static async Task LockAsync(ShelfDbContext db, int id, CancellationToken cancellationToken)
+    {
+        if (db.Provider == DatabaseProvider.Postgres && db.Database.CurrentTransaction is not null)
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT id FROM books WHERE id = {id} FOR UPDATE", cancellationToken);
+        }
     }
 
     /// <summary>

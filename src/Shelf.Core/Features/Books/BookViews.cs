@@ -19,6 +19,9 @@ public sealed record BookSummary(
 /// <summary>One credit on a book, in order.</summary>
 public sealed record CreditView(int AuthorId, string Name, AuthorRole Role);
 
+/// <summary>One line of a book shown to a person: a label and the value as it reads ("Rating", "★★★☆☆ (3/5)").</summary>
+public sealed record BookLine(string Label, string Value);
+
 /// <summary>Everything Shelf knows about one book.</summary>
 public sealed record BookDetails
 {
@@ -76,6 +79,7 @@ public sealed record BookDetails
     public string? ListPriceCurrency { get; init; }
 
     internal long? ListPriceMinor { get; init; }
+
     public string? Review { get; init; }
 
     public string? PrivateNotes { get; init; }
@@ -104,4 +108,12 @@ public sealed record BookDetails
     public required DateTime AddedAt { get; init; }
 
     public required DateTime UpdatedAt { get; init; }
+
+    /// <summary>
+    /// The book as a person reads it, one line per field that has a value, in the order every
+    /// host shows them; built from the book-field table, so a new field shows up without a host
+    /// changing. Left out of JSON, which carries the typed properties above.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<BookLine> Lines { get; init; } = [];
 }

@@ -73,7 +73,7 @@ public sealed record EditBookRequest(string Reference)
         && AddShelves.Count == 0 && RemoveShelves.Count == 0;
 }
 
-/// <summary>Edits any field of a book and its credits, in one transaction.</summary>
+/// <summary>Edits any field of a book and its credits, in one transaction that holds the write lock only for the writes (<see cref="CheckThenWrite"/>).</summary>
 public sealed class EditBook(ShelfDbContext db)
 {
     public async Task<Result<BookDetails>> ExecuteAsync(EditBookRequest request, CancellationToken cancellationToken)
@@ -83,8 +83,40 @@ public sealed class EditBook(ShelfDbContext db)
             return Error.Invalid(BookErrorCodes.EditNothing, "nothing to change; give at least one field to set");
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var edited = await CheckThenWrite.RunAsync(db, ct => ChangeInMemoryAsync(request, ct), WriteAsync, Raced, cancellationToken);
+        return edited.IsSuccess ? (await BookQueries.DetailsAsync(db, edited.Value, cancellationToken))! : edited.Error!;
+    }
+
+    private static Error Raced() =>
+        Error.Conflict(BookErrorCodes.ConcurrentDuplicate, "another program changed the same book or author at the same moment; run the command again");
+
+    private async Task<Result<int>> WriteAsync((Book Book, List<(AuthorName Name, AuthorRole Role)>? Credits) change, CancellationToken cancellationToken)
+    {
+        var (book, credits) = change;
+        if (credits is not null)
+        {
+            await new BookInserter(db).ReplaceCreditsAsync(book, credits, cancellationToken);
+            book.UpdatedAt = DateTime.UtcNow;
+            db.Entry(book).State = EntityState.Modified;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return book.Id;
+    }
+
+    /// <summary>
+    /// Loads the book and applies the request to it in memory, checking every value; nothing is
+    /// written (a new shelf is only added to the context). The new credits, when the request
+    /// changes them, are returned to be written.
+    /// </summary>
+    private async Task<Result<(Book Book, List<(AuthorName Name, AuthorRole Role)>? Credits)>> ChangeInMemoryAsync(EditBookRequest request, CancellationToken cancellationToken)
+    {
         var id = await BookQueries.ResolveIdAsync(db, request.Reference, cancellationToken);
+        if (id is not null)
+        {
+            await BookQueries.LockAsync(db, id.Value, cancellationToken);
+        }
+
         var book = id is null
             ? null
             : await db.Books
@@ -113,29 +145,7 @@ public sealed class EditBook(ShelfDbContext db)
         }
 
         var credits = NewCredits(book, request);
-        if (!credits.IsSuccess)
-        {
-            return credits.Error!;
-        }
-
-        if (credits.Value is { } replacement)
-        {
-            await new BookInserter(db).ReplaceCreditsAsync(book, replacement, cancellationToken);
-            book.UpdatedAt = DateTime.UtcNow;
-            db.Entry(book).State = EntityState.Modified;
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
-        {
-            return Error.Conflict(BookErrorCodes.ConcurrentDuplicate, "another program changed the same book or author at the same moment; run the command again");
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return (await BookQueries.DetailsAsync(db, book.Id, cancellationToken))!;
+        return credits.IsSuccess ? (book, credits.Value) : credits.Error!;
     }
 
     private async Task<Error?> ApplyFieldsAsync(Book book, EditBookRequest request, CancellationToken cancellationToken)

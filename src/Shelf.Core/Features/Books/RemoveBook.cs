@@ -9,7 +9,6 @@ public sealed class RemoveBook(ShelfDbContext db)
 {
     public async Task<Result<BookSummary>> ExecuteAsync(string reference, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var id = await BookQueries.ResolveIdAsync(db, reference, cancellationToken);
         if (id is null)
         {
@@ -17,8 +16,14 @@ public sealed class RemoveBook(ShelfDbContext db)
         }
 
         var summary = (await BookSummaries.ForIdsAsync(db, [id.Value], cancellationToken))[0];
-        await db.Books.Where(b => b.Id == id).ExecuteDeleteAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+
+        // One statement, atomic by itself with its cascades and index triggers, so the write lock
+        // is held for the delete alone; none deleted means another program removed it meanwhile.
+        if (await db.Books.Where(b => b.Id == id).ExecuteDeleteAsync(cancellationToken) == 0)
+        {
+            return BookErrors.NotFound(reference);
+        }
+
         return summary;
     }
 }

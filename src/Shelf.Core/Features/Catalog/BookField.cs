@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text.Json;
 using Shelf.Core.Domain;
+using Shelf.Core.Features.Books;
 using Shelf.Core.Features.Catalog.Export;
 
 namespace Shelf.Core.Features.Catalog;
@@ -54,6 +56,24 @@ internal abstract class BookField(string? column, CatalogField field)
     /// <summary>The key in Shelf's JSON export that the JSON reader maps to <see cref="Label"/>, or null.</summary>
     public string? JsonName { get; init; }
 
+    /// <summary>
+    /// How the JSON export writes a field that is not one plain value under <see cref="JsonName"/>
+    /// (the credits as objects, the id, the ISBN with its ISBN-10 beside it).
+    /// </summary>
+    public Action<Utf8JsonWriter, Book>? JsonAs { get; init; }
+
+    /// <summary>A value the JSON export leaves out when it is empty rather than writing null (a price's parts).</summary>
+    public bool JsonOmitsEmpty { get; init; }
+
+    /// <summary>The label of the field's line when a book is shown to a person, or null when it has no line of its own.</summary>
+    public string? Shown { get; init; }
+
+    /// <summary>The value as a person reads it, when it differs from <see cref="Export"/> (stars, a series with its number).</summary>
+    public Func<Book, string?>? ShowAs { get; init; }
+
+    /// <summary>The lines of a field shown as more than one (the ISBN in both forms, the extras), instead of <see cref="Shown"/>.</summary>
+    public Func<Book, IEnumerable<BookLine>>? LinesAs { get; init; }
+
     /// <summary>How a difference in this field is named; fields that share a name (a price's amount and currency) are one difference.</summary>
     public string? Difference { get; init; }
 
@@ -71,6 +91,34 @@ internal abstract class BookField(string? column, CatalogField field)
 
     /// <summary>The value as Shelf's CSV export writes it.</summary>
     public abstract string? Export(Book book);
+
+    /// <summary>Writes the field into the book's object in Shelf's JSON export; nothing for what the JSON leaves out.</summary>
+    public void WriteJson(Utf8JsonWriter json, Book book)
+    {
+        if (JsonAs is not null)
+        {
+            JsonAs(json, book);
+        }
+        else if (JsonName is not null)
+        {
+            WriteJsonValue(json, JsonName, book);
+        }
+    }
+
+    /// <summary>The lines this field adds when a book is shown: none when it is empty.</summary>
+    public IEnumerable<BookLine> Lines(Book book)
+    {
+        if (LinesAs is not null)
+        {
+            return LinesAs(book);
+        }
+
+        var value = Shown is null ? null : ShowAs is null ? Export(book) : ShowAs(book);
+        return string.IsNullOrEmpty(value) ? [] : [new BookLine(Shown!, value)];
+    }
+
+    /// <summary>Writes the field's value under <paramref name="name"/>: a string, a number or null as its type is.</summary>
+    protected abstract void WriteJsonValue(Utf8JsonWriter json, string name, Book book);
 }
 
 /// <summary>A field with a value of its own on both sides: compared, applied and exported the same way for every type.</summary>
@@ -103,6 +151,18 @@ internal sealed class TextField(string column, CatalogField field, Func<Book, st
     public override void Write(CatalogRecord record, IBookRow row) => row.Text(Given(record));
 
     public override string? Export(Book book) => Stored(book);
+
+    protected override void WriteJsonValue(Utf8JsonWriter json, string name, Book book)
+    {
+        if (Stored(book) is { } value)
+        {
+            json.WriteString(name, value);
+        }
+        else if (!JsonOmitsEmpty)
+        {
+            json.WriteNull(name);
+        }
+    }
 }
 
 internal sealed class IntegerField(string column, CatalogField field, Func<Book, int?> stored, Func<CatalogRecord, int?> given, Action<Book, int?>? apply)
@@ -111,6 +171,18 @@ internal sealed class IntegerField(string column, CatalogField field, Func<Book,
     public override void Write(CatalogRecord record, IBookRow row) => row.Integer(Given(record));
 
     public override string? Export(Book book) => ExportValues.Number(Stored(book));
+
+    protected override void WriteJsonValue(Utf8JsonWriter json, string name, Book book)
+    {
+        if (Stored(book) is { } value)
+        {
+            json.WriteNumber(name, value);
+        }
+        else if (!JsonOmitsEmpty)
+        {
+            json.WriteNull(name);
+        }
+    }
 }
 
 internal sealed class BigintField(string column, CatalogField field, Func<Book, long?> stored, Func<CatalogRecord, long?> given, Action<Book, long?>? apply)
@@ -119,6 +191,18 @@ internal sealed class BigintField(string column, CatalogField field, Func<Book, 
     public override void Write(CatalogRecord record, IBookRow row) => row.Bigint(Given(record));
 
     public override string? Export(Book book) => Stored(book)?.ToString(CultureInfo.InvariantCulture);
+
+    protected override void WriteJsonValue(Utf8JsonWriter json, string name, Book book)
+    {
+        if (Stored(book) is { } value)
+        {
+            json.WriteNumber(name, value);
+        }
+        else if (!JsonOmitsEmpty)
+        {
+            json.WriteNull(name);
+        }
+    }
 }
 
 internal sealed class DayField(string column, CatalogField field, Func<Book, DateOnly?> stored, Func<CatalogRecord, DateOnly?> given, Action<Book, DateOnly?>? apply)
@@ -127,6 +211,18 @@ internal sealed class DayField(string column, CatalogField field, Func<Book, Dat
     public override void Write(CatalogRecord record, IBookRow row) => row.Day(Given(record));
 
     public override string? Export(Book book) => ExportValues.Day(Stored(book));
+
+    protected override void WriteJsonValue(Utf8JsonWriter json, string name, Book book)
+    {
+        if (Export(book) is { } value)
+        {
+            json.WriteString(name, value);
+        }
+        else if (!JsonOmitsEmpty)
+        {
+            json.WriteNull(name);
+        }
+    }
 }
 
 /// <summary>
@@ -151,4 +247,7 @@ internal sealed class SpecialField(string? column, CatalogField field) : BookFie
     public override void Apply(Book book, CatalogRecord record) => ApplyTo?.Invoke(book, record);
 
     public override string? Export(Book book) => ExportAs?.Invoke(book);
+
+    // A special field's JSON is always given whole by JsonAs, or as its exported text.
+    protected override void WriteJsonValue(Utf8JsonWriter json, string name, Book book) => json.WriteString(name, Export(book));
 }

@@ -44,37 +44,41 @@ public sealed class RecordSale(ShelfDbContext db, TimeProvider? clock = null)
             return invalid;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var book = await SaleQueries.BookForSaleAsync(db, request.Book, cancellationToken);
-        if (book is null)
-        {
-            return BookErrors.NotFound(request.Book);
-        }
+        return await CheckThenWrite.RunAsync(
+            db,
+            async ct =>
+            {
+                var book = await SaleQueries.BookForSaleAsync(db, request.Book, ct);
+                if (book is null)
+                {
+                    return BookErrors.NotFound(request.Book);
+                }
 
-        var price = SaleRules.UnitPrice(request.Price, request.Currency, request.DefaultCurrency, book);
-        if (!price.IsSuccess)
-        {
-            return price.Error!;
-        }
+                var price = SaleRules.UnitPrice(request.Price, request.Currency, request.DefaultCurrency, book);
+                if (!price.IsSuccess)
+                {
+                    return price.Error!;
+                }
 
-        if (orderNumber.Value is { } given && await db.Sales.AnyAsync(s => s.OrderNumber == given, cancellationToken))
-        {
-            return SaleErrors.OrderNumberTaken(given);
-        }
+                if (orderNumber.Value is { } given && await db.Sales.AnyAsync(s => s.OrderNumber == given, ct))
+                {
+                    return SaleErrors.OrderNumberTaken(given);
+                }
 
-        var sale = book.Sell(quantity.Value, price.Value, discount.Value, soldAt.Value, now, orderNumber.Value);
-        db.Sales.Add(sale);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
-        {
-            // Another writer took the same order number between our check and our insert.
-            return orderNumber.Value is { } taken ? SaleErrors.OrderNumberTaken(taken) : SaleErrors.ConcurrentWrite();
-        }
+                return Result<(BookForSale, Money)>.Ok((book, price.Value));
+            },
+            async (priced, ct) =>
+            {
+                var (book, price) = priced;
+                var sale = book.Sell(quantity.Value, price, discount.Value, soldAt.Value, now, orderNumber.Value);
+                db.Sales.Add(sale);
+                await db.SaveChangesAsync(ct);
+                return Result<SaleView>.Ok(SaleView.From(sale, refundOf: null));
+            },
 
-        await transaction.CommitAsync(cancellationToken);
-        return SaleView.From(sale, refundOf: null);
+            // Checked again after a race, a given order number another writer took is reported as
+            // taken; only a generated one can collide every time.
+            SaleErrors.ConcurrentWrite,
+            cancellationToken);
     }
 }

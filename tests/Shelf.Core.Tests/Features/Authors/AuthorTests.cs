@@ -21,7 +21,22 @@ public abstract class AuthorTests(DatabaseFixture fixture)
 
         var authors = await new ListAuthors(db).ExecuteAsync(new ListAuthorsRequest { ByBookCount = true }, default);
 
-        Assert.Equal([("Jane Austen", 2), ("Ann Both", 1)], authors.Value.Select(a => (a.Name, a.BookCount)));
+        Assert.Equal([("Jane Austen", 2), ("Ann Both", 1)], authors.Value!.Authors.Select(a => (a.Name, a.BookCount)));
+    }
+
+    [Fact]
+    public async Task ListAuthors_PageWithTotal_SkipsTakesAndCountsEveryMatch()
+    {
+        await using var db = await fixture.OpenNewAsync();
+        foreach (var name in new[] { "Ann Alpha", "Bea Beta", "Cid Gamma", "Dee Delta" })
+        {
+            await BookTestData.AddAsync(db, $"Book by {name}", name);
+        }
+
+        var page = await new ListAuthors(db).ExecuteAsync(new ListAuthorsRequest { Offset = 1, Limit = 2, CountTotal = true }, default);
+
+        Assert.Equal(["Bea Beta", "Dee Delta"], page.Value!.Authors.Select(a => a.Name));
+        Assert.Equal(4, page.Value.Total);
     }
 
     [Theory]

@@ -9,7 +9,8 @@ namespace Shelf.Core.Features.Catalog.Export;
 /// StoryGraph, Hardcover...). ISBNs carry Goodreads' Excel guard; columns Shelf keeps only as
 /// Goodreads extras (Average Rating, Spoiler, Bookshelves with positions) come back from them.
 /// Roles, series and other sources' extras have no column here: use the csv or json format to
-/// keep everything.
+/// keep everything. Its columns are Goodreads' fixed layout, not Shelf's fields, so they are
+/// named here rather than taken from <see cref="BookFields"/>.
 /// </summary>
 internal sealed class GoodreadsCsvExporter(Stream output) : ICatalogExporter
 {
