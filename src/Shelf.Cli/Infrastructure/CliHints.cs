@@ -31,6 +31,8 @@ internal static class CliHints
         CatalogErrorCodes.FormatAndMap => "drop --format or --map",
         CatalogErrorCodes.MappingNoTitle => "add e.g. --map \"Book Title=title\"",
         CatalogErrorCodes.UnknownFormat => "name them with --map \"Column Name=field\", or see 'shelf import --formats'",
+        CatalogErrorCodes.AllRejected => "--rejects FILE writes them with their reasons; or read the file another way with --format, --map or --encoding",
+        CatalogErrorCodes.EncodingUnsure => "give it with --encoding NAME, e.g. --encoding windows-1251",
         CatalogErrorCodes.Strict => "without --strict the good rows are imported and the bad ones reported",
         ConfigurationErrorCodes.CurrencyInvalid => "fix or unset SHELF_CURRENCY",
         DatabaseErrorCodes.DatabaseMissing => "create it with 'shelf db create'",

@@ -59,7 +59,11 @@ public readonly record struct Isbn
             return TryParseIsbn13(compact, out isbn, out error);
         }
 
-        error = $"'{UserText.Shorten(text!)}' is not an ISBN: an ISBN has 10 or 13 digits, it has {compact.Length}";
+        // Count digits, not characters: "9780261102217 (pbk.)" has 13 digits and other text.
+        var digits = compact.Count(char.IsAsciiDigit) + (compact.EndsWith('X') || compact.EndsWith('x') ? 1 : 0);
+        error = digits == compact.Length
+            ? $"'{UserText.Shorten(text!)}' is not an ISBN: an ISBN has 10 or 13 digits, it has {digits}"
+            : $"'{UserText.Shorten(text!)}' is not an ISBN: an ISBN is 10 or 13 digits and nothing else; it has {digits} digits and other characters";
         return false;
     }
 

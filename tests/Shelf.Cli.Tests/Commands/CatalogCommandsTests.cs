@@ -29,15 +29,42 @@ public abstract class CatalogCommandsTests(DatabaseFixture fixture)
     public async Task Import_BadRows_ListedOnStderrWrittenToRejectsAndExitCode0()
     {
         var shelf = await CliDatabase.NewRunnerAsync(fixture);
-        var input = Temp("title,number_of_pages,first_name,last_name\nGood,1,Ann,Writer\nBad,-1,Ann,Writer\n");
+        var input = Temp("title,number_of_pages,first_name,last_name\nGood,1,Ann,Writer\n,-1,Ann,Writer\n");
         var rejects = Temp(string.Empty);
 
         var result = await shelf.RunAsync("import", input, "--rejects", rejects);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("line 3: rejected: number_of_pages: pages must be greater than 0, not -1", result.Error, StringComparison.Ordinal);
-        Assert.Equal("title,number_of_pages,first_name,last_name\nBad,-1,Ann,Writer\n", await File.ReadAllTextAsync(rejects));
+        Assert.Contains("line 3: rejected: title", result.Error, StringComparison.Ordinal);
+        Assert.Equal("title,number_of_pages,first_name,last_name\n,-1,Ann,Writer\n", await File.ReadAllTextAsync(rejects));
         Assert.Contains("1 added, 0 updated, 0 unchanged, 1 rejected", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_BadCell_IsAWarningNamingLineColumnAndValue_TheBookIsAdded()
+    {
+        var shelf = await CliDatabase.NewRunnerAsync(fixture);
+
+        var result = await shelf.RunAsync("import", Temp("title,number_of_pages,first_name,last_name\nGood,1,Ann,Writer\nOdd,xxxviii; 103,Ann,Writer\n"));
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("line 3: warning: number_of_pages: 'xxxviii; 103'", result.Error, StringComparison.Ordinal);
+        Assert.Contains("2 added, 0 updated, 0 unchanged, 0 rejected", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_EveryRowRejected_ExitsWith2AndChangesNothing()
+    {
+        var shelf = await CliDatabase.NewRunnerAsync(fixture);
+        var before = await CliDatabase.SnapshotAsync(shelf);
+
+        var result = await shelf.RunAsync("import", Temp("title,number_of_pages,first_name,last_name\n,1,Ann,Writer\n,2,Bob,Writer\n"));
+
+        Assert.Equal(2, result.ExitCode);
+        var line = Assert.Single(result.ErrorLines);
+        Assert.Contains("every one of the 2 rows was rejected", line, StringComparison.Ordinal);
+        Assert.Contains("--rejects", line, StringComparison.Ordinal);
+        Assert.Equal(before, await CliDatabase.SnapshotAsync(shelf));
     }
 
     [Fact]
@@ -46,7 +73,7 @@ public abstract class CatalogCommandsTests(DatabaseFixture fixture)
         var shelf = await CliDatabase.NewRunnerAsync(fixture);
         var before = await CliDatabase.SnapshotAsync(shelf);
 
-        var result = await shelf.RunAsync("import", Temp("title,number_of_pages,first_name,last_name\nGood,1,Ann,Writer\nBad,x,Ann,Writer\n"), "--strict");
+        var result = await shelf.RunAsync("import", Temp("title,number_of_pages,first_name,last_name\nGood,1,Ann,Writer\n,1,Ann,Writer\n"), "--strict");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("line 3", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
@@ -134,6 +161,24 @@ public abstract class CatalogCommandsTests(DatabaseFixture fixture)
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("吾輩は猫である", listed.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task Import_CyrillicCodePageNotDetected_OneLineNamingTheEncodingOptionExit2()
+    {
+        var shelf = await CliDatabase.NewRunnerAsync(fixture);
+        var before = await CliDatabase.SnapshotAsync(shelf);
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var path = TempFiles.NewPath("cp1251");
+        await File.WriteAllBytesAsync(path, Encoding.GetEncoding(1251).GetBytes("title,number_of_pages,first_name,last_name\nВойна и мир,1225,Лев,Толстой\nМастер и Маргарита,480,Михаил,Булгаков\n"));
+
+        var result = await shelf.RunAsync("import", path);
+
+        Assert.Equal(2, result.ExitCode);
+        var line = Assert.Single(result.ErrorLines);
+        Assert.Contains("not UTF-8", line, StringComparison.Ordinal);
+        Assert.Contains("--encoding", line, StringComparison.Ordinal);
+        Assert.Equal(before, await CliDatabase.SnapshotAsync(shelf));
     }
 
     [RealExportFact(GoodreadsFile)]

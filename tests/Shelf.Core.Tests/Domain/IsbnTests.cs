@@ -83,6 +83,15 @@ public sealed class IsbnTests
     }
 
     [Theory]
+    [InlineData("9780306406157 (pbk.)", 13)]
+    [InlineData("ISBN 0306406152 hardcover", 10)]
+    public void TryParse_DigitsWithOtherText_SaysHowManyDigitsNotCharacters(string text, int digits)
+    {
+        Assert.False(Isbn.TryParse(text, out _, out var error));
+        Assert.Contains($"it has {digits} digits and other characters", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("97803064061AB")]
     [InlineData("978030640615X")]
     [InlineData("03064X6152")]

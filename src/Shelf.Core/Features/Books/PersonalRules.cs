@@ -41,14 +41,7 @@ public static class PersonalRules
             return Error.Invalid(BookErrorCodes.StatusTooLong, $"a status has at most {MaxStatus} characters; this one has {value.Length}");
         }
 
-        return value.ToLowerInvariant() switch
-        {
-            "want-to-read" or "want to read" or "to-read" or "to read" or "wishlist" => ReadingStatus.WantToRead,
-            "reading" or "currently-reading" or "currently reading" => ReadingStatus.Reading,
-            "read" or "finished" or "done" => ReadingStatus.Read,
-            "abandoned" or "dnf" or "did-not-finish" or "did not finish" => ReadingStatus.Abandoned,
-            _ => value,
-        };
+        return ReadingStatus.Normalize(value);
     }
 
     /// <summary>A calendar day as yyyy-mm-dd; "" clears.</summary>

@@ -7,6 +7,7 @@ namespace Shelf.Core.Features.Catalog;
 /// </summary>
 public static class CatalogErrorCodes
 {
+    public const string AllRejected = "import.all_rejected";
     public const string BadMapping = "import.bad_mapping";
     public const string Binary = "import.binary";
     public const string ConcurrentChange = "import.concurrent_change";
@@ -15,10 +16,12 @@ public static class CatalogErrorCodes
     public const string ExportDirectoryMissing = "export.directory_missing";
     public const string ExportIsDirectory = "export.is_directory";
     public const string ExportUnwritable = "export.unwritable";
+    public const string EncodingUnsure = "import.encoding_unsure";
     public const string FileMissing = "import.file_missing";
     public const string FormatAndMap = "import.format_and_map";
     public const string FormatMismatch = "import.format_mismatch";
     public const string IsDirectory = "import.is_directory";
+    public const string JsonObject = "import.json_object";
     public const string JsonNotABook = "import.json_not_a_book";
     public const string Malformed = "import.malformed";
     public const string MalformedJson = "import.malformed_json";

@@ -41,19 +41,44 @@ internal sealed class CatalogRowReader(ICatalogSource table, CatalogHeader heade
             var reader = table;
             var row = new CatalogRow(reader, header, mapper.ExtrasSource ?? source);
             var batch = new List<MappedRow>(BatchRows);
-            while (await reader.ReadAsync(cancellationToken))
+            async ValueTask AddAsync(MappedRow mapped)
             {
-                var line = reader.Line;
-                var problem = Check(reader, line) ?? (row.Begin(line) ? Map(row) : row.Failure);
-                var mapped = problem is null
-                    ? new MappedRow(line, reader.ByteOffset, row.Record, null, null, row.Warnings.Count == 0 ? [] : [.. row.Warnings])
-                    : new MappedRow(line, reader.ByteOffset, null, problem, reader.RawRecord(), []);
                 batch.Add(mapped);
                 if (batch.Count == BatchRows)
                 {
                     await _rows.Writer.WriteAsync(batch, cancellationToken);
                     batch = new List<MappedRow>(BatchRows);
                 }
+            }
+
+            // A short row is held until the next record shows the file goes on: the last row of
+            // a file cut mid-line is short too, and that one is rejected, not read.
+            (MappedRow Read, MappedRow CutShort)? held = null;
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                if (held is { } previous)
+                {
+                    await AddAsync(previous.Read);
+                    held = null;
+                }
+
+                var line = reader.Line;
+                var problem = Check(reader, line, out var shortRow) ?? (row.Begin(line) ? Map(row, shortRow) : row.Failure);
+                var mapped = problem is null
+                    ? new MappedRow(line, reader.ByteOffset, row.Record, null, null, row.Warnings.Count == 0 ? [] : [.. row.Warnings])
+                    : new MappedRow(line, reader.ByteOffset, null, problem, reader.RawRecord(), []);
+                if (problem is null && shortRow is not null)
+                {
+                    held = (mapped, new MappedRow(line, reader.ByteOffset, null, $"the row has {reader.FieldCount} fields but the header has {header.Count} (the file's last row, cut short?)", reader.RawRecord(), []));
+                    continue;
+                }
+
+                await AddAsync(mapped);
+            }
+
+            if (held is { } last)
+            {
+                await AddAsync(reader.Fatal is null && !reader.EndedWithLineBreak ? last.CutShort : last.Read);
             }
 
             // What was read before the end, or before the file stopped being readable.
@@ -71,8 +96,9 @@ internal sealed class CatalogRowReader(ICatalogSource table, CatalogHeader heade
         }
     }
 
-    private string? Check(ICatalogSource reader, long line)
+    private string? Check(ICatalogSource reader, long line, out string? shortRow)
     {
+        shortRow = null;
         if (table.Malformation(line) is { } malformed)
         {
             return malformed;
@@ -81,6 +107,17 @@ internal sealed class CatalogRowReader(ICatalogSource table, CatalogHeader heade
         var count = reader.FieldCount;
         if (count < header.Count)
         {
+            // Spreadsheets and Python's csv write a row whose last fields are empty without their
+            // separators; such a row is read, the missing fields empty. A row short of more than a
+            // quarter of the columns is a broken record (a line break outside quotes) and stays
+            // rejected, as does a short last row (a file cut short; see ReadAsync).
+            var missing = header.Count - count;
+            if (missing <= Math.Max(1, header.Count / 4))
+            {
+                shortRow = $"the row has {count} fields but the header has {header.Count}; the last {missing} were read as empty";
+                return null;
+            }
+
             return $"the row has {count} fields but the header has {header.Count} (a field with an unquoted line break, or a row cut short?)";
         }
 
@@ -95,8 +132,13 @@ internal sealed class CatalogRowReader(ICatalogSource table, CatalogHeader heade
         return null;
     }
 
-    private string? Map(CatalogRow row)
+    private string? Map(CatalogRow row, string? shortRow)
     {
+        if (shortRow is not null)
+        {
+            row.Warn(shortRow);
+        }
+
         mapper.Map(row);
         if (row.Failure is not null)
         {
@@ -110,6 +152,12 @@ internal sealed class CatalogRowReader(ICatalogSource table, CatalogHeader heade
         }
 
         row.KeepUnmapped();
+
+        // Whatever the format or mapping, a status lands on the built-in ones as edit sets them.
+        if (record.Status is { } status)
+        {
+            record.Status = Domain.ReadingStatus.Normalize(status);
+        }
 
         // Worked out here, on the reading thread, rather than by the writer.
         record.PrepareExtras();

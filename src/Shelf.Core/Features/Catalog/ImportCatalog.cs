@@ -127,10 +127,16 @@ public sealed class ImportCatalog(ShelfDbContext db, ImportOptions? options = nu
     /// <summary>Shelf's JSON export is read as a source of its own (once, a book at a time); anything else as delimited text.</summary>
     private static async Task<Result<ICatalogSource>> OpenAsync(Stream input, System.Text.Encoding? named, CancellationToken cancellationToken)
     {
-        var (rest, json) = await JsonCatalogSource.OpenAsync(input, cancellationToken);
+        var (rest, json, isObject) = await JsonCatalogSource.OpenAsync(input, cancellationToken);
         if (json is not null)
         {
             return json;
+        }
+
+        if (isObject)
+        {
+            await rest.DisposeAsync();
+            return Error.Invalid(CatalogErrorCodes.JsonObject, "the file is a JSON object ({...}), not a JSON array of books ([{...}, ...]) as Shelf's JSON export writes, nor CSV; nothing was imported");
         }
 
         var opened = await ImportInput.OpenAsync(rest, named, cancellationToken);

@@ -38,6 +38,9 @@ internal sealed class ImportRun(
 
     /// <summary>Books already matched by a row of a file that lists each book once: no other row of it is that book.</summary>
     private readonly HashSet<int> _claimed = [];
+
+    /// <summary>Books this import added: a later row with the same id adds its people to them, update or not.</summary>
+    private readonly HashSet<int> _added = [];
     private LibraryKeys _keys = null!;
     private BookUpdater _updater = null!;
     private long _keysSeen;
@@ -49,7 +52,11 @@ internal sealed class ImportRun(
         _keys = await LibraryKeys.LoadAsync(db, cancellationToken);
         _updater = new BookUpdater(db, _keys);
         await writer.StartAsync(cancellationToken);
-        var rejects = request.Rejects is null ? null : new RejectsFile(request.Rejects, table.Header, table.Separator);
+        var rejects = request.Rejects is null ? null : new RejectsFile(request.Rejects, table.Header, table.Separator, table.OriginalEncoding);
+        if (table.ReadingWarning is { } howRead)
+        {
+            _tally.Warn(howRead.Line, howRead.Message);
+        }
 
         using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var rows = new CatalogRowReader(table, header, mapper, source);
@@ -74,6 +81,17 @@ internal sealed class ImportRun(
             {
                 // Expected: it was told to stop.
             }
+        }
+
+        if (_tally.Read > 0 && _tally.Rejected == _tally.Read)
+        {
+            // Nothing to import is not success: a file whose every row fails is the wrong file or
+            // read the wrong way, and a script must not take it for a done import.
+            rejects?.Finish();
+            var first = _tally.FirstRejection!;
+            return Error.Invalid(
+                CatalogErrorCodes.AllRejected,
+                $"every one of the {_tally.Read.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} rows was rejected (line {first.Line}: {first.Message}); nothing was imported");
         }
 
         await ResolvePendingAsync(cancellationToken);
@@ -137,6 +155,11 @@ internal sealed class ImportRun(
     {
         var id = await writer.AddAsync(record, cancellationToken);
         _keys.Remember(record, id);
+        if (mapper.AddsCredits)
+        {
+            _added.Add(id);
+        }
+
         _tally.Added++;
         _keysSeen += record.Identifiers.Count + (record.Isbn13 is null ? 0 : 1) + (record.Identifiers.Count == 0 ? 1 : 0);
         if (_tally.Added == SampleRows && totalBytes is { } total && byteOffset > 0)
@@ -165,7 +188,11 @@ internal sealed class ImportRun(
         {
             if (await CandidateAsync(match, books, cancellationToken) is { } book && IsSameBook(book, match))
             {
-                await CompareAsync(book, match, cancellationToken);
+                // A later row of the batch may be the same book: it is compared with the book as this row left it.
+                if (await CompareAsync(book, match, cancellationToken))
+                {
+                    books[book.Id] = (await LoadAsync([book.Id], cancellationToken))[book.Id];
+                }
             }
             else
             {
@@ -213,8 +240,9 @@ internal sealed class ImportRun(
 
     /// <summary>
     /// Whether a candidate found by key really is the row's book: the key must really match (the
-    /// index holds hashes), and a book that already has a different id in one of the row's
-    /// systems is another book there (two editions the source tells apart).
+    /// index holds hashes), a book that already has a different id in one of the row's
+    /// systems is another book there (two editions the source tells apart), and so is a book
+    /// found by title and author whose valid ISBN differs from the row's: another edition.
     /// </summary>
     private static bool IsSameBook(Book book, PendingMatch match)
     {
@@ -231,10 +259,16 @@ internal sealed class ImportRun(
             return keyMatches;
         }
 
+        if (match.Kind == MatchKind.TitleAndAuthor && book.Isbn13 is not null && record.Isbn13 is not null && book.Isbn13 != record.Isbn13)
+        {
+            return false;
+        }
+
         return !record.Identifiers.Exists(i => book.Identifiers.Exists(b => b.Scheme == i.Scheme && b.Value != i.Value));
     }
 
-    private async Task CompareAsync(Book book, PendingMatch match, CancellationToken cancellationToken)
+    /// <summary>Compares a row with its book, and updates the book when asked to; true when the book was changed.</summary>
+    private async Task<bool> CompareAsync(Book book, PendingMatch match, CancellationToken cancellationToken)
     {
         if (match.Record.ListedOnce)
         {
@@ -242,26 +276,60 @@ internal sealed class ImportRun(
         }
 
         DropTakenKeys(match.Line, match.Record, book.Id);
+        KeepOtherIsbn(match.Line, match.Record, book);
+        if (mapper.AddsCredits)
+        {
+            CreditUnion.Into(book, match.Record);
+        }
+
         var differences = RecordDifferences.Between(book, match.Record, mapper.Fields, mapper.ExtrasSource);
         if (differences.Count == 0)
         {
             _tally.Unchanged++;
-            return;
+            return false;
         }
 
-        _tally.Differ(new ImportDifference(match.Line, book.Id, book.Title, differences));
-        if (!request.Update)
+        // Another row of this file for a book this file added: its people belong to that book.
+        var fields = mapper.Fields;
+        if (!request.Update && _added.Contains(book.Id) && differences.Contains(BookFields.Authors.Difference!))
         {
-            _tally.Unchanged++;
-            return;
+            fields = CatalogField.Authors;
+        }
+        else
+        {
+            _tally.Differ(new ImportDifference(match.Line, book.Id, book.Title, differences));
+            if (!request.Update)
+            {
+                _tally.Unchanged++;
+                return false;
+            }
         }
 
-        foreach (var warning in await _updater.ApplyAsync(book.Id, match.Record, mapper.Fields, mapper.ExtrasSource, cancellationToken))
+        foreach (var warning in await _updater.ApplyAsync(book.Id, match.Record, fields, mapper.ExtrasSource, cancellationToken))
         {
             _tally.Warn(match.Line, warning);
         }
 
         _tally.Updated++;
+        return true;
+    }
+
+    /// <summary>
+    /// A row matched by its id that gives another valid ISBN than the book's: a book's ISBN is
+    /// which edition it is, so it is never replaced by another one. The row's ISBN is kept in the
+    /// extras with a warning instead, and compared and updated as an extra.
+    /// </summary>
+    private void KeepOtherIsbn(long line, CatalogRecord record, Book book)
+    {
+        if (record.Isbn13 is not { } isbn || book.Isbn13 is null || isbn == book.Isbn13)
+        {
+            return;
+        }
+
+        _tally.Warn(line, $"the row gives ISBN {isbn} for book {book.Id}, which has ISBN {book.Isbn13} (another edition?); the book keeps its ISBN, the row's is kept in the extras");
+        record.Extras.Add(mapper.ExtrasSource ?? source, "ISBN (another edition)", isbn);
+        record.PrepareExtras();
+        record.Isbn13 = null;
     }
 
     /// <summary>An ISBN or id the row gives that belongs to another book stays with that book; the row goes on without it.</summary>

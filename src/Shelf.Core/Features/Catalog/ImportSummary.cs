@@ -73,6 +73,9 @@ internal sealed class ImportTally
 
     public long Warnings { get; private set; }
 
+    /// <summary>The first rejected row, for a message when every row was rejected.</summary>
+    public ImportIssue? FirstRejection => _rejected.Count == 0 ? null : _rejected[0];
+
     public void Reject(long line, string reason)
     {
         Rejected++;

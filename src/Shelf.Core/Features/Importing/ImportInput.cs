@@ -20,9 +20,12 @@ internal sealed class ImportInput : IAsyncDisposable
     private readonly Dictionary<long, CsvMalformedReason> _malformed = [];
     private readonly Lock _malformedLock = new();
 
-    private ImportInput(CsvReader reader, string[] header, DetectedEncoding encoding, char separator, long? totalBytes)
+    private readonly TailWatchingStream _tail;
+
+    private ImportInput(CsvReader reader, TailWatchingStream tail, string[] header, DetectedEncoding encoding, char separator, long? totalBytes)
     {
         Reader = reader;
+        _tail = tail;
         Header = header;
         Encoding = encoding;
         Separator = separator;
@@ -30,6 +33,9 @@ internal sealed class ImportInput : IAsyncDisposable
     }
 
     public CsvReader Reader { get; }
+
+    /// <summary>At the end of the file: whether its last record ended with a line break.</summary>
+    public bool EndedWithLineBreak => _tail.EndsWithLineBreak;
 
     /// <summary>The column names as the file gives them.</summary>
     public string[] Header { get; }
@@ -73,7 +79,8 @@ internal sealed class ImportInput : IAsyncDisposable
             MaxRecordSize = MaxRecordBytes,
             OnMalformedRecord = record => table?.Remember(record),
         };
-        var reader = CsvReader.Create(source, options);
+        var tail = new TailWatchingStream(source);
+        var reader = CsvReader.Create(tail, options);
         try
         {
             await reader.ReadHeaderAsync(cancellationToken);
@@ -84,7 +91,7 @@ internal sealed class ImportInput : IAsyncDisposable
                 return Error.Invalid(CatalogErrorCodes.NoHeader, "the file has no header line; the first line must name the columns (Title, Author, ...)");
             }
 
-            table = new ImportInput(reader, header, detected.Value, reader.Separator, totalBytes);
+            table = new ImportInput(reader, tail, header, detected.Value, reader.Separator, totalBytes);
             return table;
         }
         catch (CsvFormatException e)

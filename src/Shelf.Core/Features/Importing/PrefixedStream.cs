@@ -4,7 +4,7 @@ namespace Shelf.Core.Features.Importing;
 /// A stream that cannot seek (a pipe) after its first bytes were read to detect the encoding:
 /// gives those bytes back first, then the rest.
 /// </summary>
-internal sealed class PrefixedStream(byte[] prefix, int length, Stream rest) : Stream
+internal sealed class PrefixedStream(byte[] prefix, int length, Stream rest) : ForwardOnlyStream
 {
     /// <summary>
     /// The whole of <paramref name="input"/> again after its first <paramref name="length"/> bytes
@@ -23,22 +23,6 @@ internal sealed class PrefixedStream(byte[] prefix, int length, Stream rest) : S
     }
 
     private int _position;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -62,17 +46,4 @@ internal sealed class PrefixedStream(byte[] prefix, int length, Stream rest) : S
 
         return await rest.ReadAsync(buffer, cancellationToken);
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

@@ -3,19 +3,21 @@ using System.Text;
 namespace Shelf.Core.Features.Importing;
 
 /// <summary>
-/// Writes rejected rows as the file had them (in UTF-8), under the file's header, so a user can
-/// fix them and import the rejects file on its own. Catalog and sales imports write theirs here.
+/// Writes rejected rows as the file had them, in the file's own encoding (the reader hands them
+/// over as UTF-8; a Windows-1252, Shift_JIS or UTF-16 file gets its own bytes back), under the
+/// file's header, so a user can fix them and import the rejects file on its own. Catalog and
+/// sales imports write theirs here.
 /// </summary>
-internal sealed class RejectsFile(Stream output, IReadOnlyList<string> header, char separator)
+internal sealed class RejectsFile(Stream output, IReadOnlyList<string> header, char separator, Encoding? original = null)
 {
-    private static readonly byte[] NewLine = "\n"u8.ToArray();
+    private readonly Encoding? _original = original is null || original.CodePage == Encoding.UTF8.CodePage ? null : original;
     private bool _started;
 
     public void Write(ReadOnlySpan<byte> rawRecord)
     {
         Start();
-        output.Write(rawRecord);
-        output.Write(NewLine);
+        output.Write(_original is null ? rawRecord : _original.GetBytes(Encoding.UTF8.GetString(rawRecord)));
+        output.Write(Bytes("\n"));
     }
 
     /// <summary>Writes the header even when no row was rejected: an empty rejects file says "nothing to fix".</summary>
@@ -33,9 +35,12 @@ internal sealed class RejectsFile(Stream output, IReadOnlyList<string> header, c
         }
 
         _started = true;
-        output.Write(Encoding.UTF8.GetBytes(HeaderLine(header, separator)));
-        output.Write(NewLine);
+        output.Write(_original?.GetPreamble() ?? []);
+        output.Write(Bytes(HeaderLine(header, separator)));
+        output.Write(Bytes("\n"));
     }
+
+    private byte[] Bytes(string text) => (_original ?? Encoding.UTF8).GetBytes(text);
 
     /// <summary>The header as a CSV line in the file's separator, quoted where needed.</summary>
     public static string HeaderLine(IReadOnlyList<string> header, char separator) => string.Join(separator, header.Select(name =>

@@ -22,6 +22,10 @@ internal static class CatalogImports
     public static Task<ImportSummary> ImportTextAsync(ShelfDbContext db, string csv) =>
         ImportAsync(db, new ImportRequest(new MemoryStream(Encoding.UTF8.GetBytes(csv))));
 
+    /// <summary>Imports CSV text through a column mapping, as <c>--map</c> does.</summary>
+    public static Task<ImportSummary> ImportMappedAsync(ShelfDbContext db, string csv, params Shelf.Core.Features.Catalog.Formats.ColumnMapping[] mapping) =>
+        ImportAsync(db, new ImportRequest(new MemoryStream(Encoding.UTF8.GetBytes(csv))) { Mappings = mapping });
+
     public static async Task<ImportSummary> ImportAsync(ShelfDbContext db, ImportRequest request)
     {
         var result = await new ImportCatalog(db).ExecuteAsync(request, progress: null, CancellationToken.None);

@@ -81,7 +81,7 @@ public abstract class ExportCatalogTests(DatabaseFixture fixture)
     }
 
     [Fact]
-    public async Task Json_WrittenByHand_ReadsKnownKeysRejectsBadValuesAndKeepsTheRest()
+    public async Task Json_WrittenByHand_ReadsKnownKeysWarnsForBadValuesAndKeepsTheRest()
     {
         await using var db = await fixture.OpenNewAsync();
         var json = """
@@ -94,9 +94,12 @@ public abstract class ExportCatalogTests(DatabaseFixture fixture)
 
         var summary = await CatalogImports.ImportAsync(db, new ImportRequest(new MemoryStream(Encoding.UTF8.GetBytes(json))));
 
-        Assert.Equal((2L, 1L, 1L), (summary.Read, summary.Added, summary.Rejected));
-        Assert.Contains("many", summary.RejectedRows.Single().Message, StringComparison.Ordinal);
-        var book = await db.Books.Include(b => b.Authors).ThenInclude(a => a.Author).Include(b => b.Identifiers).Include(b => b.Tags).ThenInclude(t => t.Tag).SingleAsync();
+        Assert.Equal((2L, 2L, 0L), (summary.Read, summary.Added, summary.Rejected));
+        var warning = Assert.Single(summary.WarningRows);
+        Assert.Equal(3, warning.Line);
+        Assert.Contains("'many'", warning.Message, StringComparison.Ordinal);
+        Assert.Null(await db.Books.Where(b => b.Title == "Bad pages").Select(b => b.Pages).SingleAsync());
+        var book = await db.Books.Include(b => b.Authors).ThenInclude(a => a.Author).Include(b => b.Identifiers).Include(b => b.Tags).ThenInclude(t => t.Tag).SingleAsync(b => b.Title == "Le Petit Prince");
         Assert.Equal((96, "classics", "157993"), (book.Pages, book.Tags.Single().Tag.Name, book.Identifiers.Single().Value));
         Assert.Equal([("Antoine de Saint-Exupéry", Shelf.Core.Domain.AuthorRole.Author), ("Katherine Woods", Shelf.Core.Domain.AuthorRole.Translator)],
             book.Authors.OrderBy(a => a.Position).Select(a => (a.Author.Name, a.Role)));

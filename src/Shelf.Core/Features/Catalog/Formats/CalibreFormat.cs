@@ -82,7 +82,7 @@ internal sealed class CalibreFormat : ICatalogFormat
                 }
                 else
                 {
-                    row.Fail($"{row.Label(_timestamp)} must be a date and time, not '{UserText.Shorten(timestamp)}'");
+                    row.Unusable(_timestamp, "is not a date and time");
                 }
             }
         }

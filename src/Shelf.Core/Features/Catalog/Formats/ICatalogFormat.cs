@@ -31,6 +31,13 @@ internal interface ICatalogMapper
     /// <summary>Which sources' extras a row of this file replaces on update; null means all of them (Shelf's own export).</summary>
     string? ExtrasSource { get; }
 
+    /// <summary>
+    /// Whether the file's people are added to a book, never put in place of its credits: a
+    /// catalog with one row per (person, work) repeats the work's id on several rows, each
+    /// naming one of its people.
+    /// </summary>
+    bool AddsCredits => false;
+
     /// <summary>Fills <see cref="CatalogRow.Record"/>; problems go to <see cref="CatalogRow.Fail"/> and <see cref="CatalogRow.Warn"/>.</summary>
     void Map(CatalogRow row);
 }

@@ -30,6 +30,9 @@ internal sealed partial class LibraryThingFormat : ICatalogFormat
     [GeneratedRegex(@"^(?<publisher>.+?)\s*\(\s*(c\.?\s*)?-?\d{1,4}\s*\)")]
     private static partial Regex PublisherPattern();
 
+    [GeneratedRegex(@"^\s*(c\.?\s*)?(?<year>[1-9]\d{2,3})\b")]
+    private static partial Regex FirstYearPattern();
+
     private sealed class Mapper(CatalogHeader h) : ICatalogMapper
     {
         private readonly int _id = h.Find("Book ID", "Book Id");
@@ -37,7 +40,7 @@ internal sealed partial class LibraryThingFormat : ICatalogFormat
         private readonly int _primary = h.Find("Primary Author");
         private readonly int _primaryRole = h.Find("Primary Author Role");
         private readonly int _secondary = h.Find("Secondary Author");
-        private readonly int _secondaryRole = h.Find("Secondary Author Role");
+        private readonly int _secondaryRole = h.Find("Secondary Author Roles", "Secondary Author Role");
         private readonly int _publication = h.Find("Publication");
         private readonly int _date = h.Find("Date");
         private readonly int _review = h.Find("Review");
@@ -157,7 +160,15 @@ internal sealed partial class LibraryThingFormat : ICatalogFormat
                 return;
             }
 
-            row.Keep(_date, date);
+            var first = FirstYearPattern().Match(date);
+            if (first.Success && Books.BookRules.Year(first.Groups["year"].Value) is { IsSuccess: true, Value: { } firstYear })
+            {
+                row.Record.YearPublished = firstYear;
+                row.Keep(_date, date);
+                return;
+            }
+
+            row.Unusable(_date, "is not a year Shelf can store (no year 0; negative is BCE)");
         }
 
         private string? LanguageOf(CatalogRow row)

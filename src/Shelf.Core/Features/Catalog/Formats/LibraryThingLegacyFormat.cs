@@ -93,7 +93,7 @@ internal sealed class LibraryThingLegacyFormat : ICatalogFormat
             }
             else if (entered.Length > 0)
             {
-                row.Fail($"{row.Label(_entryDate)} must be a date such as 11/27/10 19:14, not '{UserText.Shorten(entered)}'");
+                row.Unusable(_entryDate, "is not a date such as 11/27/10 19:14");
             }
 
             record.OwnedCopies = row.Number(_copies, 0, 100_000);

@@ -32,7 +32,12 @@ internal sealed class MappedFormat(IReadOnlyList<ColumnMapping> mappings) : ICat
         ["title"] = "the title (required)",
         ["subtitle"] = "the subtitle",
         ["author"] = "one person's name; map several columns to add several authors, in order",
-        ["authors"] = "several names in one field, separated by ';', '&' or ','",
+        ["authors"] = "several names in one field, separated by ';', ' & ', '/' or ','; authors:SEP names the separator, e.g. authors:/",
+        ["translator"] = "translators' names (several split on ';', ' & ' or '/'; translator:SEP names the separator)",
+        ["editor"] = "editors' names, split as for translator",
+        ["illustrator"] = "illustrators' names, split as for translator",
+        ["narrator"] = "narrators' names, split as for translator",
+        ["contributor"] = "other contributors' names, split as for translator",
         ["isbn"] = "an ISBN-10 or ISBN-13",
         ["pages"] = "number of pages",
         ["publisher"] = "publisher",
@@ -54,7 +59,7 @@ internal sealed class MappedFormat(IReadOnlyList<ColumnMapping> mappings) : ICat
         ["location"] = "where the book is",
         ["shelves"] = "shelves, separated by commas",
         ["date_added"] = "date you added the book",
-        ["id:SCHEME"] = "the book's id in another system, e.g. id:mycatalog",
+        ["id:SCHEME"] = "the book's id in another system, e.g. id:mycatalog; rows that share one are one book, their people added together",
     };
 
     public string Name => "mapped";
@@ -84,7 +89,9 @@ internal sealed class MappedFormat(IReadOnlyList<ColumnMapping> mappings) : ICat
     }
 
     private static bool IsTarget(string field) =>
-        Targets.ContainsKey(field) || (field.StartsWith("id:", StringComparison.Ordinal) && field.Length is > 3 and <= 53);
+        Targets.ContainsKey(field)
+        || (field.StartsWith("id:", StringComparison.Ordinal) && field.Length is > 3 and <= 53)
+        || (People.ParseField(field) is { Separator: { Length: > 0 and <= 5 } } people && people.Base != "author");
 
     public ICatalogMapper Bind(CatalogHeader header) => new Mapper(header, mappings);
 
@@ -100,13 +107,17 @@ internal sealed class MappedFormat(IReadOnlyList<ColumnMapping> mappings) : ICat
             {
                 Fields |= FieldOf(field);
             }
+
+            AddsCredits = _columns.Exists(c => c.Field.StartsWith("id:", StringComparison.Ordinal)) && Fields.HasFlag(CatalogField.Authors);
         }
 
         public CatalogField Fields { get; }
 
+        public bool AddsCredits { get; }
+
         public string? ExtrasSource => "csv";
 
-        private static CatalogField FieldOf(string field) => field switch
+        private static CatalogField FieldOf(string field) => People.ParseField(field) is { } people ? CatalogField.Authors : field switch
         {
             "title" => CatalogField.Title,
             "subtitle" => CatalogField.Subtitle,
@@ -139,6 +150,12 @@ internal sealed class MappedFormat(IReadOnlyList<ColumnMapping> mappings) : ICat
             var record = row.Record;
             foreach (var (column, field) in _columns)
             {
+                if (People.ParseField(field) is { } people && people.Base != "author")
+                {
+                    People.Map(row, column, people);
+                    continue;
+                }
+
                 switch (field)
                 {
                     case "title": row.Title(column); break;
@@ -148,15 +165,6 @@ internal sealed class MappedFormat(IReadOnlyList<ColumnMapping> mappings) : ICat
                         if (name.Length > 0)
                         {
                             row.Credit(name, AuthorRole.Author, row.Label(column));
-                        }
-
-                        break;
-                    case "authors":
-                        var list = row.Raw(column);
-                        var separator = list.Contains(';', StringComparison.Ordinal) ? ';' : list.Contains('&', StringComparison.Ordinal) ? '&' : ',';
-                        foreach (var each in CatalogValues.SplitNames(list, separator))
-                        {
-                            row.Credit(each, AuthorRole.Author, row.Label(column));
                         }
 
                         break;

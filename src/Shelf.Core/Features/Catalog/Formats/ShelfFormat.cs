@@ -103,7 +103,8 @@ internal sealed class ShelfFormat : ICatalogFormat
                 }
                 else
                 {
-                    row.Fail($"{row.Label(_identifiers)}: '{UserText.Shorten($"{scheme}:{value}")}' is not an id (scheme:value, at most 50 and 200 characters)");
+                    row.Warn($"{row.Label(_identifiers)}: '{UserText.Shorten($"{scheme}:{value}")}' is not an id (scheme:value, at most 50 and 200 characters); kept in the extras");
+                    row.Keep(_identifiers);
                 }
             }
 
@@ -122,7 +123,9 @@ internal sealed class ShelfFormat : ICatalogFormat
 
             if (!long.TryParse(minor, NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || currency.Length != 3)
             {
-                row.Fail($"{row.Label(_priceMinor)} and {row.Label(_priceCurrency)} must be a whole number of cents and a currency code such as EUR");
+                row.Warn($"{row.Label(_priceMinor)} and {row.Label(_priceCurrency)}: '{UserText.Shorten(minor)}' '{UserText.Shorten(currency)}' is not a whole number of cents and a currency code such as EUR; left empty, kept in the extras");
+                row.Keep(_priceMinor);
+                row.Keep(_priceCurrency);
                 return;
             }
 
@@ -144,7 +147,7 @@ internal sealed class ShelfFormat : ICatalogFormat
             }
             else
             {
-                row.Fail($"{row.Label(_added)} must be a date and time such as 2024-10-06T12:00:00Z, not '{UserText.Shorten(text)}'");
+                row.Unusable(_added, "is not a date and time such as 2024-10-06T12:00:00Z");
             }
         }
 
@@ -165,7 +168,8 @@ internal sealed class ShelfFormat : ICatalogFormat
             }
             catch (JsonException e)
             {
-                row.Fail($"{row.Label(_extras)} is not a JSON object of sources and fields: {e.Message}");
+                row.Warn($"{row.Label(_extras)} is not a JSON object of sources and fields ({e.Message}); kept as text in the extras");
+                row.Keep(_extras);
             }
         }
     }

@@ -1,3 +1,4 @@
+using Shelf.Core.Common;
 using Shelf.Core.Domain;
 using Shelf.Core.Features.Catalog.Reading;
 
@@ -31,7 +32,7 @@ internal sealed class SimpleFormat : ICatalogFormat
             var pages = Books.BookRules.Pages(row.Raw(_pages));
             if (!pages.IsSuccess)
             {
-                row.Fail($"{row.Label(_pages)}: {pages.Error!.Message}");
+                row.Unusable(_pages, "is not a number of pages (a whole number above 0)");
             }
             else
             {
@@ -51,7 +52,9 @@ internal sealed class SimpleFormat : ICatalogFormat
             }
             else
             {
-                row.Fail($"author: {error}");
+                row.Warn($"author: '{UserText.Shorten($"{first} {last}".Trim())}' is not a name ({error}); kept in the extras");
+                row.Keep(_first);
+                row.Keep(_last);
             }
         }
     }

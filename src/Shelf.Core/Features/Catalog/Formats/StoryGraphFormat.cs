@@ -85,7 +85,7 @@ internal sealed class StoryGraphFormat : ICatalogFormat
 
         private int? Unknown(CatalogRow row, string owned)
         {
-            row.Fail($"{row.Label(_owned)} must be Yes or No, not '{UserText.Shorten(owned)}'");
+            row.Unusable(_owned, "is not Yes or No");
             return null;
         }
 

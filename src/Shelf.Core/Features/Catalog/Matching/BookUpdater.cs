@@ -89,6 +89,13 @@ internal sealed class BookUpdater(ShelfDbContext db, LibraryKeys keys)
             return;
         }
 
+        // A book's ISBN says which edition it is: an update may give a book its first ISBN, never another one.
+        if (book.Isbn13 is not null)
+        {
+            warnings.Add($"the file gives ISBN {isbn} for book {book.Id}, which has ISBN {book.Isbn13}; the book keeps its ISBN");
+            return;
+        }
+
         if (keys.IsbnOwner(isbn) is { } owner && owner != book.Id)
         {
             warnings.Add($"ISBN {isbn} already belongs to book {owner}; book {book.Id} keeps {book.Isbn13 ?? "no ISBN"}");

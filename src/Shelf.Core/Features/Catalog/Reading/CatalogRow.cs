@@ -83,6 +83,18 @@ internal sealed class CatalogRow
 
     public void Fail(string reason) => Failure ??= reason;
 
+    /// <summary>
+    /// A value Shelf cannot use: one bad cell never costs the book. The warning names the column
+    /// and the value (the row's line comes with every warning), the field stays empty, and the
+    /// raw text is kept in the extras so nothing the file said is lost.
+    /// </summary>
+    public void Unusable(int column, string problem)
+    {
+        var raw = Raw(column);
+        Warn($"{Label(column)}: '{UserText.Shorten(raw.Trim())}' {problem}; left empty, the value kept in the extras");
+        Keep(column, raw);
+    }
+
     public void Warn(string message) => Warnings.Add(message);
 
     /// <summary>Keeps a mapped field's raw text in the extras too, for a value Shelf could not use as it was.</summary>
@@ -123,7 +135,7 @@ internal sealed class CatalogRow
         var result = BookRules.Text(Raw(column), Label(column), maxLength);
         if (!result.IsSuccess)
         {
-            Fail(result.Error!.Message);
+            Unusable(column, $"is too long ({Raw(column).Trim().Length.ToString(CultureInfo.InvariantCulture)} characters; at most {maxLength.ToString(CultureInfo.InvariantCulture)})");
             return null;
         }
 
@@ -148,13 +160,13 @@ internal sealed class CatalogRow
 
         if (!CatalogValues.TryWholeNumber(text, out var value))
         {
-            Fail($"{Label(column)} must be a whole number, not '{UserText.Shorten(text)}'");
+            Unusable(column, "is not a whole number");
             return null;
         }
 
         if (value < min || value > max)
         {
-            Fail($"{Label(column)} must be from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}, not {value.ToString(CultureInfo.InvariantCulture)}");
+            Unusable(column, $"is out of range (from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)})");
             return null;
         }
 
@@ -168,7 +180,10 @@ internal sealed class CatalogRow
         return pages == 0 ? null : pages;
     }
 
-    /// <summary>A year; negative is BCE. Written as "2008.0" by some tools.</summary>
+    /// <summary>
+    /// A year; negative is BCE. Written as "2008.0" by some tools; a full date (a column of
+    /// publication dates mapped to the year) gives its year.
+    /// </summary>
     public int? Year(int column)
     {
         var text = Raw(column).Trim();
@@ -177,16 +192,22 @@ internal sealed class CatalogRow
             return null;
         }
 
-        if (!CatalogValues.TryWholeNumber(text, out var whole))
+        int whole;
+        if (CatalogValues.TryDate(text, out var date))
         {
-            Fail($"{Label(column)} must be a year such as 1999, not '{UserText.Shorten(text)}'");
+            whole = date.Year;
+        }
+        else if (!CatalogValues.TryWholeNumber(text, out whole))
+        {
+            Unusable(column, "is not a year such as 1999");
             return null;
         }
 
         var year = BookRules.Year(whole.ToString(CultureInfo.InvariantCulture), Label(column));
         if (!year.IsSuccess)
         {
-            Fail(year.Error!.Message);
+            // Year 0 is how several catalogs write "unknown"; it is no year Shelf can store.
+            Unusable(column, "is not a year Shelf can store (no year 0; negative is BCE)");
             return null;
         }
 
@@ -203,7 +224,7 @@ internal sealed class CatalogRow
 
         if (!CatalogValues.TryDate(text, out var date))
         {
-            Fail($"{Label(column)} must be a date such as 2024/10/06 or 2024-10-06, not '{UserText.Shorten(text)}'");
+            Unusable(column, "is not a date (such as 2024-10-06, 2024/10/06, 10/6/2024 or 6.10.2024)");
             return null;
         }
 
@@ -224,7 +245,7 @@ internal sealed class CatalogRow
 
         if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var stars) || stars > scale)
         {
-            Fail($"{Label(column)} must be a rating from 0 to {scale.ToString(CultureInfo.InvariantCulture)}, not '{UserText.Shorten(text)}'");
+            Unusable(column, $"is not a rating from 0 to {scale.ToString(CultureInfo.InvariantCulture)}");
             return null;
         }
 
@@ -268,7 +289,9 @@ internal sealed class CatalogRow
         AuthorName? name = AuthorName.TryParse(text, out var parsed, out var error) ? parsed : null;
         if (name is null)
         {
-            Warn($"{label}: '{UserText.Shorten(text)}' is not a name ({error}); left out");
+            // Never dropped: a joined list too long to be one name, or a stray value, stays in the extras.
+            Warn($"{label}: '{UserText.Shorten(text)}' is not a name ({error}); kept in the extras");
+            Record.Extras.Add(_source, $"{label} (not a name)", text);
             return null;
         }
 
@@ -290,7 +313,7 @@ internal sealed class CatalogRow
         }
     }
 
-    /// <summary>Adds the shelves of a list, checking each name's length.</summary>
+    /// <summary>Adds the shelves of a list, checking each name's length; one too long is kept in the extras.</summary>
     public void Tags(IEnumerable<string> names, string label)
     {
         foreach (var name in names)
@@ -298,8 +321,9 @@ internal sealed class CatalogRow
             var tag = BookRules.Text(name, label, 200);
             if (!tag.IsSuccess)
             {
-                Fail(tag.Error!.Message);
-                return;
+                Warn($"{label}: '{UserText.Shorten(name)}' is too long for a shelf (at most 200 characters); kept in the extras");
+                Record.Extras.Add(_source, $"{label} (too long)", name);
+                continue;
             }
 
             if (tag.Value is { } value)
@@ -309,13 +333,13 @@ internal sealed class CatalogRow
         }
     }
 
-    /// <summary>Records an id in another system; too long a value fails the row.</summary>
+    /// <summary>Records an id in another system; too long a value is kept in the extras instead.</summary>
     public void Identifier(string scheme, int column)
     {
         var value = Raw(column).Trim();
         if (value.Length > 200)
         {
-            Fail($"{Label(column)} has {value.Length.ToString(CultureInfo.InvariantCulture)} characters; an id has at most 200");
+            Unusable(column, $"is too long for an id ({value.Length.ToString(CultureInfo.InvariantCulture)} characters; at most 200)");
             return;
         }
 

@@ -10,9 +10,13 @@ namespace Shelf.Core.Features.Catalog.Reading;
 /// </summary>
 internal static class CatalogValues
 {
+    // Year first, then the two orders exports use with a four-digit year: slashes are month first
+    // (Goodreads' US dates, Book-Crossing, the Kaggle file), dots are day first (German and
+    // Russian spreadsheets). Two-digit years are left out: 03/04/05 could be any of three days.
     private static readonly string[] DateFormats =
     [
-        "yyyy/MM/dd", "yyyy-MM-dd", "yyyy/M/d", "yyyy-M-d", "yyyy.MM.dd", "yyyy/MM", "yyyy-MM",
+        "yyyy/MM/dd", "yyyy-MM-dd", "yyyy/M/d", "yyyy-M-d", "yyyy.MM.dd", "yyyy.M.d", "yyyy/MM", "yyyy-MM",
+        "M/d/yyyy", "d.M.yyyy",
     ];
 
     private static readonly HashSet<string> NameSuffixes = new(StringComparer.OrdinalIgnoreCase)
@@ -69,17 +73,33 @@ internal static class CatalogValues
             var padded = text.PadLeft(10, '0');
             if (Domain.Isbn.TryParse(padded, out var restored, out _))
             {
-                return restored.Value;
+                return NotPlaceholder(restored.Value, text, out problem);
             }
         }
 
         if (Domain.Isbn.TryParse(text, out var isbn, out var error))
         {
-            return isbn.Value;
+            return NotPlaceholder(isbn.Value, text, out problem);
         }
 
         problem = $"{error}; imported without it";
         return null;
+    }
+
+    /// <summary>
+    /// "0000000000" and "9780000000002" pass the checksum but are what tools write for "no ISBN":
+    /// taken as an identity they would merge every book that carries one.
+    /// </summary>
+    private static string? NotPlaceholder(string isbn13, string text, out string? problem)
+    {
+        if (isbn13.AsSpan(3, 9).IndexOfAnyExcept('0') < 0)
+        {
+            problem = $"ISBN '{text}' is a placeholder (all zeros), not a book's ISBN; imported without it";
+            return null;
+        }
+
+        problem = null;
+        return isbn13;
     }
 
     private static bool IsIsbn10Body(string text) =>
@@ -104,11 +124,28 @@ internal static class CatalogValues
         return false;
     }
 
-    /// <summary>A date with or without a time; the time and any offset are dropped (dates are calendar days).</summary>
+    /// <summary>
+    /// A date with or without a time, also in brackets (LibraryThing writes <c>[2021-07-30]</c>);
+    /// the time and any offset are dropped (dates are calendar days). An impossible day
+    /// (<c>11/31/2000</c>) is no date.
+    /// </summary>
     public static bool TryDate(string text, out DateOnly date)
     {
         var trimmed = text.Trim();
+        if (trimmed.Length > 2 && trimmed[0] == '[' && trimmed[^1] == ']')
+        {
+            trimmed = trimmed[1..^1].Trim();
+        }
+
         if (DateOnly.TryParseExact(trimmed, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        {
+            return true;
+        }
+
+        // "2021-07-30 14:22:01", "9/16/2006 0:00", "2021-07-30T14:22": the day before the time.
+        var cut = trimmed.IndexOfAny([' ', 'T']);
+        if (cut > 0 && cut + 1 < trimmed.Length && char.IsAsciiDigit(trimmed[cut + 1]) && trimmed.IndexOf(':', cut) > cut
+            && DateOnly.TryParseExact(trimmed[..cut], DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
         {
             return true;
         }
@@ -126,7 +163,10 @@ internal static class CatalogValues
     /// Splits a list of names written in one field ("Stephen Hawking, Frederick Seitz"),
     /// keeping a suffix with its name ("Martin Luther King, Jr.").
     /// </summary>
-    public static List<string> SplitNames(string text, char separator)
+    public static List<string> SplitNames(string text, char separator) => SplitNames(text, separator.ToString());
+
+    /// <summary>The same, on a separator of several characters (" &amp; ").</summary>
+    public static List<string> SplitNames(string text, string separator)
     {
         var names = new List<string>();
         foreach (var part in text.Split(separator))

@@ -49,5 +49,11 @@ internal sealed class CsvCatalogSource(ImportInput input) : ICatalogSource
 
     public string? Malformation(long line) => input.Malformation(line);
 
+    public bool EndedWithLineBreak => input.EndedWithLineBreak;
+
+    public System.Text.Encoding? OriginalEncoding => input.Encoding.Original;
+
+    public ImportIssue? ReadingWarning => input.Encoding.Warning;
+
     public ValueTask DisposeAsync() => input.DisposeAsync();
 }

@@ -45,6 +45,15 @@ internal interface ICatalogSource : IAsyncDisposable
     /// <summary>The current record as the file had it, in UTF-8.</summary>
     byte[] RawRecord();
 
+    /// <summary>The encoding of the input's own bytes, for a rejects file; null for UTF-8.</summary>
+    System.Text.Encoding? OriginalEncoding { get; }
+
+    /// <summary>How the input was read, when a user should know (stray bytes read as Windows-1252), or null.</summary>
+    ImportIssue? ReadingWarning { get; }
+
+    /// <summary>Once reading has ended: whether the input's last record ended with a line break, not mid-line.</summary>
+    bool EndedWithLineBreak { get; }
+
     /// <summary>Why the current record cannot be trusted as the file meant it (an unclosed quote), or null.</summary>
     string? Malformation(long line);
 }

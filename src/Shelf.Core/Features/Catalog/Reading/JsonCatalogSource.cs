@@ -60,9 +60,10 @@ internal sealed class JsonCatalogSource : ICatalogSource
 
     /// <summary>
     /// Looks at the start of <paramref name="input"/>: a JSON array gives a source of its books;
-    /// anything else gives the input, unread, to read as CSV, and null.
+    /// anything else gives the input, unread, to read as CSV, and null. <c>IsObject</c> says the
+    /// input starts as a JSON object: JSON, but not the array Shelf reads.
     /// </summary>
-    public static async Task<(Stream Input, JsonCatalogSource? Json)> OpenAsync(Stream input, CancellationToken cancellationToken)
+    public static async Task<(Stream Input, JsonCatalogSource? Json, bool IsObject)> OpenAsync(Stream input, CancellationToken cancellationToken)
     {
         var prefix = new byte[4096];
         var length = await input.ReadAtLeastAsync(prefix, prefix.Length, throwOnEndOfStream: false, cancellationToken);
@@ -75,7 +76,9 @@ internal sealed class JsonCatalogSource : ICatalogSource
         }
 
         start = start.TrimStart(" \t\r\n"u8);
-        return start.IsEmpty || start[0] != (byte)'[' ? (whole, null) : (whole, new JsonCatalogSource(whole, cancellationToken));
+        return start.IsEmpty || start[0] != (byte)'['
+            ? (whole, null, !start.IsEmpty && start[0] == (byte)'{')
+            : (whole, new JsonCatalogSource(whole, cancellationToken), false);
     }
 
     public async ValueTask<bool> ReadAsync(CancellationToken cancellationToken)
@@ -141,6 +144,14 @@ internal sealed class JsonCatalogSource : ICatalogSource
         // A record read back from a CSV file ends before its line break.
         return bytes.ToArray().AsSpan().TrimEnd("\n"u8).ToArray();
     }
+
+    /// <summary>A JSON book is whole or a parse error; no row of it is ever short.</summary>
+    public bool EndedWithLineBreak => true;
+
+    /// <summary>Shelf's JSON is UTF-8.</summary>
+    public System.Text.Encoding? OriginalEncoding => null;
+
+    public ImportIssue? ReadingWarning => null;
 
     public string? Malformation(long line) => null;
 
