@@ -76,6 +76,52 @@ public sealed record AuthorName
     public static AuthorName Parse(string text) =>
         TryParse(text, out var name, out var error) ? name : throw new FormatException(error);
 
+    /// <summary>
+    /// This name's parts and sort form shown as <paramref name="written"/> is (the same person):
+    /// a file's "Last, First" column tells the family name apart better, its display column how
+    /// the name is spelled.
+    /// </summary>
+    public AuthorName ShownAs(AuthorName written) =>
+        written.Key == Key ? new AuthorName(written.Display, Sort, First, Last, Key) : this;
+
+    /// <summary>
+    /// Whether this spelling should name the person instead of <paramref name="current"/>, the same
+    /// person's stored display name: mixed case ("John Saul") wins over one that is all capitals
+    /// or all lower case ("JOHN SAUL"), whichever came first; between two mixed spellings the
+    /// first stays (renaming is the owner's call).
+    /// </summary>
+    public bool IsBetterCasedThan(string current) => IsBetterCased(Display, current);
+
+    /// <summary>The same rule on two display names of one person.</summary>
+    public static bool IsBetterCased(string candidate, string current) => Casing(current) == FlatCase && Casing(candidate) == MixedCase;
+
+    private const int FlatCase = 1;
+    private const int MixedCase = 2;
+
+    /// <summary>Mixed case; flat (two or more cased letters, all of one case); or neither (no case, as in Japanese).</summary>
+    private static int Casing(string text)
+    {
+        var (upper, lower) = (0, 0);
+        foreach (var c in text)
+        {
+            if (char.IsUpper(c))
+            {
+                upper++;
+            }
+            else if (char.IsLower(c))
+            {
+                lower++;
+            }
+
+            if (upper > 0 && lower > 0)
+            {
+                return MixedCase;
+            }
+        }
+
+        return upper + lower >= 2 ? FlatCase : 0;
+    }
+
     /// <summary>Builds a name from separate given and family names, as simple CSV catalogs carry them.</summary>
     public static bool TryFromParts(string? first, string? last, out AuthorName name, out string error)
     {
@@ -95,10 +141,14 @@ public sealed record AuthorName
         string? last;
         string? suffix = null;
 
+        // How the suffix joins the name in the display form: as the source wrote it ("Malcolm
+        // Jones III", "Martin Luther King, Jr."), never rewritten into the other spelling.
+        var suffixJoin = " ";
+
         var comma = cleaned.IndexOf(',', StringComparison.Ordinal);
         if (comma > 0 && !IsSuffix(cleaned[(comma + 1)..]))
         {
-            // "Quinn, Kate" or "King, Martin Luther, Jr."
+            // "Quinn, Kate", "King, Martin Luther, Jr." or, as Goodreads sorts it, "Vonnegut Jr., Kurt".
             last = cleaned[..comma].Trim();
             var rest = cleaned[(comma + 1)..].Trim();
             var secondComma = rest.LastIndexOf(',');
@@ -106,6 +156,12 @@ public sealed record AuthorName
             {
                 suffix = rest[(secondComma + 1)..].Trim();
                 rest = rest[..secondComma].Trim();
+                suffixJoin = ", ";
+            }
+            else if (last.LastIndexOf(' ') is var space and > 0 && IsSuffix(last[(space + 1)..]))
+            {
+                suffix = last[(space + 1)..];
+                last = last[..space].Trim();
             }
 
             first = rest.Length == 0 ? null : rest;
@@ -118,6 +174,7 @@ public sealed record AuthorName
                 // "Martin Luther King, Jr."
                 suffix = cleaned[(comma + 1)..].Trim();
                 body = cleaned[..comma].Trim();
+                suffixJoin = ", ";
             }
 
             var lastSpace = body.LastIndexOf(' ');
@@ -133,8 +190,11 @@ public sealed record AuthorName
             last = lastSpace > 0 ? body[(lastSpace + 1)..] : body;
         }
 
-        var display = Join(first, last) + (suffix is null ? string.Empty : ", " + suffix);
-        var sort = (first is null ? last! : $"{last}, {first}") + (suffix is null ? string.Empty : ", " + suffix);
+        var display = Join(first, last) + (suffix is null ? string.Empty : suffixJoin + suffix);
+
+        // Filed by the family name, the suffix right after it: "King Jr., Martin Luther".
+        var filedLast = suffix is null ? last! : $"{last} {suffix}";
+        var sort = first is null ? filedLast : $"{filedLast}, {first}";
         var key = TextKey.Normalize(display);
         return new AuthorName(display, sort, first, last, key);
     }

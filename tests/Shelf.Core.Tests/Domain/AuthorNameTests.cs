@@ -81,7 +81,7 @@ public sealed class AuthorNameTests
         var name = AuthorName.Parse("Martin Luther King, Jr.");
 
         Assert.Equal("Martin Luther King, Jr.", name.Display);
-        Assert.Equal("King, Martin Luther, Jr.", name.Sort);
+        Assert.Equal("King Jr., Martin Luther", name.Sort);
         Assert.Equal("Martin Luther", name.First);
         Assert.Equal("King", name.Last);
     }
@@ -95,12 +95,28 @@ public sealed class AuthorNameTests
         Assert.Equal(display, sort);
     }
 
+    [Theory]
+    [InlineData("Malcolm Jones III", "Malcolm Jones III", "Jones III, Malcolm")]
+    [InlineData("Bill Martin Jr.", "Bill Martin Jr.", "Martin Jr., Bill")]
+    [InlineData("Bill Martin, Jr.", "Bill Martin, Jr.", "Martin Jr., Bill")]
+    [InlineData("Vonnegut Jr., Kurt", "Kurt Vonnegut Jr.", "Vonnegut Jr., Kurt")]
+    [InlineData("Jane Q. Smith MD", "Jane Q. Smith MD", "Smith MD, Jane Q.")]
+    [InlineData("Jane Smith, PhD", "Jane Smith, PhD", "Smith PhD, Jane")]
+    public void TryParse_Suffix_KeptWhereTheSourcePutIt_AndFiledAfterTheSurname(string written, string display, string sort)
+    {
+        var name = AuthorName.Parse(written);
+
+        Assert.Equal((display, sort), (name.Display, name.Sort));
+        Assert.Equal(AuthorName.Parse(display).Key, name.Key);
+    }
+
     [Fact]
     public void TryParse_SuffixWithoutComma_KeptAsSuffix()
     {
         var name = AuthorName.Parse("Martin Luther King Jr.");
 
-        Assert.Equal("King, Martin Luther, Jr.", name.Sort);
+        Assert.Equal("Martin Luther King Jr.", name.Display);
+        Assert.Equal("King Jr., Martin Luther", name.Sort);
         Assert.Equal("King", name.Last);
     }
 

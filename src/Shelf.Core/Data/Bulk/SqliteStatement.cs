@@ -96,6 +96,20 @@ internal sealed class SqliteStatement : IDisposable
         return value;
     }
 
+    /// <summary>Runs a query of an integer and a text (an id and a name), or returns null when it gives no row.</summary>
+    public (long Id, string Text)? ExecuteIdAndText()
+    {
+        var rc = raw.sqlite3_step(_statement);
+        (long, string)? value = rc == raw.SQLITE_ROW ? (raw.sqlite3_column_int64(_statement, 0), raw.sqlite3_column_text(_statement, 1).utf8_to_string()) : null;
+        raw.sqlite3_reset(_statement);
+        if (rc != raw.SQLITE_ROW && rc != raw.SQLITE_DONE)
+        {
+            Check(rc);
+        }
+
+        return value;
+    }
+
     public void Dispose() => _statement.Dispose();
 
     private void Check(int rc) => Check(_db, rc);

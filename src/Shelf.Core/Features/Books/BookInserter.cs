@@ -59,18 +59,37 @@ internal sealed class BookInserter(ShelfDbContext db)
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await using var select = Command("SELECT id, name, sort_name, first_name, last_name, name_key FROM authors WHERE name_key = @key", ("key", name.Key));
-        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        return new Author
+        Author author;
+        await using (var select = Command("SELECT id, name, sort_name, first_name, last_name, name_key FROM authors WHERE name_key = @key", ("key", name.Key)))
+        await using (var reader = await select.ExecuteReaderAsync(cancellationToken))
         {
-            Id = reader.GetInt32(0),
-            Name = reader.GetString(1),
-            SortName = reader.GetString(2),
-            FirstName = reader.IsDBNull(3) ? null : reader.GetString(3),
-            LastName = reader.IsDBNull(4) ? null : reader.GetString(4),
-            NameKey = reader.GetString(5),
-        };
+            await reader.ReadAsync(cancellationToken);
+            author = new Author
+            {
+                Id = reader.GetInt32(0),
+                Name = reader.GetString(1),
+                SortName = reader.GetString(2),
+                FirstName = reader.IsDBNull(3) ? null : reader.GetString(3),
+                LastName = reader.IsDBNull(4) ? null : reader.GetString(4),
+                NameKey = reader.GetString(5),
+            };
+        }
+
+        if (name.IsBetterCasedThan(author.Name))
+        {
+            // "John Saul" names the person stored as "JOHN SAUL", as an import would.
+            await using var rename = Command(
+                "UPDATE authors SET name = @name, sort_name = @sort, first_name = @first, last_name = @last WHERE id = @id",
+                ("name", name.Display),
+                ("sort", name.Sort),
+                ("first", name.First),
+                ("last", name.Last),
+                ("id", author.Id));
+            await rename.ExecuteNonQueryAsync(cancellationToken);
+            author.Rename(name);
+        }
+
+        return author;
     }
 
     /// <summary>Inserts the book and its credits; sets the book's id and times.</summary>

@@ -5,15 +5,18 @@ using Shelf.Core.Features.Shelves;
 
 namespace Shelf.Core.Features.Books;
 
-/// <summary>Puts a tracked book on shelves and takes it off others; a new shelf name creates the shelf.</summary>
+/// <summary>Puts a tracked book on shelves and takes it off others; a new shelf name (exactly as written) creates the shelf.</summary>
 internal sealed class BookShelving(ShelfDbContext db)
 {
     public async Task<Error?> ApplyAsync(Book book, IReadOnlyList<string> add, IReadOnlyList<string> remove, CancellationToken cancellationToken)
     {
         foreach (var text in remove)
         {
-            var key = TextKey.Normalize(text);
-            var link = book.Tags.Find(t => t.Tag.NameKey == key);
+            // The shelf of exactly that name, else the one shelf of the book whose name folds to it.
+            var written = BookRules.CollapseSpaces(text);
+            var fold = ShelfKey.Fold(written);
+            var folded = book.Tags.FindAll(t => ShelfKey.Matches(t.Tag.NameKey, fold));
+            var link = book.Tags.Find(t => t.Tag.Name == written) ?? (folded.Count == 1 ? folded[0] : null);
             if (link is null)
             {
                 return Error.NotFound(ShelfErrorCodes.BookNotOnIt, $"book {book.Id} is not on the shelf '{UserText.Shorten(text)}'");
@@ -30,8 +33,7 @@ internal sealed class BookShelving(ShelfDbContext db)
                 return name.Error;
             }
 
-            var key = TextKey.Normalize(name.Value);
-            if (book.Tags.Exists(t => t.Tag.NameKey == key))
+            if (book.Tags.Exists(t => t.Tag.Name == name.Value))
             {
                 continue;
             }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Shelf.Core.Common;
 using Shelf.Core.Data;
 using Shelf.Core.Domain;
+using Shelf.Core.Features.Shelves;
 
 namespace Shelf.Core.Features.Books;
 
@@ -25,7 +26,7 @@ public sealed record ListBooksRequest
 
     public string? Author { get; init; }
 
-    /// <summary>Only books on this shelf (matched by its key: "Sci-Fi" finds "sci fi").</summary>
+    /// <summary>Only books on this shelf: the one of exactly that name, else every shelf whose name folds to it ("Sci-Fi" finds "sci fi").</summary>
     public string? Shelf { get; init; }
 
     /// <summary>Only books with this reading status (built-in names and their other names, or an own shelf).</summary>
@@ -128,12 +129,12 @@ public sealed class ListBooks(ShelfDbContext db)
 
         if (!string.IsNullOrWhiteSpace(request.Shelf))
         {
-            var key = TextKey.Normalize(request.Shelf);
-            var bookIds = await db.BookTags.Where(bt => bt.Tag.NameKey == key).Select(bt => bt.BookId).Take(FewBooks + 1).ToListAsync(cancellationToken);
+            var tagIds = await ShelfTags.MatchingAsync(db, request.Shelf, cancellationToken);
+            var bookIds = await db.BookTags.Where(bt => EF.Parameter(tagIds).Contains(bt.TagId)).Select(bt => bt.BookId).Distinct().Take(FewBooks + 1).ToListAsync(cancellationToken);
             few = Narrower(few, bookIds);
             if (bookIds.Count > FewBooks)
             {
-                books = books.Where(b => b.Tags.Any(t => t.Tag.NameKey == key));
+                books = books.Where(b => b.Tags.Any(t => EF.Parameter(tagIds).Contains(t.TagId)));
             }
         }
 

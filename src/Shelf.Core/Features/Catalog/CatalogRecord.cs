@@ -140,11 +140,10 @@ internal sealed class CatalogRecord
         }
     }
 
-    /// <summary>Adds a shelf unless one with the same key is there.</summary>
+    /// <summary>Adds a shelf unless one of exactly that name is there ("2021" and "2021_" are two shelves).</summary>
     public void AddTag(string name)
     {
-        var key = TextKey.Normalize(name);
-        if (key.Length > 0 && !Tags.Exists(t => TextKey.Normalize(t) == key))
+        if (TextKey.Normalize(name).Length > 0 && !Tags.Contains(name, StringComparer.Ordinal))
         {
             Tags.Add(name);
         }

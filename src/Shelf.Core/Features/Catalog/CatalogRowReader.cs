@@ -39,7 +39,7 @@ internal sealed class CatalogRowReader(ICatalogSource table, CatalogHeader heade
         try
         {
             var reader = table;
-            var row = new CatalogRow(reader, header, mapper.ExtrasSource ?? source);
+            var row = new CatalogRow(reader, header, mapper.ExtrasSource ?? source, mapper.DecodesEntities);
             var batch = new List<MappedRow>(BatchRows);
             async ValueTask AddAsync(MappedRow mapped)
             {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Shelf.Core.Data;
+using Shelf.Core.Domain;
 
 namespace Shelf.Core.Features.Search;
 
@@ -108,7 +109,7 @@ internal sealed class SearchPlan
         {
             TextTerm text => $"b.id IN ({IndexLookup(_text.Term(text with { Negated = false }, WordForm.Prefix))})",
             IsbnTerm isbn => $"b.isbn13 = {Parameter(isbn.Isbn13)}",
-            ShelfTerm shelf => $"EXISTS (SELECT 1 FROM book_tags bt JOIN tags t ON t.id = bt.tag_id WHERE bt.book_id = b.id AND t.name_key = {Parameter(shelf.ShelfKey)})",
+            ShelfTerm shelf => $"EXISTS (SELECT 1 FROM book_tags bt JOIN tags t ON t.id = bt.tag_id WHERE bt.book_id = b.id AND (t.name_key = {Parameter(shelf.ShelfKey)} OR t.name_key LIKE {Parameter(ShelfKey.VariantPrefix(shelf.ShelfKey) + "%")}))",
             StatusTerm status => $"b.status = {Parameter(status.Status)}",
             LanguageTerm language => $"lower(b.language) = {Parameter(language.Language)}",
             NumberTerm number => Between(number),

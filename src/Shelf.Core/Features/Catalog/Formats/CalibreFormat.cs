@@ -96,7 +96,7 @@ internal sealed class CalibreFormat : ICatalogFormat
                 // author_sort ("García Márquez, Gabriel") splits the name better when it is the same person.
                 if (i < sorts.Length && AuthorName.TryParse(sorts[i], out var sorted, out _) && row.Name(names[i], row.Label(_authors)) is { } name && sorted.Key == name.Key)
                 {
-                    row.Record.AddCredit(sorted, AuthorRole.Author);
+                    row.Record.AddCredit(sorted.ShownAs(name), AuthorRole.Author);
                 }
                 else
                 {

@@ -101,7 +101,7 @@ internal sealed class GoodreadsFormat : ICatalogFormat
                 // "Author l-f" tells the family name apart better than splitting at the last space
                 // ("García Márquez, Gabriel"); use it when it names the same person.
                 var sameperson = AuthorName.TryParse(lastFirst, out var parsed, out _) && parsed.Key == name.Key;
-                row.Record.AddCredit(sameperson ? parsed : name, AuthorRole.Author);
+                row.Record.AddCredit(sameperson ? parsed.ShownAs(name) : name, AuthorRole.Author);
                 if (!sameperson && lastFirst.Trim().Length > 0)
                 {
                     // Not the same person as "Author": not Shelf's to guess which is right, so keep it.

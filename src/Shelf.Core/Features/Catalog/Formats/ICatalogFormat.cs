@@ -38,6 +38,9 @@ internal interface ICatalogMapper
     /// </summary>
     bool AddsCredits => false;
 
+    /// <summary>Whether HTML entities in the cells are decoded (every export but Shelf's own, which writes text as stored).</summary>
+    bool DecodesEntities => true;
+
     /// <summary>Fills <see cref="CatalogRow.Record"/>; problems go to <see cref="CatalogRow.Fail"/> and <see cref="CatalogRow.Warn"/>.</summary>
     void Map(CatalogRow row);
 }

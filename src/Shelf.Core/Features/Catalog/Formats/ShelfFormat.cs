@@ -63,6 +63,8 @@ internal sealed class ShelfFormat : ICatalogFormat
 
         public string? ExtrasSource => null;
 
+        public bool DecodesEntities => false;
+
         public void Map(CatalogRow row)
         {
             var record = row.Record;

@@ -6,8 +6,9 @@ namespace Shelf.Core.Features.Catalog.Formats;
 
 /// <summary>
 /// The StoryGraph library export: authors as a comma list, contributors as "Name (Role)",
-/// ratings in quarter stars, reading status words, every reading as "start-end" in Dates Read
-/// (Shelf keeps the last date read; the list, moods, pace and content warnings are extras).
+/// ratings in quarter stars (Shelf's rating is whole stars: the exact value stays in the extras),
+/// reading status words, every reading as "start-end" in Dates Read (the latest reading's start
+/// is the start date; the list itself, moods, pace and content warnings are extras).
 /// An ISBN/UID that is not an ISBN is StoryGraph's own id.
 /// </summary>
 internal sealed class StoryGraphFormat : ICatalogFormat
@@ -30,6 +31,7 @@ internal sealed class StoryGraphFormat : ICatalogFormat
         private readonly int _status = h.Find("Read Status");
         private readonly int _dateAdded = h.Find("Date Added");
         private readonly int _lastRead = h.Find("Last Date Read");
+        private readonly int _datesRead = h.Find("Dates Read");
         private readonly int _readCount = h.Find("Read Count");
         private readonly int _rating = h.Find("Star Rating");
         private readonly int _review = h.Find("Review");
@@ -38,7 +40,8 @@ internal sealed class StoryGraphFormat : ICatalogFormat
 
         public CatalogField Fields => FieldSet.Of(
             (CatalogField.Title, _title), (CatalogField.Authors, _authors), (CatalogField.Isbn, _isbn), (CatalogField.Identifiers, _isbn),
-            (CatalogField.Format, _format), (CatalogField.Status, _status), (CatalogField.AddedAt, _dateAdded), (CatalogField.DateRead, _lastRead),
+            (CatalogField.Format, _format), (CatalogField.Status, _status), (CatalogField.AddedAt, _dateAdded), (CatalogField.DateRead, Math.Max(_lastRead, _datesRead)),
+            (CatalogField.DateStarted, _datesRead), (CatalogField.DateStarted, _lastRead),
             (CatalogField.ReadCount, _readCount), (CatalogField.Rating, _rating), (CatalogField.Review, _review), (CatalogField.Tags, _tags),
             (CatalogField.OwnedCopies, _owned))
             | CatalogField.Extras;
@@ -68,7 +71,7 @@ internal sealed class StoryGraphFormat : ICatalogFormat
             record.Format = row.Text(_format, 100);
             record.Status = ReadingStatuses.FromStoryGraph(row.Text(_status, 100));
             record.AddedAt = row.Date(_dateAdded)?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-            record.DateRead = row.Date(_lastRead);
+            MapDates(row);
             record.ReadCount = row.Number(_readCount, 0, 10_000);
             record.Rating = row.Rating(_rating);
             record.Review = row.LongText(_review);
@@ -81,6 +84,37 @@ internal sealed class StoryGraphFormat : ICatalogFormat
                 "" => null,
                 _ => Unknown(row, owned),
             };
+        }
+
+        // "Last Date Read" is one day, or a range as "Dates Read" writes them; the latest reading starts the book.
+        private void MapDates(CatalogRow row)
+        {
+            var record = row.Record;
+            var readings = row.Raw(_datesRead).Trim();
+            if (readings.Length > 0)
+            {
+                // The whole list has no field of its own: it stays in the extras as written.
+                row.Keep(_datesRead);
+                if (StoryGraphReadings.Latest(readings) is { } latest)
+                {
+                    (record.DateStarted, record.DateRead) = (latest.Start, latest.End);
+                }
+                else
+                {
+                    row.Warn($"{row.Label(_datesRead)}: '{UserText.Shorten(readings)}' is not a list of readings such as 2024/02/01-2024/02/10; kept in the extras");
+                }
+            }
+
+            var last = row.Raw(_lastRead).Trim();
+            if (last.Contains('-', StringComparison.Ordinal) && StoryGraphReadings.Parse(last) is { Start: not null } range)
+            {
+                record.DateStarted ??= range.Start;
+                record.DateRead = range.End ?? record.DateRead;
+            }
+            else if (row.Date(_lastRead) is { } day)
+            {
+                record.DateRead = day;
+            }
         }
 
         private int? Unknown(CatalogRow row, string owned)

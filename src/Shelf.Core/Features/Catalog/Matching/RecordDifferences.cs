@@ -32,8 +32,9 @@ internal static class RecordDifferences
 
     public static IEnumerable<string> MissingTags(Book book, CatalogRecord record)
     {
-        var keys = book.Tags.Select(t => t.Tag.NameKey).ToHashSet(StringComparer.Ordinal);
-        return record.Tags.Where(t => !keys.Contains(TextKey.Normalize(t)));
+        // Shelves are their names as written: "2021_" is not the shelf "2021".
+        var names = book.Tags.Select(t => t.Tag.Name).ToHashSet(StringComparer.Ordinal);
+        return record.Tags.Where(t => !names.Contains(t));
     }
 
     public static IEnumerable<(string Scheme, string Value)> MissingIdentifiers(Book book, CatalogRecord record) =>

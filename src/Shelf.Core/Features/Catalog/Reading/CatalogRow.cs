@@ -24,11 +24,12 @@ internal sealed class CatalogRow
     private readonly bool[] _kept;
     private readonly Dictionary<string, AuthorName?> _names = new(StringComparer.Ordinal);
 
-    public CatalogRow(ICatalogSource cells, CatalogHeader header, string source)
+    public CatalogRow(ICatalogSource cells, CatalogHeader header, string source, bool decodeEntities = true)
     {
         _cells = cells;
         _header = header;
         _source = source;
+        _decodeEntities = decodeEntities;
         _consumed = new bool[header.Count];
         _kept = new bool[header.Count];
         _uniqueNames = header.Names.Distinct(StringComparer.Ordinal).Count() == header.Count;
@@ -36,6 +37,9 @@ internal sealed class CatalogRow
 
     // A header without repeated names lets unmapped columns go into the extras without a duplicate check.
     private readonly bool _uniqueNames;
+
+    // Shelf's own export writes text as stored, so "&amp;" there is what the user typed.
+    private readonly bool _decodeEntities;
 
     public long Line { get; private set; }
 
@@ -69,8 +73,18 @@ internal sealed class CatalogRow
         return true;
     }
 
-    /// <summary>The field's text as written ("" when the column is absent); marks it as mapped.</summary>
+    /// <summary>
+    /// The field's text ("" when the column is absent), with HTML entities decoded: exports
+    /// scraped from web pages write "Simon &amp;amp; Schuster" and "O&amp;#039;Reilly". Marks it as mapped.
+    /// </summary>
     public string Raw(int column)
+    {
+        var text = Exact(column);
+        return _decodeEntities ? HtmlEntities.Decode(text) : text;
+    }
+
+    /// <summary>The field's text exactly as written: HTML descriptions keep their entities, the extras what the file said.</summary>
+    public string Exact(int column)
     {
         if (column < 0 || column >= _header.Count)
         {
@@ -90,7 +104,7 @@ internal sealed class CatalogRow
     /// </summary>
     public void Unusable(int column, string problem)
     {
-        var raw = Raw(column);
+        var raw = Exact(column);
         Warn($"{Label(column)}: '{UserText.Shorten(raw.Trim())}' {problem}; left empty, the value kept in the extras");
         Keep(column, raw);
     }
@@ -103,7 +117,7 @@ internal sealed class CatalogRow
         if (column >= 0 && column < _header.Count && !_kept[column])
         {
             _kept[column] = true;
-            Record.Extras.Add(_source, _header.Names[column], value ?? Raw(column));
+            Record.Extras.Add(_source, _header.Names[column], value ?? Exact(column));
         }
     }
 
@@ -145,7 +159,7 @@ internal sealed class CatalogRow
     /// <summary>Text that may hold line breaks (reviews, notes, descriptions): trimmed, otherwise as written.</summary>
     public string? LongText(int column)
     {
-        var text = Raw(column).Trim();
+        var text = Exact(column).Trim();
         return text.Length == 0 ? null : text;
     }
 

@@ -6,6 +6,7 @@ using NpgsqlTypes;
 using Shelf.Core.Data;
 using Shelf.Core.Data.Bulk;
 using Shelf.Core.Domain;
+using Shelf.Core.Features.Shelves;
 
 namespace Shelf.Core.Features.Catalog.Writing;
 
@@ -41,6 +42,7 @@ internal sealed class PostgresCatalogWriter : ICatalogWriter
     private PostgresBulkLoad _bulkLoad = null!;
     private PostgresNameIds _authors = null!;
     private PostgresNameIds _tags = null!;
+    private ShelfNames _shelfNames = null!;
     private long _existingBooks;
 
     private readonly ShelfDbContext _db;
@@ -57,6 +59,7 @@ internal sealed class PostgresCatalogWriter : ICatalogWriter
         _bulkLoad = new PostgresBulkLoad(_connection);
         _authors = new PostgresNameIds(_connection, PostgresNameIds.Authors);
         _tags = new PostgresNameIds(_connection, PostgresNameIds.Tags);
+        _shelfNames = await ShelfNames.LoadAsync(_db, cancellationToken);
         await using var count = new NpgsqlCommand("SELECT count(*) FROM books", _connection);
         _existingBooks = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
     }
@@ -94,7 +97,7 @@ internal sealed class PostgresCatalogWriter : ICatalogWriter
 
         foreach (var tag in record.Tags)
         {
-            var key = TextKey.Normalize(tag);
+            var key = _shelfNames.KeyOf(tag);
             _tags.Need([key, tag]);
             _bookTags.Add((id, key));
         }

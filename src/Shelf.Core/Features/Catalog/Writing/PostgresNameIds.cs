@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using Shelf.Core.Domain;
 
 namespace Shelf.Core.Features.Catalog.Writing;
 
@@ -7,7 +8,8 @@ namespace Shelf.Core.Features.Catalog.Writing;
 /// The ids of people or shelves by their keys, for a batch of new books: keys seen before in
 /// this import come from memory; the rest are copied into a small temporary table, created
 /// with ON CONFLICT DO NOTHING (another writer adding the same person at the same time does
-/// not fail the import; the first spelling names them) and read back in one query.
+/// not fail the import; the first spelling names them) and read back in one query. A person
+/// stored in all capitals is renamed when a mixed-case spelling comes (<see cref="AuthorName.IsBetterCased"/>).
 /// </summary>
 internal sealed class PostgresNameIds(NpgsqlConnection connection, PostgresNameIds.Kind kind)
 {
@@ -15,22 +17,34 @@ internal sealed class PostgresNameIds(NpgsqlConnection connection, PostgresNameI
     private const int MaxRemembered = 200_000;
 
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _displays = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string?[]> _missing = new(StringComparer.Ordinal);
     private bool _stagingCreated;
 
     /// <summary>Where names of one kind live and what a new one is made of.</summary>
-    internal sealed record Kind(string Table, string Staging, string[] Columns);
+    internal sealed record Kind(string Table, string Staging, string[] Columns, bool RenamesToBetterCase);
 
-    public static Kind Authors { get; } = new("authors", "shelf_import_authors", ["name_key", "name", "sort_name", "first_name", "last_name"]);
+    public static Kind Authors { get; } = new("authors", "shelf_import_authors", ["name_key", "name", "sort_name", "first_name", "last_name"], RenamesToBetterCase: true);
 
-    public static Kind Tags { get; } = new("tags", "shelf_import_tags", ["name_key", "name"]);
+    public static Kind Tags { get; } = new("tags", "shelf_import_tags", ["name_key", "name"], RenamesToBetterCase: false);
 
-    /// <summary>Notes a name the batch uses; <paramref name="values"/> are the columns of <see cref="Kind.Columns"/>, the key first.</summary>
+    /// <summary>Notes a name the batch uses; <paramref name="values"/> are the columns of <see cref="Kind.Columns"/>, the key first, then the name.</summary>
     public void Need(string?[] values)
     {
-        if (!_ids.ContainsKey(values[0]!))
+        var key = values[0]!;
+        if (_ids.ContainsKey(key))
         {
-            _missing.TryAdd(values[0]!, values);
+            if (kind.RenamesToBetterCase && AuthorName.IsBetterCased(values[1]!, _displays[key]))
+            {
+                _missing[key] = values;
+            }
+
+            return;
+        }
+
+        if (!_missing.TryAdd(key, values) && kind.RenamesToBetterCase && AuthorName.IsBetterCased(values[1]!, _missing[key][1]!))
+        {
+            _missing[key] = values;
         }
     }
 
@@ -74,13 +88,32 @@ internal sealed class PostgresNameIds(NpgsqlConnection connection, PostgresNameI
         }
 
         await ExecuteAsync($"INSERT INTO {kind.Table} ({columns}) SELECT {columns} FROM {kind.Staging} ON CONFLICT (name_key) DO NOTHING", cancellationToken);
-        await using (var read = new NpgsqlCommand($"SELECT t.name_key, t.id FROM {kind.Table} t JOIN {kind.Staging} s ON s.name_key = t.name_key", connection))
+        var renamed = new List<int>();
+        await using (var read = new NpgsqlCommand($"SELECT t.name_key, t.id, t.name, s.name FROM {kind.Table} t JOIN {kind.Staging} s ON s.name_key = t.name_key", connection))
         await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                _ids[reader.GetString(0)] = reader.GetInt32(1);
+                var (key, id, stored, given) = (reader.GetString(0), reader.GetInt32(1), reader.GetString(2), reader.GetString(3));
+                _ids[key] = id;
+                if (kind.RenamesToBetterCase)
+                {
+                    var better = AuthorName.IsBetterCased(given, stored);
+                    _displays[key] = better ? given : stored;
+                    if (better)
+                    {
+                        renamed.Add(id);
+                    }
+                }
             }
+        }
+
+        if (renamed.Count > 0)
+        {
+            var set = string.Join(", ", kind.Columns.Skip(1).Select(c => $"{c} = s.{c}"));
+            await using var rename = new NpgsqlCommand($"UPDATE {kind.Table} t SET {set} FROM {kind.Staging} s WHERE s.name_key = t.name_key AND t.id = ANY(@ids)", connection);
+            rename.Parameters.AddWithValue("ids", renamed.ToArray());
+            await rename.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await ExecuteAsync($"TRUNCATE {kind.Staging}", cancellationToken);
@@ -93,6 +126,7 @@ internal sealed class PostgresNameIds(NpgsqlConnection connection, PostgresNameI
         if (_ids.Count > MaxRemembered)
         {
             _ids.Clear();
+            _displays.Clear();
         }
     }
 

@@ -7,6 +7,7 @@ using Shelf.Core.Data.Bulk;
 using Shelf.Core.Domain;
 
 using Shelf.Core.Features.Search;
+using Shelf.Core.Features.Shelves;
 
 namespace Shelf.Core.Features.Catalog.Writing;
 
@@ -27,7 +28,8 @@ internal sealed class SqliteCatalogWriter(ShelfDbContext db, ImportOptions optio
     private static readonly string[] RandomOrderIndexes =
         ["ix_books_isbn13", "ix_books_title_key", "ix_books_year_published_title_key_id", "ix_books_pages_id", "ix_book_identifiers_scheme_value", "ix_book_authors_author_id"];
 
-    private readonly Dictionary<string, int> _authors = new(StringComparer.Ordinal);
+    // Each person's id and stored display name (a better-cased spelling renames them).
+    private readonly Dictionary<string, (int Id, string Display)> _authors = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _tags = new(StringComparer.Ordinal);
     private readonly List<string> _droppedIndexes = [];
     private readonly BulkSearchIndex _search = new(DatabaseProvider.Sqlite);
@@ -40,8 +42,10 @@ internal sealed class SqliteCatalogWriter(ShelfDbContext db, ImportOptions optio
     private SqliteBatchInsert? _bookTags;
     private SqliteStatement? _findAuthor;
     private SqliteStatement? _addAuthor;
+    private SqliteStatement? _renameAuthor;
     private SqliteStatement? _findTag;
     private SqliteStatement? _addTag;
+    private ShelfNames _shelfNames = null!;
     private int _nextId;
     private long _existingBooks;
     private bool _foreignKeysPaused;
@@ -58,6 +62,7 @@ internal sealed class SqliteCatalogWriter(ShelfDbContext db, ImportOptions optio
         _nextId = (int)await ScalarAsync("SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'books'), 0), coalesce((SELECT max(id) FROM books), 0)) + 1", cancellationToken);
         _existingBooks = await ScalarAsync("SELECT count(*) FROM books", cancellationToken);
         _foreignKeysPaused = await ScalarAsync("PRAGMA foreign_keys", cancellationToken) == 0;
+        _shelfNames = await ShelfNames.LoadAsync(db, cancellationToken);
 
         // The other tables get more room per batch: a book has several credits and ids.
         _books = new SqliteBatchInsert(_connection, "books", [.. BookFields.Columns.Select(f => f.Column!)], RowsPerStatement);
@@ -65,7 +70,8 @@ internal sealed class SqliteCatalogWriter(ShelfDbContext db, ImportOptions optio
         _credits = new SqliteBatchInsert(_connection, "book_authors", ["book_id", "author_id", "position", "role"], RowsPerStatement * 8);
         _identifiers = new SqliteBatchInsert(_connection, "book_identifiers", ["book_id", "scheme", "value"], RowsPerStatement * 8);
         _bookTags = new SqliteBatchInsert(_connection, "book_tags", ["book_id", "tag_id"], RowsPerStatement * 8);
-        _findAuthor = new SqliteStatement(_connection, "SELECT id FROM authors WHERE name_key = ?");
+        _findAuthor = new SqliteStatement(_connection, "SELECT id, name FROM authors WHERE name_key = ?");
+        _renameAuthor = new SqliteStatement(_connection, "UPDATE authors SET name = ?, sort_name = ?, first_name = ?, last_name = ? WHERE id = ?");
         _addAuthor = new SqliteStatement(_connection, "INSERT INTO authors (name, sort_name, first_name, last_name, name_key) VALUES (?, ?, ?, ?, ?) RETURNING id");
         _findTag = new SqliteStatement(_connection, "SELECT id FROM tags WHERE name_key = ?");
         _addTag = new SqliteStatement(_connection, "INSERT INTO tags (name, name_key) VALUES (?, ?) RETURNING id");
@@ -198,45 +204,56 @@ internal sealed class SqliteCatalogWriter(ShelfDbContext db, ImportOptions optio
             batch?.Dispose();
         }
 
-        foreach (var statement in new[] { _findAuthor, _addAuthor, _findTag, _addTag })
+        foreach (var statement in new[] { _findAuthor, _addAuthor, _renameAuthor, _findTag, _addTag })
         {
             statement?.Dispose();
         }
 
         _books = _credits = _identifiers = _bookTags = null;
-        _findAuthor = _addAuthor = _findTag = _addTag = null;
+        _findAuthor = _addAuthor = _renameAuthor = _findTag = _addTag = null;
         return ValueTask.CompletedTask;
     }
 
 
     private int AuthorId(AuthorName name)
     {
-        if (_authors.TryGetValue(name.Key, out var id))
+        if (!_authors.TryGetValue(name.Key, out var known))
         {
-            return id;
+            // Not cached: it may exist from before the import, or from an update made through EF.
+            _findAuthor!.Bind(0, name.Key);
+            if (_findAuthor.ExecuteIdAndText() is { } found)
+            {
+                known = ((int)found.Id, found.Text);
+            }
+            else
+            {
+                _addAuthor!.Bind(0, name.Display);
+                _addAuthor.Bind(1, name.Sort);
+                _addAuthor.Bind(2, name.First);
+                _addAuthor.Bind(3, name.Last);
+                _addAuthor.Bind(4, name.Key);
+                known = ((int)_addAuthor.ExecuteScalar()!.Value, name.Display);
+            }
         }
 
-        // Not cached: it may exist from before the import, or from an update made through EF.
-        _findAuthor!.Bind(0, name.Key);
-        var found = _findAuthor.ExecuteScalar();
-        if (found is null)
+        if (name.IsBetterCasedThan(known.Display))
         {
-            _addAuthor!.Bind(0, name.Display);
-            _addAuthor.Bind(1, name.Sort);
-            _addAuthor.Bind(2, name.First);
-            _addAuthor.Bind(3, name.Last);
-            _addAuthor.Bind(4, name.Key);
-            found = _addAuthor.ExecuteScalar();
+            _renameAuthor!.Bind(0, name.Display);
+            _renameAuthor.Bind(1, name.Sort);
+            _renameAuthor.Bind(2, name.First);
+            _renameAuthor.Bind(3, name.Last);
+            _renameAuthor.Bind(4, known.Id);
+            _renameAuthor.Execute();
+            known = (known.Id, name.Display);
         }
 
-        id = (int)found!.Value;
-        _authors[name.Key] = id;
-        return id;
+        _authors[name.Key] = known;
+        return known.Id;
     }
 
     private int TagId(string name)
     {
-        var key = TextKey.Normalize(name);
+        var key = _shelfNames.KeyOf(name);
         if (_tags.TryGetValue(key, out var id))
         {
             return id;
