@@ -18,6 +18,7 @@ internal sealed class CatalogImportCommand : ShelfCommand
     private readonly Option<string?> _format = new("--format") { Description = "Read the file as this format instead of recognising it from the header (see --formats)" };
     private readonly Option<string[]> _map = new("--map") { Description = "Read any CSV: \"Column Name=field\" for each column to read (fields: title, author, authors, isbn, pages, ...; see --formats)", Arity = ArgumentArity.ZeroOrMore };
     private readonly Option<string?> _encoding = new("--encoding") { Description = "The file's encoding (utf-8, utf-16, windows-1252, latin1, shift_jis, ...); detected when not given" };
+    private readonly Option<int> _skipLines = new("--skip-lines") { Description = "Lines before the header to skip (a title, a tool's log lines)", HelpName = "N" };
     private readonly Option<bool> _dryRun = new("--dry-run") { Description = "Report what would happen without changing the library" };
     private readonly Option<bool> _strict = new("--strict") { Description = "Import nothing if any row is bad" };
     private readonly Option<bool> _update = new("--update") { Description = "Apply what the file says differently about books already in the library" };
@@ -31,6 +32,7 @@ internal sealed class CatalogImportCommand : ShelfCommand
         Options.Add(_format);
         Options.Add(_map);
         Options.Add(_encoding);
+        Options.Add(_skipLines);
         Options.Add(_dryRun);
         Options.Add(_strict);
         Options.Add(_update);
@@ -92,6 +94,7 @@ internal sealed class CatalogImportCommand : ShelfCommand
                 Format = context.Get(_format),
                 Mappings = mappings,
                 Encoding = context.Get(_encoding),
+                SkipLines = context.Get(_skipLines),
                 DryRun = context.Get(_dryRun),
                 Strict = context.Get(_strict),
                 Update = context.Get(_update),

@@ -137,6 +137,18 @@ public sealed record AuthorName
 
     private static AuthorName FromCleaned(string cleaned)
     {
+        // "David E. Smith (Turgon of TheOneRing.net, one of its founders)": a note in brackets is
+        // part of the name as written, but its commas and words are not the name's parts.
+        var open = cleaned.IndexOf('(', StringComparison.Ordinal);
+        if (open > 0 && cleaned[^1] == ')' && TextKey.Normalize(cleaned[..open]).Length > 0)
+        {
+            var body = FromCleaned(cleaned[..open].Trim());
+            var note = cleaned[open..];
+            var noted = $"{body.Display} {note}";
+            return new AuthorName(noted, $"{body.Sort} {note}", body.First, body.Last, TextKey.Normalize(noted));
+        }
+
+
         string? first;
         string? last;
         string? suffix = null;

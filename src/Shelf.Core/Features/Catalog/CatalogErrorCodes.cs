@@ -9,6 +9,7 @@ public static class CatalogErrorCodes
 {
     public const string AllRejected = "import.all_rejected";
     public const string BadMapping = "import.bad_mapping";
+    public const string CalibreList = "import.calibredb_list";
     public const string Binary = "import.binary";
     public const string ConcurrentChange = "import.concurrent_change";
     public const string ConcurrentWrite = "import.concurrent_write";
@@ -34,6 +35,7 @@ public static class CatalogErrorCodes
     public const string NoStdin = "import.no_stdin";
     public const string OrderNumberRepeated = "import.order_number_repeated";
     public const string RejectsUnwritable = "import.rejects_unwritable";
+    public const string SkipTooFar = "import.skip_too_far";
     public const string Strict = "import.strict";
     public const string UnknownEncoding = "import.unknown_encoding";
     public const string UnknownFormat = "import.unknown_format";

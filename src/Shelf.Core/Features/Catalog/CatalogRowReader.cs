@@ -23,6 +23,9 @@ internal sealed class CatalogRowReader(ICatalogSource table, CatalogHeader heade
     /// <summary>More people, ids or shelves than any book has: a broken row, not a book (and the bulk writers' batches are sized by these).</summary>
     public const int MaxListed = 500;
 
+    /// <summary>Unquoted separators one column of a row may hold (<see cref="ICatalogMapper.OverflowColumn"/>); more is a broken row.</summary>
+    private const int MaxOverflow = 3;
+
     private readonly Channel<List<MappedRow>> _rows = Channel.CreateBounded<List<MappedRow>>(new BoundedChannelOptions(QueueBatches) { SingleReader = true, SingleWriter = true });
 
     /// <summary>The mapped rows, in file order, a batch at a time.</summary>
@@ -63,7 +66,7 @@ internal sealed class CatalogRowReader(ICatalogSource table, CatalogHeader heade
                 }
 
                 var line = reader.Line;
-                var problem = Check(reader, line, out var shortRow) ?? (row.Begin(line) ? Map(row, shortRow) : row.Failure);
+                var problem = Check(reader, line, out var shortRow, out var overflow) ?? (row.Begin(line) ? Map(row, shortRow, overflow) : row.Failure);
                 var mapped = problem is null
                     ? new MappedRow(line, reader.ByteOffset, row.Record, null, null, row.Warnings.Count == 0 ? [] : [.. row.Warnings])
                     : new MappedRow(line, reader.ByteOffset, null, problem, reader.RawRecord(), []);
@@ -96,9 +99,10 @@ internal sealed class CatalogRowReader(ICatalogSource table, CatalogHeader heade
         }
     }
 
-    private string? Check(ICatalogSource reader, long line, out string? shortRow)
+    private string? Check(ICatalogSource reader, long line, out string? shortRow, out int overflow)
     {
         shortRow = null;
+        overflow = 0;
         if (table.Malformation(line) is { } malformed)
         {
             return malformed;
@@ -121,22 +125,36 @@ internal sealed class CatalogRowReader(ICatalogSource table, CatalogHeader heade
             return $"the row has {count} fields but the header has {header.Count} (a field with an unquoted line break, or a row cut short?)";
         }
 
+        var extra = 0;
         for (var i = header.Count; i < count; i++)
         {
             if (!reader.IsEmpty(i))
             {
-                return $"the row has {count} fields but the header has {header.Count} (a field with an unquoted '{table.Separator}'?)";
+                extra = i - header.Count + 1;
             }
         }
 
-        return null;
+        // A format may know which column holds the unquoted separators; otherwise nobody can tell which field they split.
+        if (extra == 0 || (mapper.OverflowColumn >= 0 && extra <= MaxOverflow))
+        {
+            overflow = extra;
+            return null;
+        }
+
+        return $"the row has {count} fields but the header has {header.Count} (a field with an unquoted '{table.Separator}'?)";
     }
 
-    private string? Map(CatalogRow row, string? shortRow)
+    private string? Map(CatalogRow row, string? shortRow, int overflow)
     {
         if (shortRow is not null)
         {
             row.Warn(shortRow);
+        }
+
+        if (overflow > 0)
+        {
+            row.SpanOverflow(mapper.OverflowColumn, overflow);
+            row.Warn($"the row has {header.Count + overflow} fields but the header has {header.Count}; '{table.Separator}' written unquoted in {row.Label(mapper.OverflowColumn)} was read as part of it");
         }
 
         mapper.Map(row);

@@ -22,6 +22,9 @@ public sealed record ImportRequest(Stream Input)
     /// <summary>An encoding name (<c>--encoding</c>); null to detect it.</summary>
     public string? Encoding { get; init; }
 
+    /// <summary>Lines before the header to skip (a title, a tool's log lines); 0 when the file starts with it.</summary>
+    public int SkipLines { get; init; }
+
     /// <summary>Report what would happen, then roll everything back.</summary>
     public bool DryRun { get; init; }
 
@@ -66,7 +69,12 @@ public sealed class ImportCatalog(ShelfDbContext db, ImportOptions? options = nu
             named = encoding.Value;
         }
 
-        var opened = await OpenAsync(request.Input, named, cancellationToken);
+        if (request.SkipLines < 0)
+        {
+            return Error.Invalid(CatalogErrorCodes.SkipTooFar, "the number of lines to skip before the header cannot be negative");
+        }
+
+        var opened = await OpenAsync(request.Input, named, request.SkipLines, cancellationToken);
         if (!opened.IsSuccess)
         {
             return opened.Error!;
@@ -125,8 +133,15 @@ public sealed class ImportCatalog(ShelfDbContext db, ImportOptions? options = nu
     }
 
     /// <summary>Shelf's JSON export is read as a source of its own (once, a book at a time); anything else as delimited text.</summary>
-    private static async Task<Result<ICatalogSource>> OpenAsync(Stream input, System.Text.Encoding? named, CancellationToken cancellationToken)
+    private static async Task<Result<ICatalogSource>> OpenAsync(Stream input, System.Text.Encoding? named, int skipLines, CancellationToken cancellationToken)
     {
+        if (skipLines > 0)
+        {
+            // Lines before a header are never Shelf's JSON (a log line may well start with '[').
+            var delimited = await ImportInput.OpenAsync(input, named, skipLines, cancellationToken);
+            return delimited.IsSuccess ? new CsvCatalogSource(delimited.Value) : delimited.Error!;
+        }
+
         var (rest, json, isObject) = await JsonCatalogSource.OpenAsync(input, cancellationToken);
         if (json is not null)
         {

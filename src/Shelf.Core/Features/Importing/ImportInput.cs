@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using CsvHelper;
 using Shelf.Core.Common;
@@ -34,6 +35,9 @@ internal sealed class ImportInput : IAsyncDisposable
 
     public CsvReader Reader { get; }
 
+    /// <summary>Lines skipped before the header: the reader counts from there, messages from the file's first line.</summary>
+    public int LineOffset { get; private init; }
+
     /// <summary>At the end of the file: whether its last record ended with a line break.</summary>
     public bool EndedWithLineBreak => _tail.EndsWithLineBreak;
 
@@ -51,7 +55,11 @@ internal sealed class ImportInput : IAsyncDisposable
     /// Detects the encoding (unless <paramref name="named"/>) and the separator, and reads the header.
     /// The table owns <paramref name="input"/> from here on.
     /// </summary>
-    public static async Task<Result<ImportInput>> OpenAsync(Stream input, Encoding? named, CancellationToken cancellationToken)
+    public static Task<Result<ImportInput>> OpenAsync(Stream input, Encoding? named, CancellationToken cancellationToken) =>
+        OpenAsync(input, named, skipLines: 0, cancellationToken);
+
+    /// <summary>The same, after the first <paramref name="skipLines"/> lines (a title or log lines before the header).</summary>
+    public static async Task<Result<ImportInput>> OpenAsync(Stream input, Encoding? named, int skipLines, CancellationToken cancellationToken)
     {
         long? totalBytes = input.CanSeek ? input.Length : null;
         var prefix = new byte[PrefixSize];
@@ -69,12 +77,40 @@ internal sealed class ImportInput : IAsyncDisposable
             return detected.Error!;
         }
 
-        var separator = SeparatorDetector.Detect(SeparatorDetector.Decode(prefix.AsSpan(0, length), detected.Value.Encoding));
+        var encoding = detected.Value.Encoding;
+        var headerAt = 0;
+        if (skipLines > 0)
+        {
+            headerAt = LeadingLines.Skip(prefix.AsSpan(0, length), skipLines, encoding);
+            if (headerAt < 0)
+            {
+                await source.DisposeAsync();
+                return Error.Invalid(CatalogErrorCodes.SkipTooFar, $"the first {skipLines.ToString(CultureInfo.InvariantCulture)} lines are more than the file has, or longer than {PrefixSize >> 10} KB; nothing was imported");
+            }
+
+            // Past a byte order mark the reader can no longer see it: name the encoding it marked.
+            encoding ??= detected.Value.Original;
+            source = new SkippingStream(source, headerAt);
+        }
+
+        var start = SeparatorDetector.Decode(prefix.AsSpan(headerAt, length - headerAt), encoding);
+        if (CalibreListOutput.Looks(start))
+        {
+            await source.DisposeAsync();
+            return Error.Invalid(CatalogErrorCodes.CalibreList, "the file is the console table calibredb list prints, not a CSV file (its wrapped cells would make wrong books); export a CSV catalog with 'calibredb catalog books.csv' and import that; nothing was imported");
+        }
+
+        var separator = SeparatorDetector.Detect(start);
+        if (BackslashQuotes.Used(start, separator ?? ',') && IsAsciiCompatible(encoding ?? detected.Value.Original))
+        {
+            source = new BackslashQuoteStream(source);
+        }
+
         ImportInput? table = null;
         var options = new CsvReaderOptions
         {
             Separator = separator,
-            Encoding = detected.Value.Encoding,
+            Encoding = encoding,
             TrackLineNumbers = true,
             MaxRecordSize = MaxRecordBytes,
             OnMalformedRecord = record => table?.Remember(record),
@@ -91,7 +127,7 @@ internal sealed class ImportInput : IAsyncDisposable
                 return Error.Invalid(CatalogErrorCodes.NoHeader, "the file has no header line; the first line must name the columns (Title, Author, ...)");
             }
 
-            table = new ImportInput(reader, tail, header, detected.Value, reader.Separator, totalBytes);
+            table = new ImportInput(reader, tail, header, detected.Value, reader.Separator, totalBytes) { LineOffset = skipLines };
             return table;
         }
         catch (CsvFormatException e)
@@ -134,6 +170,9 @@ internal sealed class ImportInput : IAsyncDisposable
             }
         }
     }
+
+    // '\\' and '"' are those bytes wherever they occur only in UTF-8 and single-byte code pages.
+    private static bool IsAsciiCompatible(Encoding? encoding) => encoding is null or UTF8Encoding || encoding.IsSingleByte || encoding == Utf8WithStrayBytes.Instance;
 
     public ValueTask DisposeAsync() => Reader.DisposeAsync();
 }

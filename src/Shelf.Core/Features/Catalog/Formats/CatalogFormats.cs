@@ -14,6 +14,8 @@ internal static class CatalogFormats
         new StoryGraphFormat(),
         new LibibFormat(),
         new CalibreFormat(),
+        new KaggleGoodreadsFormat(),
+        new BookCrossingFormat(),
         new GoodbooksFormat(),
         new ShelfFormat(),
         new SimpleFormat(),

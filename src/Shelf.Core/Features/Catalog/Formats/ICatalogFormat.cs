@@ -38,6 +38,13 @@ internal interface ICatalogMapper
     /// </summary>
     bool AddsCredits => false;
 
+    /// <summary>
+    /// The column whose text the source writes with its separator unquoted (the Kaggle Goodreads
+    /// data set's authors), or -1: a row with a few fields more than the header has them joined
+    /// back into that column, with a warning, instead of being rejected.
+    /// </summary>
+    int OverflowColumn => -1;
+
     /// <summary>Whether HTML entities in the cells are decoded (every export but Shelf's own, which writes text as stored).</summary>
     bool DecodesEntities => true;
 

@@ -41,6 +41,10 @@ internal sealed class CatalogRow
     // Shelf's own export writes text as stored, so "&amp;" there is what the user typed.
     private readonly bool _decodeEntities;
 
+    // A row with unquoted separators in one column (Kaggle's authors): that column spans the extra fields.
+    private int _overflowAt = -1;
+    private int _overflow;
+
     public long Line { get; private set; }
 
     public CatalogRecord Record { get; private set; } = new();
@@ -59,6 +63,7 @@ internal sealed class CatalogRow
         Warnings.Clear();
         Array.Clear(_consumed);
         Array.Clear(_kept);
+        _overflow = 0;
         for (var i = 0; i < _cells.FieldCount; i++)
         {
             // UTF-8 bytes are at least as many as characters, so this never refuses a field that fits.
@@ -72,6 +77,16 @@ internal sealed class CatalogRow
 
         return true;
     }
+
+    /// <summary>Reads the current row's <paramref name="extra"/> fields beyond the header as part of <paramref name="column"/>, whose text held the separator unquoted.</summary>
+    public void SpanOverflow(int column, int extra)
+    {
+        _overflowAt = column;
+        _overflow = extra;
+    }
+
+    // Where a column's cell is when one column spans extra fields.
+    private int CellOf(int column) => _overflow == 0 || column <= _overflowAt ? column : column + _overflow;
 
     /// <summary>
     /// The field's text ("" when the column is absent), with HTML entities decoded: exports
@@ -92,7 +107,13 @@ internal sealed class CatalogRow
         }
 
         _consumed[column] = true;
-        return column < _cells.FieldCount ? _cells.Cell(column) : string.Empty;
+        if (_overflow > 0 && column == _overflowAt)
+        {
+            return string.Join(_cells.Separator, Enumerable.Range(column, _overflow + 1).Select(_cells.Cell));
+        }
+
+        var cell = CellOf(column);
+        return cell < _cells.FieldCount ? _cells.Cell(cell) : string.Empty;
     }
 
     public void Fail(string reason) => Failure ??= reason;
@@ -124,18 +145,19 @@ internal sealed class CatalogRow
     /// <summary>Puts every column no format read into the extras; called after mapping.</summary>
     public void KeepUnmapped()
     {
-        var count = Math.Min(_cells.FieldCount, _header.Count);
+        var count = Math.Min(_cells.FieldCount - _overflow, _header.Count);
         for (var i = 0; i < count; i++)
         {
-            if (!_consumed[i] && !_kept[i] && !_cells.IsEmpty(i))
+            if (!_consumed[i] && !_kept[i] && (_overflow > 0 && i == _overflowAt || !_cells.IsEmpty(CellOf(i))))
             {
+                var text = _overflow > 0 && i == _overflowAt ? Exact(i) : _cells.Cell(CellOf(i));
                 if (_uniqueNames)
                 {
-                    Record.Extras.AddNew(_source, _header.Names[i], _cells.Cell(i));
+                    Record.Extras.AddNew(_source, _header.Names[i], text);
                 }
                 else
                 {
-                    Record.Extras.Add(_source, _header.Names[i], _cells.Cell(i));
+                    Record.Extras.Add(_source, _header.Names[i], text);
                 }
             }
         }

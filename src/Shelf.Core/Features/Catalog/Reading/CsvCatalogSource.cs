@@ -20,7 +20,7 @@ internal sealed class CsvCatalogSource(ImportInput input) : ICatalogSource
 
     public Error? Fatal { get; private set; }
 
-    public long Line => _reader.LineNumber;
+    public long Line => _reader.LineNumber + input.LineOffset;
 
     public long ByteOffset => _reader.ByteOffset;
 
@@ -34,7 +34,7 @@ internal sealed class CsvCatalogSource(ImportInput input) : ICatalogSource
         }
         catch (CsvFormatException e)
         {
-            Fatal = Error.Invalid(CatalogErrorCodes.Malformed, $"line {e.LineNumber}: the file cannot be read as CSV from here on ({e.Message}); nothing was imported");
+            Fatal = Error.Invalid(CatalogErrorCodes.Malformed, $"line {e.LineNumber + input.LineOffset}: the file cannot be read as CSV from here on ({e.Message}); nothing was imported");
             return false;
         }
     }
@@ -47,7 +47,7 @@ internal sealed class CsvCatalogSource(ImportInput input) : ICatalogSource
 
     public byte[] RawRecord() => _reader.RawRecord.ToArray();
 
-    public string? Malformation(long line) => input.Malformation(line);
+    public string? Malformation(long line) => input.Malformation(line - input.LineOffset);
 
     public bool EndedWithLineBreak => input.EndedWithLineBreak;
 
