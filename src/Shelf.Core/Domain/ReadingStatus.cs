@@ -27,7 +27,7 @@ public static class ReadingStatus
             "want to read" or "to read" or "wishlist" or "wish list" or "planned" or "plan to read" or "want" or "tbr" => WantToRead,
             "reading" or "currently reading" or "in progress" or "started" => Reading,
             "read" or "finished" or "done" or "already read" or "completed" or "have read" => Read,
-            "abandoned" or "dnf" or "did not finish" or "gave up" or "dropped" => Abandoned,
+            "abandoned" or "dnf" or "did not finish" or "gave up" or "dropped" or "stopped reading" => Abandoned,
             _ => status.Trim(),
         };
     }

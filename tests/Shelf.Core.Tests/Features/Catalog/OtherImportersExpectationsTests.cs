@@ -112,6 +112,54 @@ public abstract class OtherImportersExpectationsTests(DatabaseFixture fixture)
         Assert.Equal(0, await db.Books.CountAsync());
     }
 
+    [Fact]
+    public async Task BookWyrm_IdsReadingsHalfStarsReviewAndShelves()
+    {
+        await using var db = await fixture.OpenNewAsync();
+
+        var summary = await CatalogImports.ImportFileAsync(db, CatalogImports.Fixture("bookwyrm_export.csv"));
+        var again = await CatalogImports.ImportFileAsync(db, CatalogImports.Fixture("bookwyrm_export.csv"));
+
+        Assert.Equal(("bookwyrm", 5L, 5L, 0L, 0L), (summary.Format, summary.Read, summary.Added, summary.Rejected, summary.Warnings));
+        Assert.Equal((0L, 5L), (again.Added, again.Unchanged));
+        var books = await db.Books.Include(b => b.Authors).ThenInclude(a => a.Author).Include(b => b.Identifiers).Include(b => b.Tags).ThenInclude(t => t.Tag).ToDictionaryAsync(b => b.Title);
+        var darkness = books["The Left Hand of Darkness"];
+        Assert.Equal(("9780441478125", 5, ReadingStatus.Read, new DateOnly(2023, 1, 5), new DateOnly(2023, 1, 20)), (darkness.Isbn13, darkness.Rating, darkness.Status, darkness.DateStarted!.Value, darkness.DateRead!.Value));
+        Assert.Equal("Gender, politics and a long walk over the ice.", darkness.Review);
+        Assert.Equal(["bookwyrm:https://bookwyrm.social/book/1234", "goodreads:18423", "openlibrary:OL7571093M", "wikidata:Q645245"], darkness.Identifiers.Select(i => $"{i.Scheme}:{i.Value}").Order());
+        var extras = BookExtras.Parse(darkness.Extras);
+        Assert.Equal(("4.5", "A cold planet"), (extras.Get("bookwyrm", "rating"), extras.Get("bookwyrm", "review_name")));
+        Assert.Equal(["Terry Pratchett", "Neil Gaiman"], books["Good Omens"].Authors.OrderBy(a => a.Position).Select(a => a.Author.Name));
+        Assert.Equal([ReadingStatus.Reading, ReadingStatus.WantToRead, ReadingStatus.Abandoned], new[] { "Good Omens", "The Fifth Season", "Infinite Jest" }.Select(t => books[t].Status));
+        Assert.Equal("2022-07-15", BookExtras.Parse(books["Infinite Jest"].Extras).Get("bookwyrm", "stopped_date"));
+        Assert.Null(books["Piranesi"].Status);
+        Assert.Equal(["Favourites"], books["Piranesi"].Tags.Select(t => t.Tag.Name));
+    }
+
+    [Fact]
+    public async Task Openreads_StatusesReadingsHalfStarsTagsAndOpenLibraryIds()
+    {
+        await using var db = await fixture.OpenNewAsync();
+
+        var summary = await CatalogImports.ImportFileAsync(db, CatalogImports.Fixture("openreads_export.csv"));
+
+        Assert.Equal(("openreads", 5L, 5L, 0L, 0L), (summary.Format, summary.Read, summary.Added, summary.Rejected, summary.Warnings));
+        var books = await db.Books.Include(b => b.Authors).ThenInclude(a => a.Author).Include(b => b.Identifiers).Include(b => b.Tags).ThenInclude(t => t.Tag).ToDictionaryAsync(b => b.Title);
+        var dune = books["Dune"];
+        Assert.Equal((ReadingStatus.Read, 5, 412, "Chilton Books", 1965, "paperback"), (dune.Status, dune.Rating, dune.Pages, dune.Publisher, dune.YearPublished, dune.Format));
+        Assert.Equal((new DateOnly(2024, 1, 2), new DateOnly(2024, 1, 15), 2), (dune.DateStarted!.Value, dune.DateRead!.Value, dune.ReadCount));
+        Assert.Equal(("Loved it.", "Lent to Sam"), (dune.Review, dune.PrivateNotes));
+        Assert.Equal(["classics", "sci-fi"], dune.Tags.Select(t => t.Tag.Name).Order());
+        Assert.Equal("openlibrary:OL893415M", dune.Identifiers.Select(i => $"{i.Scheme}:{i.Value}").Single());
+        Assert.Equal(new DateTime(2019, 2, 20, 0, 0, 0, DateTimeKind.Utc), dune.AddedAt);
+        var extras = BookExtras.Parse(dune.Extras);
+        Assert.Equal(("4.5", "true"), (extras.Get("openreads", "rating"), extras.Get("openreads", "favourite")));
+        Assert.Equal((ReadingStatus.Reading, "or There and Back Again", new DateOnly(2024, 6, 1)), (books["The Hobbit"].Status, books["The Hobbit"].Subtitle, books["The Hobbit"].DateStarted!.Value));
+        Assert.Null(books["The Hobbit"].DateRead);
+        Assert.Equal([ReadingStatus.WantToRead, ReadingStatus.Abandoned, null], new[] { "Middlemarch", "Ulysses", "Unsorted Notes" }.Select(t => books[t].Status));
+        Assert.Equal(2, books["Ulysses"].Rating);
+    }
+
     public sealed class Sqlite(SqliteDatabaseFixture fixture) : OtherImportersExpectationsTests(fixture), IClassFixture<SqliteDatabaseFixture>;
 
     public sealed class Postgres(PostgresDatabaseFixture fixture) : OtherImportersExpectationsTests(fixture), IClassFixture<PostgresDatabaseFixture>;

@@ -14,6 +14,8 @@ internal static class CatalogFormats
         new StoryGraphFormat(),
         new LibibFormat(),
         new CalibreFormat(),
+        new BookWyrmFormat(),
+        new OpenreadsFormat(),
         new KaggleGoodreadsFormat(),
         new BookCrossingFormat(),
         new GoodbooksFormat(),
