@@ -23,7 +23,12 @@ public abstract class ExportCatalogTests(DatabaseFixture fixture)
         CatalogImports.Fixture("storygraph_export.csv"),
         CatalogImports.Fixture("libib_library.csv"),
         CatalogImports.Fixture("librarything_export.tsv"),
-        CatalogImports.Fixture("librarything_2014.csv"));
+        CatalogImports.Fixture("librarything_2014.csv"),
+        CatalogImports.Fixture("storygraph_ranges.csv"),
+        CatalogImports.Fixture("kaggle_goodreads_books.csv"),
+        CatalogImports.Fixture("bx_books.csv"),
+        CatalogImports.Fixture("bookwyrm_export.csv"),
+        CatalogImports.Fixture("openreads_export.csv"));
 
     [Theory]
     [MemberData(nameof(EveryFile))]
