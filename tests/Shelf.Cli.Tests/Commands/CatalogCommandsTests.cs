@@ -116,7 +116,7 @@ public abstract class CatalogCommandsTests(DatabaseFixture fixture)
         var result = await shelf.RunAsync("import", "--formats");
 
         Assert.Equal(0, result.ExitCode);
-        foreach (var name in new[] { "goodreads", "librarything", "calibre", "storygraph", "libib", "goodbooks", "simple", "shelf" })
+        foreach (var name in new[] { "goodreads", "librarything", "calibre", "storygraph", "libib", "bookwyrm", "openreads", "kaggle-goodreads", "book-crossing", "goodbooks", "simple", "shelf" })
         {
             Assert.Contains($"  {name} ", result.Out, StringComparison.Ordinal);
         }
@@ -161,6 +161,35 @@ public abstract class CatalogCommandsTests(DatabaseFixture fixture)
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("吾輩は猫である", listed.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task Import_SkipLines_ReadsTheHeaderAfterThem_UnknownColumnsHintNamesTheOption()
+    {
+        var shelf = await CliDatabase.NewRunnerAsync(fixture);
+        var path = Temp("Exported by a tool\n[INFO] two books\ntitle,number_of_pages,first_name,last_name\nEmma,474,Jane,Austen\n,10,Ann,Writer\n");
+
+        var unknown = await shelf.RunAsync("import", path);
+        var skipped = await shelf.RunAsync("import", path, "--skip-lines", "2");
+
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("--skip-lines", Assert.Single(unknown.ErrorLines), StringComparison.Ordinal);
+        Assert.Equal(0, skipped.ExitCode);
+        Assert.Contains("line 5", skipped.Error, StringComparison.Ordinal);
+        Assert.Equal("Emma", JsonDocument.Parse((await shelf.RunAsync("list", "--json")).Out).RootElement[0].GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task Import_CalibredbListOutput_OneLineSayingWhatToExport_Exit2_NothingChanged()
+    {
+        var shelf = await CliDatabase.NewRunnerAsync(fixture);
+        var before = await CliDatabase.SnapshotAsync(shelf);
+
+        var result = await shelf.RunAsync("import", Temp("id title                          authors\n3  The Dawn of Everything: A New  David Graeber & David\n   History of Humanity            Wengrow\n"), "--format", "calibre");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("calibredb catalog books.csv", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
+        Assert.Equal(before, await CliDatabase.SnapshotAsync(shelf));
     }
 
     [Fact]

@@ -3,8 +3,9 @@ using System.Text;
 namespace Shelf.Core.Features.Importing;
 
 /// <summary>
-/// What a file that is not UTF-8 is written in. Western single-byte text (Windows-1252, ISO-8859-1)
-/// has its non-ASCII bytes alone between ASCII letters ("caf\xE9"); East Asian double-byte text
+/// What a file that is not UTF-8 is written in. Western and Central European single-byte text
+/// (Windows-1252, ISO-8859-2: <see cref="SingleByteGuess"/>) has its non-ASCII bytes alone between
+/// ASCII letters ("caf\xE9"); East Asian double-byte text
 /// and Cyrillic or Greek single-byte text have them in runs. A file of runs is decoded strictly in
 /// each East Asian encoding and each result is scored by how much of it is the kana and most
 /// common ideographs real text is made of: a wrong decoding yields rare characters. Only a
@@ -26,7 +27,7 @@ internal static class LegacyEncodingGuess
         candidates = null;
         if (!MostlyInRuns(sample))
         {
-            return CodePages.Get(1252);
+            return SingleByteGuess.Guess(sample, out candidates);
         }
 
         // Cut at the last line break: a sample cut inside a double-byte character would not decode.
@@ -61,10 +62,29 @@ internal static class LegacyEncodingGuess
             return CodePages.Get(scored[0].CodePage);
         }
 
+        // Polish or Czech text puts a few letters side by side too ("łę", "ří"), never the long runs
+        // of ideographs: no East Asian encoding, but maybe Central European.
+        if (LongestRun(sample) <= 3 && SingleByteGuess.Guess(sample, out _) is { CodePage: not 1252 } central)
+        {
+            return central;
+        }
+
         var names = scored.Where(s => s.Score > 0).Select(s => s.Name).ToList();
-        names.AddRange(["euc-kr", "windows-1251", "koi8-r", "iso-8859-5", "iso-8859-7"]);
+        names.AddRange(["euc-kr", "windows-1251", "koi8-r", "iso-8859-5", "iso-8859-7", "iso-8859-2", "windows-1250"]);
         candidates = string.Join(", ", names.Distinct());
         return null;
+    }
+
+    private static int LongestRun(ReadOnlySpan<byte> bytes)
+    {
+        var (longest, run) = (0, 0);
+        foreach (var b in bytes)
+        {
+            run = b >= 0x80 ? run + 1 : 0;
+            longest = Math.Max(longest, run);
+        }
+
+        return longest;
     }
 
     private static bool MostlyInRuns(ReadOnlySpan<byte> bytes)

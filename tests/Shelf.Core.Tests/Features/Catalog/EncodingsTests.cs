@@ -40,6 +40,33 @@ public sealed class EncodingsTests(SqliteDatabaseFixture fixture) : IClassFixtur
         Assert.Equal("漱石 夏目", books[0].Author);
     }
 
+    [Theory]
+    [InlineData("iso-8859-2", "iso-8859-2")]
+    [InlineData("windows-1250", "windows-1250")]
+    public async Task CentralEuropeanCodePages_DetectedWhereWindows1252WouldMisreadThem(string written, string detected)
+    {
+        await using var db = await fixture.OpenNewAsync();
+        var text = "title,number_of_pages,first_name,last_name\nDroga do wolności,540,Lech,Wałęsa\nPříliš žluťoučký kůň,120,Karel,Čapek\nŚwięta źródła,88,Zofia,Nałkowska\n";
+
+        var summary = await CatalogImports.ImportAsync(db, new ImportRequest(new MemoryStream(Encoding.GetEncoding(written).GetBytes(text))));
+
+        Assert.StartsWith(detected, summary.Encoding, StringComparison.Ordinal);
+        Assert.Equal(["Droga do wolności", "Příliš žluťoučký kůň", "Święta źródła"], await db.Books.OrderBy(b => b.Id).Select(b => b.Title).ToListAsync());
+    }
+
+    [Fact]
+    public async Task CentralEuropeanLettersSharedByBothCodePages_RefusedNamingThem()
+    {
+        await using var db = await fixture.OpenNewAsync();
+
+        // ł, ę and ó sit at the same bytes in ISO-8859-2 and Windows-1250; Windows-1252 has ³ for ł.
+        var error = await CatalogImports.ImportFailsAsync(db, new ImportRequest(new MemoryStream(Encoding.GetEncoding("iso-8859-2").GetBytes("title,number_of_pages,first_name,last_name\nPołów,120,Jan,Kowalski\nDoły,88,Ewa,Mróz\n"))));
+
+        Assert.Equal(CatalogErrorCodes.EncodingUnsure, error.Code);
+        Assert.Contains("iso-8859-2, windows-1250", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, await db.Books.CountAsync());
+    }
+
     [Fact]
     public async Task CyrillicCodePage_RefusedNamingTheEncodingToTry_ThenReadWithIt()
     {
