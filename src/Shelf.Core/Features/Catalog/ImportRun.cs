@@ -282,6 +282,7 @@ internal sealed class ImportRun(
             CreditUnion.Into(book, match.Record);
         }
 
+        await BetterCasedNames.ApplyAsync(db, book, match.Record, cancellationToken);
         var differences = RecordDifferences.Between(book, match.Record, mapper.Fields, mapper.ExtrasSource);
         if (differences.Count == 0)
         {

@@ -149,6 +149,19 @@ public abstract class TextKeptAsWrittenTests(DatabaseFixture fixture)
     }
 
     [Fact]
+    public async Task ExecuteAsync_UnchangedBookNamingItsPersonInMixedCase_RenamesThemAndStaysUnchanged()
+    {
+        await using var db = await fixture.OpenNewAsync();
+        ColumnMapping[] mapping = [new("Title", "title"), new("Author", "author")];
+        await CatalogImports.ImportMappedAsync(db, "Title,Author\nCreature,JOHN SAUL\n", mapping);
+
+        var again = await CatalogImports.ImportMappedAsync(db, "Title,Author\nCreature,John Saul\n", mapping);
+
+        Assert.Equal((0L, 1L, 0L), (again.Added, again.Unchanged, again.Differing));
+        Assert.Equal(("John Saul", "Saul, John"), await db.Authors.Select(a => new ValueTuple<string, string>(a.Name, a.SortName)).SingleAsync());
+    }
+
+    [Fact]
     public async Task Add_MixedCaseSpellingOfAPersonStoredInCapitals_RenamesThem()
     {
         await using var db = await fixture.OpenNewAsync();
