@@ -67,13 +67,7 @@ internal sealed class BookWyrmFormat : ICatalogFormat
                 }
             }
 
-            var isbn13 = row.Isbn(_isbn13);
-            var isbn10 = row.Isbn(_isbn10);
-            record.Isbn13 = isbn13 ?? isbn10;
-            if (isbn13 is not null && isbn10 is not null && isbn10 != isbn13)
-            {
-                row.Keep(_isbn10);
-            }
+            record.Isbn13 = row.Isbn(_isbn13, _isbn10, restoreZeros: false);
 
             record.DateStarted = row.Date(_started);
             record.DateRead = row.Date(_finished);

@@ -49,13 +49,7 @@ internal sealed class GoodbooksFormat : ICatalogFormat
                 row.Credit(name, AuthorRole.Author, row.Label(_authors));
             }
 
-            var isbn13 = row.Isbn(_isbn13);
-            var isbn10 = row.Isbn(_isbn, restoreZeros: true);
-            record.Isbn13 = isbn13 ?? isbn10;
-            if (isbn13 is not null && isbn10 is not null && isbn10 != isbn13)
-            {
-                row.Keep(_isbn);
-            }
+            record.Isbn13 = row.Isbn(_isbn13, _isbn, restoreZeros: true);
 
             record.OriginalPublicationYear = row.Year(_originalYear);
             record.Language = row.Text(_language, 50);

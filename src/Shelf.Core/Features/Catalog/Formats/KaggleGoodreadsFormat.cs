@@ -48,13 +48,7 @@ internal sealed class KaggleGoodreadsFormat : ICatalogFormat
             row.Identifier("goodreads", _id);
             row.Title(_title);
             People.Map(row, _authors, Authors);
-            var isbn13 = row.Isbn(_isbn13);
-            var isbn10 = row.Isbn(_isbn, restoreZeros: true);
-            record.Isbn13 = isbn13 ?? isbn10;
-            if (isbn13 is not null && isbn10 is not null && isbn10 != isbn13)
-            {
-                row.Keep(_isbn);
-            }
+            record.Isbn13 = row.Isbn(_isbn13, _isbn, restoreZeros: true);
 
             record.Language = row.Text(_language, 50);
             record.Pages = row.Pages(_pages);

@@ -89,7 +89,7 @@ internal sealed class OpenreadsFormat : ICatalogFormat
 
             // The list itself (and each reading's time) has no field: it stays in the extras as written.
             row.Keep(_readings);
-            var readings = new List<(DateOnly? Start, DateOnly? End)>();
+            var readings = new List<ReadingDates>();
             foreach (var reading in text.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
             {
                 var parts = reading.Split('|');
@@ -103,17 +103,16 @@ internal sealed class OpenreadsFormat : ICatalogFormat
 
                 if (start is not null || end is not null)
                 {
-                    readings.Add((start, end));
+                    readings.Add(new ReadingDates(start, end));
                 }
             }
 
-            if (readings.Count == 0)
+            if (ReadingDates.Latest(readings) is not { } latest)
             {
                 return;
             }
 
-            var latest = readings.MaxBy(r => r.End ?? r.Start);
-            (row.Record.DateStarted, row.Record.DateRead) = latest;
+            (row.Record.DateStarted, row.Record.DateRead) = (latest.Start, latest.End);
             row.Record.ReadCount = readings.Count(r => r.End is not null);
         }
     }

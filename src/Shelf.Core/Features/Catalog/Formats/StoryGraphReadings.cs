@@ -10,30 +10,17 @@ namespace Shelf.Core.Features.Catalog.Formats;
 /// </summary>
 internal static partial class StoryGraphReadings
 {
-    public readonly record struct Reading(DateOnly? Start, DateOnly? End);
-
     /// <summary>The reading that ended (or began) last; null when the text holds none.</summary>
-    public static Reading? Latest(string text)
-    {
-        Reading? latest = null;
-        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (Parse(part) is { } reading && (latest is null || (reading.End ?? reading.Start) >= (latest.Value.End ?? latest.Value.Start)))
-            {
-                latest = reading;
-            }
-        }
-
-        return latest;
-    }
+    public static ReadingDates? Latest(string text) =>
+        ReadingDates.Latest(text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(Parse).OfType<ReadingDates>());
 
     /// <summary>One "start-end" range, or a single date (the end); null when it is neither.</summary>
-    public static Reading? Parse(string text)
+    public static ReadingDates? Parse(string text)
     {
         var match = RangePattern().Match(text.Trim());
         if (!match.Success)
         {
-            return CatalogValues.TryDate(text, out var single) ? new Reading(null, single) : null;
+            return CatalogValues.TryDate(text, out var single) ? new ReadingDates(null, single) : null;
         }
 
         DateOnly? start = CatalogValues.TryDate(match.Groups["start"].Value, out var s) ? s : null;
@@ -44,7 +31,7 @@ internal static partial class StoryGraphReadings
             return null;
         }
 
-        return new Reading(start, end);
+        return new ReadingDates(start, end);
     }
 
     // Dates with slashes (StoryGraph's) or dashes; the range's own dash stands between them.

@@ -314,6 +314,22 @@ internal sealed class CatalogRow
         return isbn;
     }
 
+    /// <summary>
+    /// An edition's ISBN from a file that has both an ISBN-13 and an ISBN-10 column: the 13 first;
+    /// a 10 that names another edition is kept in the extras, never dropped.
+    /// </summary>
+    public string? Isbn(int isbn13Column, int isbn10Column, bool restoreZeros)
+    {
+        var isbn13 = Isbn(isbn13Column);
+        var isbn10 = Isbn(isbn10Column, restoreZeros);
+        if (isbn13 is not null && isbn10 is not null && isbn10 != isbn13)
+        {
+            Keep(isbn10Column);
+        }
+
+        return isbn13 ?? isbn10;
+    }
+
     /// <summary>Parses a person's name (cached: the same names come back row after row); null with a warning when it is not one.</summary>
     public AuthorName? Name(string text, string label)
     {
