@@ -60,9 +60,9 @@ internal sealed class BookBody
 
         var fields = read.Value;
         var lists = new[] { "authors", "addAuthors", "removeAuthors", "addShelves", "removeShelves" }.ToDictionary(name => name, fields.List);
-        if (lists.Values.FirstOrDefault(l => !l.IsSuccess) is { } bad)
+        if (lists.Values.Select(l => l.Error).FirstOrDefault(e => e is not null) is { } bad)
         {
-            return bad.Error!;
+            return bad;
         }
 
         return new EditBookRequest(reference)

@@ -19,7 +19,7 @@ internal static class LoginPages
     {
         app.MapGet("/login", Show).AllowAnonymous().ExcludeFromDescription();
         app.MapPost("/login", LogInAsync).AllowAnonymous().RequireRateLimiting(RateLimit).AddEndpointFilter<LibraryReadyFilter>().ExcludeFromDescription();
-        app.MapPost("/logout", LogOutAsync).ExcludeFromDescription();
+        app.MapPost("/logout", LogOutAsync).RequireAuthorization(Policies.SignedIn).ExcludeFromDescription();
     }
 
     private static IResult Show(HttpContext context, string? returnUrl) =>

@@ -8,6 +8,9 @@ namespace Shelf.Web.Security;
 /// </summary>
 internal static class Policies
 {
+    /// <summary>Any signed-in user, whatever their role (logging out).</summary>
+    public const string SignedIn = "signed-in";
+
     /// <summary>Read the catalog, shelves and sales: any role, or anyone when the site is public.</summary>
     public const string Read = "read";
 
@@ -20,6 +23,7 @@ internal static class Policies
     public static void Configure(AuthorizationOptions options, ShelfWebOptions web)
     {
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        options.AddPolicy(SignedIn, policy => policy.RequireAuthenticatedUser());
         options.AddPolicy(Read, policy => policy.RequireAssertion(context =>
             web.Public || context.User.IsInRole(Roles.Viewer) || context.User.IsInRole(Roles.Editor) || context.User.IsInRole(Roles.Owner)));
         options.AddPolicy(Edit, policy => policy.RequireRole(Roles.Editor, Roles.Owner));

@@ -28,10 +28,14 @@ internal static class SessionCookie
         options.ExpireTimeSpan = TimeSpan.FromDays(14);
         options.SlidingExpiration = true;
         options.Events.OnValidatePrincipal = ValidateAsync;
-        options.Events.OnRedirectToLogin = context => IsApi(context.Request)
-            ? Problems.WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized, WebErrorCodes.NotAuthenticated, "log in or send an API token as 'Authorization: Bearer <token>'")
-            : Redirect(context);
+        options.Events.OnRedirectToLogin = context => IsApi(context.Request) ? NotAuthenticatedAsync(context.HttpContext) : Redirect(context);
         options.Events.OnRedirectToAccessDenied = context => Forbidden.WriteAsync(context.HttpContext);
+    }
+
+    private static Task NotAuthenticatedAsync(HttpContext context)
+    {
+        context.Response.Headers.WWWAuthenticate = "Bearer";
+        return Problems.WriteAsync(context, StatusCodes.Status401Unauthorized, WebErrorCodes.NotAuthenticated, "log in or send an API token as 'Authorization: Bearer <token>'");
     }
 
     private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
