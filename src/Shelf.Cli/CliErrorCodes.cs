@@ -5,4 +5,10 @@ internal static class CliErrorCodes
 {
     /// <summary>A destructive command off a terminal (or with --no-input) without --yes.</summary>
     public const string Unconfirmed = "cli.unconfirmed";
+
+    /// <summary>A command that sets a password could not get one (off a terminal without --password-stdin).</summary>
+    public const string PasswordNeeded = "cli.password_needed";
+
+    /// <summary><c>shelf serve</c> could not listen where it was asked to.</summary>
+    public const string CannotListen = "cli.cannot_listen";
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Shelf.Core.Data;
+using Shelf.Core.Features.Accounts;
 using Shelf.Core.Features.Authors;
 using Shelf.Core.Features.Books;
 using Shelf.Core.Features.Catalog;
@@ -69,5 +70,17 @@ public static class ShelfCoreServiceCollectionExtensions
         .AddScoped<ReportSales>()
         .AddScoped<ImportSales>()
         .AddScoped<GetDatabaseStatus>()
-        .AddScoped<ListTables>();
+        .AddScoped<ListTables>()
+        .AddScoped<AddUser>()
+        .AddScoped<ListUsers>()
+        .AddScoped<CountOwners>()
+        .AddScoped<RemoveUser>()
+        .AddScoped<ChangePassword>()
+        .AddScoped<ChangeUserRole>()
+        .AddScoped<CreateToken>()
+        .AddScoped<ListTokens>()
+        .AddScoped<RevokeToken>()
+        .AddScoped<SignIn>()
+        .AddScoped<AuthenticateToken>()
+        .AddScoped<CheckSession>();
 }

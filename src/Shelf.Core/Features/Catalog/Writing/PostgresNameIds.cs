@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using Shelf.Core.Data.Bulk;
 using Shelf.Core.Domain;
 
 namespace Shelf.Core.Features.Catalog.Writing;
@@ -66,7 +67,7 @@ internal sealed class PostgresNameIds(NpgsqlConnection connection, PostgresNameI
             _stagingCreated = true;
         }
 
-        await using (var copy = await connection.BeginBinaryImportAsync($"COPY {kind.Staging} ({columns}) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        await using (var copy = await connection.BeginCopyAsync($"COPY {kind.Staging} ({columns}) FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
             foreach (var values in _missing.Values)
             {
@@ -111,7 +112,7 @@ internal sealed class PostgresNameIds(NpgsqlConnection connection, PostgresNameI
         if (renamed.Count > 0)
         {
             var set = string.Join(", ", kind.Columns.Skip(1).Select(c => $"{c} = s.{c}"));
-            await using var rename = new NpgsqlCommand($"UPDATE {kind.Table} t SET {set} FROM {kind.Staging} s WHERE s.name_key = t.name_key AND t.id = ANY(@ids)", connection);
+            await using var rename = new NpgsqlCommand($"UPDATE {kind.Table} t SET {set} FROM {kind.Staging} s WHERE s.name_key = t.name_key AND t.id = ANY(@ids)", connection) { CommandTimeout = 0 };
             rename.Parameters.AddWithValue("ids", renamed.ToArray());
             await rename.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -130,9 +131,5 @@ internal sealed class PostgresNameIds(NpgsqlConnection connection, PostgresNameI
         }
     }
 
-    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    private Task ExecuteAsync(string sql, CancellationToken cancellationToken) => connection.ExecuteUnboundedAsync(sql, cancellationToken);
 }
