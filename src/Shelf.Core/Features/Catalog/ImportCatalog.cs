@@ -86,7 +86,9 @@ public sealed class ImportCatalog(ShelfDbContext db, ImportOptions? options = nu
         var format = ChooseFormat(request, header);
         if (!format.IsSuccess)
         {
-            return format.Error!;
+            return format.Error!.Code == CatalogErrorCodes.UnknownFormat && await HeaderFurtherDownAsync(table, cancellationToken) is { } later
+                ? Error.Invalid(CatalogErrorCodes.UnknownFormat, $"the first line is not a header Shelf knows, but line {later.Line} holds the columns of the {later.Format} format: skip the {later.Line - 1} lines before it; nothing was imported")
+                : format.Error!;
         }
 
         var mapper = format.Value.Bind(header);
@@ -156,6 +158,24 @@ public sealed class ImportCatalog(ShelfDbContext db, ImportOptions? options = nu
 
         var opened = await ImportInput.OpenAsync(rest, named, cancellationToken);
         return opened.IsSuccess ? new CsvCatalogSource(opened.Value) : opened.Error!;
+    }
+
+    /// <summary>Lines looked at for a known header when the first line is not one: a title or a tool's log lines come first.</summary>
+    private const int HeaderSearchLines = 20;
+
+    /// <summary>The first of the next few records whose cells are a known format's header (the file has lines before its header), or null.</summary>
+    private static async Task<(long Line, string Format)?> HeaderFurtherDownAsync(ICatalogSource table, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < HeaderSearchLines && await table.ReadAsync(cancellationToken); i++)
+        {
+            var cells = Enumerable.Range(0, table.FieldCount).Select(table.Cell);
+            if (CatalogFormats.Detect(new CatalogHeader(cells)) is { } format)
+            {
+                return (table.Line, format.Name);
+            }
+        }
+
+        return null;
     }
 
     // The bulk writers throw the provider's exception; an update made through EF wraps it.

@@ -116,6 +116,20 @@ public abstract class PublicDatasetsTests(DatabaseFixture fixture)
     }
 
     [Fact]
+    public async Task HeaderAfterOtherLines_ErrorSaysWhichLineHoldsItAndHowManyToSkip_ThenReadWithSkipLines()
+    {
+        await using var db = await fixture.OpenNewAsync();
+        var bytes = Encoding.UTF8.GetBytes("Goodreads export for Ann\nsaved 2024-01-01\nBook Id,Title,Author,My Rating,Exclusive Shelf\n1,Dune,Frank Herbert,5,read\n");
+
+        var error = await CatalogImports.ImportFailsAsync(db, new ImportRequest(new MemoryStream(bytes)));
+        var summary = await CatalogImports.ImportAsync(db, new ImportRequest(new MemoryStream(bytes)) { SkipLines = 2 });
+
+        Assert.Equal(CatalogErrorCodes.UnknownFormat, error.Code);
+        Assert.Contains("line 3 holds the columns of the goodreads format: skip the 2 lines before it", error.Message, StringComparison.Ordinal);
+        Assert.Equal(("goodreads", 1L), (summary.Format, summary.Added));
+    }
+
+    [Fact]
     public async Task SkipLines_Utf16FileWithAByteOrderMark_StillRead()
     {
         await using var db = await fixture.OpenNewAsync();
