@@ -24,7 +24,7 @@ internal static class StatusProblems
             StatusCodes.Status404NotFound => (WebErrorCodes.NotFound, $"there is nothing at {context.HttpContext.Request.Path}; the API is under /api/v1 (see /scalar/v1)"),
             StatusCodes.Status405MethodNotAllowed => (WebErrorCodes.BadRequest, $"{context.HttpContext.Request.Method} is not allowed on {context.HttpContext.Request.Path}"),
             StatusCodes.Status413PayloadTooLarge => (WebErrorCodes.TooLarge, "the request body is larger than this server accepts; start 'shelf serve' with a larger --max-upload"),
-            StatusCodes.Status415UnsupportedMediaType => (WebErrorCodes.BadRequest, "send the body as application/json"),
+            StatusCodes.Status415UnsupportedMediaType => (WebErrorCodes.BadRequest, "this endpoint does not read a body of that type: send application/json, or multipart/form-data for an import"),
             >= 500 => ("server.error", "something went wrong on the server; nothing was changed; the server's log says more"),
             _ => ("request.failed", problem.Title ?? "the request failed"),
         };
