@@ -12,7 +12,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
-using Scalar.AspNetCore;
 using Shelf.Core;
 using Shelf.Core.Data;
 using Shelf.Web.Endpoints;
@@ -127,6 +126,5 @@ public static class ShelfWebApp
         api.MapSaleEndpoints();
 
         app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference(scalar => scalar.DisableDefaultFonts()).AllowAnonymous();
     }
 }

@@ -103,6 +103,12 @@ public sealed class BrowserTests(SqliteDatabaseFixture fixture) : IClassFixture<
         Assert.Contains("19.98", await page.Locator("table").First.InnerTextAsync(), StringComparison.Ordinal);
         await ShotAsync(page, "6-sales");
 
+        // The API reference renders from the site's own files.
+        await page.GetByRole(AriaRole.Link, new() { Name = "API", Exact = true }).ClickAsync();
+        await page.GetByText("/api/v1/books").First.WaitForAsync();
+        await ShotAsync(page, "7-api-reference");
+        await page.GoBackAsync();
+
         // Log out.
         await page.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
         await page.WaitForURLAsync("**/login");
