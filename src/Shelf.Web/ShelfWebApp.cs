@@ -59,7 +59,9 @@ public static class ShelfWebApp
 
     private static void AddServices(IServiceCollection services, DatabaseTarget target, ShelfWebOptions options)
     {
-        services.AddShelfCore(target);
+        // A long-running host does not migrate on a request: 'shelf serve' migrates before it starts,
+        // and a library another program left behind is a 503 naming 'shelf db migrate'.
+        services.AddShelfCore(target, core => core.MigrateOnOpen = false);
         services.AddSingleton(options);
         services.AddScoped<LibraryRequest>();
         services.AddSingleton<UploadStash>();
