@@ -99,8 +99,9 @@ public static class ShelfWebApp
 
     private static void UsePipeline(WebApplication app)
     {
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseExceptionHandler(errors => errors.Run(context =>
+            ErrorResponses.WriteAsync(context, StatusCodes.Status500InternalServerError, "server.error", "something went wrong on the server; nothing was changed; the server's log says more")));
+        app.UseStatusCodePages(pages => ErrorResponses.WriteStatusAsync(pages.HttpContext));
         app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<OwnerGate>();
         app.UseRouting();
@@ -119,6 +120,7 @@ public static class ShelfWebApp
         app.MapBookPages();
         app.MapImportPages();
         app.MapSalePages();
+        app.MapAccountPages();
 
         var api = app.MapGroup("/api/v1").AddEndpointFilter<LibraryReadyFilter>();
         api.MapBookEndpoints();
