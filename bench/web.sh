@@ -5,6 +5,7 @@
 # Kestrel (the floor: what the host costs without Shelf's work). Targets: p99 <= 50 ms for every
 # case, >= 1,000 requests/s for a book by id.
 #   bench/web.sh [books] [connections] [seconds]      (default 1000000 32 20)
+# SHELF=path/to/shelf uses that build instead of ./shelf (which builds on first use).
 # The PostgreSQL server is started here and stopped by its own pid; wrk targets only 127.0.0.1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,8 +22,9 @@ pgbin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
 generator="../shared/tools/gen_catalog.py"
 [[ -f "$generator" ]] || { echo "bench: needs $generator (the catalog generator)" >&2; exit 1; }
 
+shelf="${SHELF:-./shelf}"
 echo "building shelf..." >&2
-./shelf --help >/dev/null
+"$shelf" --help >/dev/null
 file="$out/search-catalog-$books.csv"
 [[ -f "$file" ]] || { echo "writing $file..." >&2; python3 "$generator" "$books" "$file"; }
 
@@ -32,11 +34,12 @@ stop_serve() { [[ -n "$serve_pid" ]] && kill -TERM "$serve_pid" 2>/dev/null && w
 # measure DB: prints "case req/s p50 p99" lines for the four cases, and "start ms"
 measure() {
   local db="$1"
-  printf 'correct horse\n' | ./shelf --db "$db" user add bench --role viewer --password-stdin >/dev/null 2>&1 || true
+  # An owner: a site without one serves only /health.
+  printf 'correct horse\n' | "$shelf" --db "$db" user add bench --role owner --password-stdin >/dev/null 2>&1 || true
   local token
-  token="$(./shelf --db "$db" token create --user bench --label web-bench)"
+  token="$("$shelf" --db "$db" token create --user bench --label web-bench)"
   local started=$(date +%s%N)
-  exec {serve_out}< <(./shelf --db "$db" serve --urls http://127.0.0.1:0 2>/dev/null & echo "pid $!"; wait)
+  exec {serve_out}< <("$shelf" --db "$db" serve --urls http://127.0.0.1:0 2>/dev/null & echo "pid $!"; wait)
   read -r _ serve_pid <&"$serve_out"
   local url
   read -r url <&"$serve_out"
@@ -87,18 +90,20 @@ PY
 lib="$out/search-$books.db"
 if [[ ! -f "$lib" ]]; then
   echo "importing into $lib..." >&2
-  ./shelf --db "$lib" import "$file" >/dev/null
+  "$shelf" --db "$lib" import "$file" >/dev/null
 fi
 mapfile -t sqlite_lines < <(measure "$lib")
+(( ${#sqlite_lines[@]} == 5 )) || { echo "bench: the SQLite run failed: ${sqlite_lines[*]}" >&2; exit 1; }
 
 source bench/private_postgres.sh
 start_private_postgres "$pgbin"
 target="Host=127.0.0.1;Port=$port;Username=postgres;Database=shelf"
 echo "importing into PostgreSQL..." >&2
-./shelf --db "$target" db create >/dev/null
-./shelf --db "$target" import "$file" >/dev/null
+"$shelf" --db "$target" db create >/dev/null
+"$shelf" --db "$target" import "$file" >/dev/null
 psql -h 127.0.0.1 -p "$port" -U postgres -d shelf -qc "ANALYZE"
 mapfile -t pg_lines < <(measure "$target")
+(( ${#pg_lines[@]} == 5 )) || { echo "bench: the PostgreSQL run failed: ${pg_lines[*]}" >&2; exit 1; }
 
 echo "$books books, wrk -c$conns -d${seconds}s, each case after one warm request; floor: a static file from the same Kestrel"
 report SQLite "${sqlite_lines[@]}"

@@ -59,7 +59,9 @@ public static class ShelfWebApp
 
     private static void AddServices(IServiceCollection services, DatabaseTarget target, ShelfWebOptions options)
     {
-        services.AddShelfCore(target);
+        // A long-running host does not migrate on a request: 'shelf serve' migrates before it starts,
+        // and a library another program left behind is a 503 naming 'shelf db migrate'.
+        services.AddShelfCore(target, core => core.MigrateOnOpen = false);
         services.AddSingleton(options);
         services.AddScoped<LibraryRequest>();
         services.AddSingleton<UploadStash>();
@@ -97,8 +99,9 @@ public static class ShelfWebApp
 
     private static void UsePipeline(WebApplication app)
     {
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseExceptionHandler(errors => errors.Run(context =>
+            ErrorResponses.WriteAsync(context, StatusCodes.Status500InternalServerError, "server.error", "something went wrong on the server; nothing was changed; the server's log says more")));
+        app.UseStatusCodePages(pages => ErrorResponses.WriteStatusAsync(pages.HttpContext));
         app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<OwnerGate>();
         app.UseRouting();
@@ -117,6 +120,7 @@ public static class ShelfWebApp
         app.MapBookPages();
         app.MapImportPages();
         app.MapSalePages();
+        app.MapAccountPages();
 
         var api = app.MapGroup("/api/v1").AddEndpointFilter<LibraryReadyFilter>();
         api.MapBookEndpoints();

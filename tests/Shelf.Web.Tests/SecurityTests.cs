@@ -132,6 +132,23 @@ public sealed class SecurityTests(SqliteDatabaseFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task UnknownPage_InABrowser_IsAnHtmlPage_NotAProblemOrAStackTrace()
+    {
+        await using var site = await WebSite.StartAsync(fixture);
+        var browser = site.Client(cookies: new CookieContainer());
+        await SignInTests.LogInAsync(browser, "viewer", WebSite.Password);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/no/such/page");
+        request.Headers.Accept.ParseAdd("text/html");
+
+        var response = await browser.SendAsync(request);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("<title>Not found · Shelf</title>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UnknownApiPath_IsA404Problem_ForASignedInClient()
     {
         await using var site = await WebSite.StartAsync(fixture);

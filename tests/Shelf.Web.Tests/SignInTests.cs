@@ -201,6 +201,41 @@ public abstract partial class SignInTests(DatabaseFixture fixture)
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
     }
 
+    [Fact]
+    public async Task OwnerPage_AddsAUserWhoCanThenLogIn_AndIsOnlyForOwners()
+    {
+        await using var site = await WebSite.StartAsync(fixture);
+        var owner = site.Client(cookies: new CookieContainer());
+        await LogInAsync(owner, "owner", WebSite.Password);
+        var page = await owner.GetStringAsync("/users");
+
+        var added = await owner.PostAsync("/users", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["name"] = "dora", ["role"] = "editor", ["password"] = "a long pass phrase", ["__RequestVerificationToken"] = TokenIn(page),
+        }));
+        var refused = await owner.PostAsync("/users", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["name"] = "eve", ["role"] = "editor", ["password"] = "short", ["__RequestVerificationToken"] = TokenIn(page),
+        }));
+        var dora = site.Client(cookies: new CookieContainer());
+        var login = await LogInAsync(dora, "dora", "a long pass phrase");
+        var editor = site.Client(cookies: new CookieContainer());
+        await LogInAsync(editor, "editor", WebSite.Password);
+        using var asEditor = new HttpRequestMessage(HttpMethod.Get, "/users");
+        asEditor.Headers.Accept.ParseAdd("text/html");
+        var forbidden = await editor.SendAsync(asEditor);
+
+        Assert.Contains("<td>viewer</td>", page, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"viewer\" selected>viewer</option>", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("a password needs at least 8 characters", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        Assert.Equal("text/html", forbidden.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("your role (editor) may not do this", await forbidden.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     internal static async Task<HttpResponseMessage> LogInAsync(HttpClient browser, string user, string password, string? returnUrl = null)
     {
         var form = await browser.GetStringAsync("/login");

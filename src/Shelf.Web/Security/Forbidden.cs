@@ -10,6 +10,6 @@ internal static class Forbidden
     {
         var role = context.User.IsInRole(Roles.Editor) ? Roles.Editor : context.User.IsInRole(Roles.Viewer) ? Roles.Viewer : "no role";
         var needed = role == Roles.Editor ? "an owner" : "an editor or an owner";
-        return Problems.WriteAsync(context, StatusCodes.Status403Forbidden, WebErrorCodes.Forbidden, $"your role ({role}) may not do this; ask {needed}");
+        return ErrorResponses.WriteAsync(context, StatusCodes.Status403Forbidden, WebErrorCodes.Forbidden, $"your role ({role}) may not do this; ask {needed}");
     }
 }
