@@ -9,6 +9,7 @@ using Shelf.Core.Features.Database;
 using Shelf.Core.Features.Sales;
 using Shelf.Core.Features.Search;
 using Shelf.Core.Features.Shelves;
+using Shelf.Core.Features.Stats;
 
 namespace Shelf.Core;
 
@@ -69,5 +70,6 @@ public static class ShelfCoreServiceCollectionExtensions
         .AddScoped<ReportSales>()
         .AddScoped<ImportSales>()
         .AddScoped<GetDatabaseStatus>()
-        .AddScoped<ListTables>();
+        .AddScoped<ListTables>()
+        .AddScoped<GetLibraryStats>();
 }

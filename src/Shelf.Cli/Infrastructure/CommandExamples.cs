@@ -35,6 +35,7 @@ internal static class CommandExamples
         ["sale delete"] = ["shelf sale delete S-2026-0001", "shelf sale delete S-2026-0001 --yes"],
         ["sale import"] = ["shelf sale import sales.csv", "shelf sale import sales.csv --dry-run --rejects bad-sales.csv"],
         ["sale report"] = ["shelf sale report", "shelf sale report --by author --from 2026-01-01", "shelf sale report --by book --json"],
+        ["stats"] = ["shelf stats", "shelf stats --year 2026", "shelf stats --json > stats.json"],
         ["db"] = ["shelf db status", "shelf db create --db postgres://shelf@localhost:5432/library", "shelf db migrate"],
         ["db create"] = ["shelf db create", "shelf db create --db postgres://shelf@localhost:5432/library"],
         ["db status"] = ["shelf db status", "shelf db status --json"],
