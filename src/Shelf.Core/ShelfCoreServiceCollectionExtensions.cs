@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Shelf.Core.Data;
 using Shelf.Core.Features.Authors;
+using Shelf.Core.Features.Backup;
 using Shelf.Core.Features.Books;
 using Shelf.Core.Features.Catalog;
 using Shelf.Core.Features.Database;
@@ -71,5 +72,8 @@ public static class ShelfCoreServiceCollectionExtensions
         .AddScoped<ImportSales>()
         .AddScoped<GetDatabaseStatus>()
         .AddScoped<ListTables>()
-        .AddScoped<GetLibraryStats>();
+        .AddScoped<GetLibraryStats>()
+        .AddScoped<BackupLibrary>()
+        .AddScoped<InspectBackup>()
+        .AddScoped<RestoreLibrary>();
 }

@@ -41,6 +41,8 @@ internal static class CommandExamples
         ["db status"] = ["shelf db status", "shelf db status --json"],
         ["db tables"] = ["shelf db tables", "shelf db tables --db ~/books/library.db"],
         ["db migrate"] = ["shelf db migrate", "shelf db migrate --db postgres://shelf@localhost:5432/library"],
+        ["db backup"] = ["shelf db backup ~/backups/library-$(date +%F).shelf-backup", "shelf db backup library.shelf-backup --db postgres://shelf@localhost:5432/library"],
+        ["db restore"] = ["shelf db restore library.shelf-backup --db ~/books/new-library.db", "shelf db restore library.shelf-backup --db postgres://shelf@localhost:5432/library", "shelf db restore library.shelf-backup --replace --yes"],
         ["help"] = ["shelf help", "shelf help sale report"],
         ["completion"] = ["shelf completion bash > ~/.local/share/bash-completion/completions/shelf", "shelf completion zsh > \"${fpath[1]}/_shelf\"", "shelf completion fish > ~/.config/fish/completions/shelf.fish"],
     };
