@@ -5,4 +5,7 @@ internal static class CliErrorCodes
 {
     /// <summary>A destructive command off a terminal (or with --no-input) without --yes.</summary>
     public const string Unconfirmed = "cli.unconfirmed";
+
+    /// <summary>edit or remove given both a book and --where, or neither.</summary>
+    public const string BookOrWhere = "cli.book_or_where";
 }

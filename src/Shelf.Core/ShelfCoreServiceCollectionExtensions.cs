@@ -55,6 +55,8 @@ public static class ShelfCoreServiceCollectionExtensions
         .AddScoped<SearchBooks>()
         .AddScoped<EditBook>()
         .AddScoped<RemoveBook>()
+        .AddScoped<EditBooks>()
+        .AddScoped<RemoveBooks>()
         .AddScoped<ListAuthors>()
         .AddScoped<GetAuthor>()
         .AddScoped<RenameAuthor>()

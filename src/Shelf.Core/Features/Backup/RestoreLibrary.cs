@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using Shelf.Core.Common;
 using Shelf.Core.Data;
+using Shelf.Core.Features.Catalog.Writing;
 using Shelf.Core.Features.Search;
 
 namespace Shelf.Core.Features.Backup;
@@ -54,8 +55,12 @@ public sealed class RestoreLibrary(ShelfDbContext db, DatabaseTarget target)
 
         try
         {
+            // A large restore into PostgreSQL sets the book tables' indexes and foreign keys aside and
+            // builds them once at the end, as a large import does; either way the search index is rebuilt once.
+            var large = BulkLoadRule.Applies(archive.Manifest.Books, existingBooks: 0);
+            var bulk = db.Provider == DatabaseProvider.Postgres && large ? new PostgresBulkLoad((NpgsqlConnection)connection) : null;
+            var indexes = db.Provider == DatabaseProvider.Sqlite && large ? new SqliteIndexPause(connection, inTransaction) : null;
             var index = new BulkSearchIndex(db.Provider);
-            await index.SetAsideAsync(connection, inTransaction, cancellationToken);
             if (db.Provider == DatabaseProvider.Sqlite)
             {
                 // A table may refer to itself (a refund to its sale): foreign keys are checked at the commit.
@@ -67,12 +72,31 @@ public sealed class RestoreLibrary(ShelfDbContext db, DatabaseTarget target)
                 await ClearAsync(connection, inTransaction, tables, cancellationToken);
             }
 
+            if (indexes is not null)
+            {
+                await indexes.SetAsideAsync(tables, cancellationToken);
+            }
+
+            if (bulk is null)
+            {
+                await index.SetAsideAsync(connection, inTransaction, cancellationToken);
+            }
+            else
+            {
+                await bulk.SetAsideAsync(cancellationToken);
+            }
+
             foreach (var (archived, table) in archive.Tables)
             {
                 if (await RestoreTableAsync(archive, archived, table, cancellationToken) is { } damaged)
                 {
                     return damaged;
                 }
+            }
+
+            if (indexes is not null)
+            {
+                await indexes.RestoreAsync(cancellationToken);
             }
 
             if (await VerifyAsync(archive, connection, inTransaction, cancellationToken) is { } differs)
@@ -85,7 +109,15 @@ public sealed class RestoreLibrary(ShelfDbContext db, DatabaseTarget target)
                 await ResetSequencesAsync(connection, inTransaction, tables, cancellationToken);
             }
 
-            await index.RebuildAsync(connection, inTransaction, cancellationToken);
+            if (bulk is null)
+            {
+                await index.RebuildAsync(connection, inTransaction, cancellationToken);
+            }
+            else
+            {
+                await bulk.RestoreAsync(cancellationToken);
+            }
+
             await transaction.CommitAsync(cancellationToken);
         }
         catch (InvalidDataException e)

@@ -80,8 +80,13 @@ internal sealed class PostgresRowSink : IRowSink
         _table = table;
     }
 
-    public static async Task<PostgresRowSink> StartAsync(NpgsqlConnection connection, BackupTable table, CancellationToken cancellationToken) =>
-        new(await connection.BeginBinaryImportAsync($"COPY {TableRows.Quote(table.Name)} ({TableRows.Columns(table.Columns)}) FROM STDIN (FORMAT BINARY)", cancellationToken), table);
+    public static async Task<PostgresRowSink> StartAsync(NpgsqlConnection connection, BackupTable table, CancellationToken cancellationToken)
+    {
+        // A large restore has set the foreign keys aside (PostgresBulkLoad), so the end of the COPY
+        // does not check a million rows' references within the command's timeout.
+        var copy = await connection.BeginBinaryImportAsync($"COPY {TableRows.Quote(table.Name)} ({TableRows.Columns(table.Columns)}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        return new PostgresRowSink(copy, table);
+    }
 
     public async ValueTask AddAsync(object?[] row, CancellationToken cancellationToken)
     {

@@ -36,7 +36,7 @@ public sealed record LibraryStats
 
     public required IReadOnlyList<ReadingPeriod> ReadByMonth { get; init; }
 
-    /// <summary>The people credited as author on the most books (other roles do not count).</summary>
+    /// <summary>The people with the most credits (as author, editor, translator...), most first.</summary>
     public required IReadOnlyList<RankedName> TopAuthors { get; init; }
 
     public required IReadOnlyList<RankedName> TopShelves { get; init; }

@@ -264,6 +264,43 @@ public abstract class BackupRestoreTests(DatabaseFixture fixture)
         Assert.Equal(BackupErrorCodes.NotABackup, ontoLibrary.Error!.Code);
     }
 
+    [Fact]
+    public async Task Restore_LargeLibrary_BulkPathKeepsEveryRowIndexAndConstraint()
+    {
+        var source = await fixture.NewDatabaseAsync();
+        await using var original = await DatabaseFixture.OpenAsync(source);
+        await BookTestData.AddAsync(original, "Seed", "Only Author");
+        await original.ExecuteAsync(
+            """
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20500)
+            INSERT INTO books (title, title_key, added_at, updated_at, read_count)
+            SELECT 'Generated ' || i, 'generated ' || i, '2026-01-01 10:00:00', '2026-01-01 10:00:00', 0 FROM n
+            """);
+        await original.ExecuteAsync("INSERT INTO book_authors (book_id, author_id, position, role) SELECT id, (SELECT min(id) FROM authors), 0, 'author' FROM books WHERE title <> 'Seed'");
+        var backup = await BackupTestData.BackupAsync(original, source);
+        await using var db = await fixture.OpenNewAsync();
+        var schemaBefore = await SchemaAsync(db);
+
+        var restored = await Restore(db).ExecuteAsync(new RestoreLibraryRequest(backup.Path), default);
+
+        Assert.True(restored.IsSuccess, restored.Error?.Message);
+        Assert.Equal(20_501, await db.Books.CountAsync());
+        Assert.Equal(20_501, await db.BookAuthors.CountAsync());
+        Assert.Equal(schemaBefore, await SchemaAsync(db));
+        var found = await new Shelf.Core.Features.Search.SearchBooks(db).ExecuteAsync(new("generated 20500"), default);
+        Assert.Equal("Generated 20500", found.Value[0].Title);
+    }
+
+    // The indexes and constraints of the library, to prove a bulk restore put every one back.
+    private static Task<List<string>> SchemaAsync(ShelfDbContext db) => db.Provider == DatabaseProvider.Sqlite
+        ? db.RowsAsync("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name")
+        : db.RowsAsync(
+            """
+            SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema()
+            UNION ALL SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE connamespace = current_schema()::regnamespace
+            ORDER BY 1, 2
+            """);
+
     private async Task<(DatabaseTarget Source, BackupSummary Backup)> FilledBackupAsync()
     {
         var source = await fixture.NewDatabaseAsync();

@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using Shelf.Core.Common;
+using Shelf.Core.Data;
+using Shelf.Core.Features.Search;
+
+namespace Shelf.Core.Features.Books;
+
+/// <summary>Every book a search matches (the language of <see cref="SearchBooks"/>); <see cref="DryRun"/> only finds them.</summary>
+public sealed record RemoveBooksRequest(string Where)
+{
+    public bool DryRun { get; init; }
+}
+
+/// <summary>
+/// Removes every book a search matches, with their credits, shelves and identifiers, in one
+/// transaction (the query is run again inside it). Authors stay, and sales keep their record of
+/// each book, as with <see cref="RemoveBook"/>.
+/// </summary>
+public sealed class RemoveBooks(ShelfDbContext db)
+{
+    private const int Batch = 5_000;
+
+    public async Task<Result<BulkChange>> ExecuteAsync(RemoveBooksRequest request, CancellationToken cancellationToken)
+    {
+        var rehearsal = await new SearchBooks(db).MatchingIdsAsync(request.Where, cancellationToken);
+        if (!rehearsal.IsSuccess)
+        {
+            return rehearsal.Error!;
+        }
+
+        if (request.DryRun)
+        {
+            return new BulkChange(rehearsal.Value.Count, rehearsal.Value, await BookSummaries.ForIdsAsync(db, rehearsal.Value, cancellationToken));
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var ids = (await new SearchBooks(db).MatchingIdsAsync(request.Where, cancellationToken)).Value;
+        foreach (var chunk in ids.Chunk(Batch))
+        {
+            await db.Books.Where(b => EF.Parameter(chunk).Contains(b.Id)).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new BulkChange(ids.Count, ids, null);
+    }
+}
