@@ -8,4 +8,10 @@ internal static class CliErrorCodes
 
     /// <summary>edit or remove given both a book and --where, or neither.</summary>
     public const string BookOrWhere = "cli.book_or_where";
+
+    /// <summary>A command that sets a password could not get one (off a terminal without --password-stdin).</summary>
+    public const string PasswordNeeded = "cli.password_needed";
+
+    /// <summary><c>shelf serve</c> could not listen where it was asked to.</summary>
+    public const string CannotListen = "cli.cannot_listen";
 }

@@ -26,6 +26,9 @@ internal static class ShelfApp
         root.Subcommands.Add(new CatalogExportCommand(console, globals));
         root.Subcommands.Add(new LibraryStatsCommand(console, globals));
         root.Subcommands.Add(new DbCommand(console, globals));
+        root.Subcommands.Add(new ServeCommand(console, globals));
+        root.Subcommands.Add(new UserCommand(console, globals));
+        root.Subcommands.Add(new TokenCommand(console, globals));
         root.Subcommands.Add(new HelpCommand((args, cancellationToken) => RunAsync(args, console, cancellationToken)));
         root.Subcommands.Add(new CompletionCommand(console));
         return root;

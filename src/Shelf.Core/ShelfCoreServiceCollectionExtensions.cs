@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Shelf.Core.Data;
+using Shelf.Core.Features.Accounts;
 using Shelf.Core.Features.Authors;
 using Shelf.Core.Features.Backup;
 using Shelf.Core.Features.Books;
@@ -77,5 +78,17 @@ public static class ShelfCoreServiceCollectionExtensions
         .AddScoped<GetLibraryStats>()
         .AddScoped<BackupLibrary>()
         .AddScoped<InspectBackup>()
-        .AddScoped<RestoreLibrary>();
+        .AddScoped<RestoreLibrary>()
+        .AddScoped<AddUser>()
+        .AddScoped<ListUsers>()
+        .AddScoped<CountOwners>()
+        .AddScoped<RemoveUser>()
+        .AddScoped<ChangePassword>()
+        .AddScoped<ChangeUserRole>()
+        .AddScoped<CreateToken>()
+        .AddScoped<ListTokens>()
+        .AddScoped<RevokeToken>()
+        .AddScoped<SignIn>()
+        .AddScoped<AuthenticateToken>()
+        .AddScoped<CheckSession>();
 }

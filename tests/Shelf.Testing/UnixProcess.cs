@@ -7,11 +7,16 @@ public static class UnixProcess
 {
     private const int SigInt = 2;
 
+    private const int SigTerm = 15;
+
     /// <summary>True when this process runs as root, where PostgreSQL refuses to run without dropping privileges.</summary>
     public static bool IsRoot => Environment.UserName == "root";
 
     /// <summary>Sends SIGINT to one process, by pid; never to a group or by name.</summary>
     public static bool Interrupt(int pid) => pid > 0 && Kill(pid, SigInt) == 0;
+
+    /// <summary>Sends SIGTERM (what systemd and container runtimes send to stop a service) to one process, by pid.</summary>
+    public static bool Terminate(int pid) => pid > 0 && Kill(pid, SigTerm) == 0;
 
     /// <summary>Finds an executable on PATH, as a shell would.</summary>
     public static string? FindOnPath(string name)

@@ -30,6 +30,9 @@ internal sealed class CliConsole
 
     public required Func<string, string?> Environment { get; init; }
 
+    /// <summary>Reads a line from the terminal without echoing it (a password); null means read <see cref="In"/> (tests).</summary>
+    public Func<string?>? ReadSecretLine { get; init; }
+
     /// <summary>Honours https://no-color.org: any non-empty NO_COLOR turns colour off.</summary>
     public bool NoColor => !string.IsNullOrEmpty(Environment("NO_COLOR"));
 
@@ -45,7 +48,34 @@ internal sealed class CliConsole
         OpenInput = global::System.Console.OpenStandardInput,
         OpenOutput = global::System.Console.OpenStandardOutput,
         Environment = global::System.Environment.GetEnvironmentVariable,
+        ReadSecretLine = ReadWithoutEcho,
     };
+
+    private static string? ReadWithoutEcho()
+    {
+        var line = new global::System.Text.StringBuilder();
+        while (true)
+        {
+            var key = global::System.Console.ReadKey(intercept: true);
+            if (key.Key == ConsoleKey.Enter)
+            {
+                return line.ToString();
+            }
+
+            if (key.Key == ConsoleKey.Backspace)
+            {
+                line.Length = Math.Max(0, line.Length - 1);
+            }
+            else if (key.Key == ConsoleKey.D && key.Modifiers == ConsoleModifiers.Control && line.Length == 0)
+            {
+                return null;
+            }
+            else if (!char.IsControl(key.KeyChar))
+            {
+                line.Append(key.KeyChar);
+            }
+        }
+    }
 
     /// <summary>An interactive Spectre console on stderr, for progress bars; only call it when <see cref="ErrorIsTerminal"/>.</summary>
     public IAnsiConsole CreateProgressConsole() => AnsiConsole.Create(new AnsiConsoleSettings

@@ -1,5 +1,6 @@
 using Shelf.Core.Common;
 using Shelf.Core.Data;
+using Shelf.Core.Features.Accounts;
 using Shelf.Core.Features.Authors;
 using Shelf.Core.Features.Backup;
 using Shelf.Core.Features.Books;
@@ -36,6 +37,9 @@ internal static class CliHints
         CatalogErrorCodes.EncodingUnsure => "give it with --encoding NAME, e.g. --encoding windows-1251",
         CatalogErrorCodes.Strict => "without --strict the good rows are imported and the bad ones reported",
         BackupErrorCodes.NotEmpty => "restore into a new library with --db, or add --replace (asks first; --yes for scripts)",
+        AccountErrorCodes.NotFound => "list them with 'shelf user list'",
+        AccountErrorCodes.TokenNotFound => "list them with 'shelf token list'",
+        AccountErrorCodes.LastOwner => "'shelf user role NAME owner' makes another",
         ConfigurationErrorCodes.CurrencyInvalid => "fix or unset SHELF_CURRENCY",
         DatabaseErrorCodes.DatabaseMissing => "create it with 'shelf db create'",
         DatabaseErrorCodes.NeedsMigration => "run 'shelf db migrate'",

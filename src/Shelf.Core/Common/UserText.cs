@@ -4,7 +4,7 @@ namespace Shelf.Core.Common;
 /// Text a user or a file gave, quoted back in a message: short enough for one line however long
 /// the value was (a whole review pasted into the pages field stays a line, not a page).
 /// </summary>
-internal static class UserText
+public static class UserText
 {
     /// <summary>The text trimmed, cut at <paramref name="maxLength"/> characters with "…" when longer.</summary>
     public static string Shorten(string? text, int maxLength = 40)

@@ -28,6 +28,12 @@ public abstract class ShelfDbContext(DbContextOptions options) : DbContext(optio
 
     public DbSet<Sale> Sales => Set<Sale>();
 
+    public DbSet<User> Users => Set<User>();
+
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     /// <summary>Which database this context talks to.</summary>
     public abstract DatabaseProvider Provider { get; }
 

@@ -18,7 +18,7 @@ internal sealed class PostgresSaleWriter(ShelfDbContext db) : SaleBulkWriter
 
     public override async Task WriteAsync(IReadOnlyList<Sale> sales, CancellationToken cancellationToken)
     {
-        await using var copy = await _connection.BeginBinaryImportAsync($"COPY sales ({Columns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        await using var copy = await _connection.BeginCopyAsync($"COPY sales ({Columns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
 
         foreach (var sale in sales)
         {

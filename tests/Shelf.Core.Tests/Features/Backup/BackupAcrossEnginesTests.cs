@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Shelf.Core.Features.Accounts;
 using Shelf.Core.Features.Backup;
 using Shelf.Testing;
 
@@ -14,6 +15,10 @@ public sealed class BackupAcrossEnginesTests(SqliteDatabaseFixture sqlite, Postg
         var first = await sqlite.NewDatabaseAsync();
         await using var original = await DatabaseFixture.OpenAsync(first);
         await BackupTestData.FillAsync(original);
+
+        // Accounts came from another branch after backups were written: carried all the same.
+        Assert.True((await new AddUser(original, TimeProvider.System).ExecuteAsync(new AddUserRequest("ann", "owner", "a long enough password 1"), default)).IsSuccess);
+        var token = (await new CreateToken(original, TimeProvider.System).ExecuteAsync("ann", "backup", default)).Value;
         var expected = await BackupTestData.DumpAsync(original);
         var fromSqlite = await BackupTestData.BackupAsync(original, first);
 
@@ -22,6 +27,8 @@ public sealed class BackupAcrossEnginesTests(SqliteDatabaseFixture sqlite, Postg
         var intoPostgres = await new RestoreLibrary(onPostgres, server).ExecuteAsync(new RestoreLibraryRequest(fromSqlite.Path), default);
         Assert.True(intoPostgres.IsSuccess, intoPostgres.Error?.Message);
         Assert.Equal(expected, await BackupTestData.DumpAsync(onPostgres));
+        Assert.Equal("ann", (await new AuthenticateToken(onPostgres).ExecuteAsync(token.Secret, default)).Value.Name);
+        Assert.True((await new SignIn(onPostgres, TimeProvider.System).ExecuteAsync("ann", "a long enough password 1", default)).IsSuccess);
 
         var fromPostgres = await BackupTestData.BackupAsync(onPostgres, server);
         var second = await sqlite.NewDatabaseAsync();
@@ -35,5 +42,6 @@ public sealed class BackupAcrossEnginesTests(SqliteDatabaseFixture sqlite, Postg
         // Credits in their order, sales with their books: what the dump compares, spelled out.
         Assert.Equal(["Terry Pratchett", "Neil Gaiman"], await back.BookAuthors.Where(c => c.Book.Title == "Good Omens").OrderBy(c => c.Position).Select(c => c.Author.Name).ToListAsync());
         Assert.Equal(3, await back.Sales.CountAsync());
+        Assert.Equal("ann", (await new AuthenticateToken(back).ExecuteAsync(token.Secret, default)).Value.Name);
     }
 }

@@ -12,20 +12,24 @@ namespace Shelf.Core.Data.CompiledModels.Postgres
     public partial class PostgresShelfDbModel
     {
         private PostgresShelfDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("55206163-32a0-48cb-952c-13feeb9fa126"), entityTypeCount: 7)
+            : base(skipDetectChanges: false, modelId: new Guid("c1d49c23-eed9-4544-ba04-f3698616179b"), entityTypeCount: 10)
         {
         }
 
         partial void Initialize()
         {
+            var apiToken = ApiTokenEntityType.Create(this);
             var author = AuthorEntityType.Create(this);
             var book = BookEntityType.Create(this);
             var bookAuthor = BookAuthorEntityType.Create(this);
             var bookIdentifier = BookIdentifierEntityType.Create(this);
             var bookTag = BookTagEntityType.Create(this);
+            var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var sale = SaleEntityType.Create(this);
             var tag = TagEntityType.Create(this);
+            var user = UserEntityType.Create(this);
 
+            ApiTokenEntityType.CreateForeignKey1(apiToken, user);
             BookAuthorEntityType.CreateForeignKey1(bookAuthor, author);
             BookAuthorEntityType.CreateForeignKey2(bookAuthor, book);
             BookIdentifierEntityType.CreateForeignKey1(bookIdentifier, book);
@@ -34,16 +38,19 @@ namespace Shelf.Core.Data.CompiledModels.Postgres
             SaleEntityType.CreateForeignKey1(sale, book);
             SaleEntityType.CreateForeignKey2(sale, sale);
 
+            ApiTokenEntityType.CreateAnnotations(apiToken);
             AuthorEntityType.CreateAnnotations(author);
             BookEntityType.CreateAnnotations(book);
             BookAuthorEntityType.CreateAnnotations(bookAuthor);
             BookIdentifierEntityType.CreateAnnotations(bookIdentifier);
             BookTagEntityType.CreateAnnotations(bookTag);
+            DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             SaleEntityType.CreateAnnotations(sale);
             TagEntityType.CreateAnnotations(tag);
+            UserEntityType.CreateAnnotations(user);
 
             AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
-            AddAnnotation("ProductVersion", "10.0.14");
+            AddAnnotation("ProductVersion", "10.0.15");
             AddAnnotation("Relational:MaxIdentifierLength", 63);
         }
     }

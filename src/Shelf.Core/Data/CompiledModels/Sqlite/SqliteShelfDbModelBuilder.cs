@@ -11,20 +11,24 @@ namespace Shelf.Core.Data.CompiledModels.Sqlite
     public partial class SqliteShelfDbModel
     {
         private SqliteShelfDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("eda6cdf3-6ac1-4eb6-b56d-67107077b5b9"), entityTypeCount: 7)
+            : base(skipDetectChanges: false, modelId: new Guid("c0935708-e956-48bd-9faf-480bfc64a600"), entityTypeCount: 10)
         {
         }
 
         partial void Initialize()
         {
+            var apiToken = ApiTokenEntityType.Create(this);
             var author = AuthorEntityType.Create(this);
             var book = BookEntityType.Create(this);
             var bookAuthor = BookAuthorEntityType.Create(this);
             var bookIdentifier = BookIdentifierEntityType.Create(this);
             var bookTag = BookTagEntityType.Create(this);
+            var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var sale = SaleEntityType.Create(this);
             var tag = TagEntityType.Create(this);
+            var user = UserEntityType.Create(this);
 
+            ApiTokenEntityType.CreateForeignKey1(apiToken, user);
             BookAuthorEntityType.CreateForeignKey1(bookAuthor, author);
             BookAuthorEntityType.CreateForeignKey2(bookAuthor, book);
             BookIdentifierEntityType.CreateForeignKey1(bookIdentifier, book);
@@ -33,15 +37,18 @@ namespace Shelf.Core.Data.CompiledModels.Sqlite
             SaleEntityType.CreateForeignKey1(sale, book);
             SaleEntityType.CreateForeignKey2(sale, sale);
 
+            ApiTokenEntityType.CreateAnnotations(apiToken);
             AuthorEntityType.CreateAnnotations(author);
             BookEntityType.CreateAnnotations(book);
             BookAuthorEntityType.CreateAnnotations(bookAuthor);
             BookIdentifierEntityType.CreateAnnotations(bookIdentifier);
             BookTagEntityType.CreateAnnotations(bookTag);
+            DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             SaleEntityType.CreateAnnotations(sale);
             TagEntityType.CreateAnnotations(tag);
+            UserEntityType.CreateAnnotations(user);
 
-            AddAnnotation("ProductVersion", "10.0.14");
+            AddAnnotation("ProductVersion", "10.0.15");
         }
     }
 }

@@ -1,5 +1,6 @@
 using Npgsql;
 using Shelf.Core.Data;
+using Shelf.Core.Data.Bulk;
 using Shelf.Core.Features.Search;
 
 namespace Shelf.Core.Features.Catalog.Writing;
@@ -87,9 +88,5 @@ internal sealed class PostgresBulkLoad(NpgsqlConnection connection)
         return pairs;
     }
 
-    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    private Task ExecuteAsync(string sql, CancellationToken cancellationToken) => connection.ExecuteUnboundedAsync(sql, cancellationToken);
 }

@@ -69,7 +69,7 @@ internal sealed class PostgresCatalogWriter : ICatalogWriter
         }
 
         var id = _ids.Dequeue();
-        _copy ??= await _connection.BeginBinaryImportAsync($"COPY books ({BookFields.ColumnList}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        _copy ??= await _connection.BeginCopyAsync($"COPY books ({BookFields.ColumnList}) FROM STDIN (FORMAT BINARY)", cancellationToken);
 
         // The importer buffers rows and writes them out in large blocks; its synchronous calls
         // skip an async state machine per field, which is most of the cost of a row.
@@ -151,7 +151,7 @@ internal sealed class PostgresCatalogWriter : ICatalogWriter
             return;
         }
 
-        await using (var copy = await _connection.BeginBinaryImportAsync($"COPY {target} FROM STDIN (FORMAT BINARY)", cancellationToken))
+        await using (var copy = await _connection.BeginCopyAsync($"COPY {target} FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
             foreach (var row in rows)
             {

@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using Shelf.Core.Data.Bulk;
 
 namespace Shelf.Core.Features.Catalog.Writing;
 
@@ -52,7 +53,7 @@ internal sealed class PostgresNameIds(NpgsqlConnection connection, PostgresNameI
             _stagingCreated = true;
         }
 
-        await using (var copy = await connection.BeginBinaryImportAsync($"COPY {kind.Staging} ({columns}) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        await using (var copy = await connection.BeginCopyAsync($"COPY {kind.Staging} ({columns}) FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
             foreach (var values in _missing.Values)
             {
@@ -96,9 +97,5 @@ internal sealed class PostgresNameIds(NpgsqlConnection connection, PostgresNameI
         }
     }
 
-    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    private Task ExecuteAsync(string sql, CancellationToken cancellationToken) => connection.ExecuteUnboundedAsync(sql, cancellationToken);
 }

@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Shelf.Core.Features.Books;
+using Shelf.Core.Features.Search;
+using Shelf.Web.Infrastructure;
+using Shelf.Web.Security;
+
+namespace Shelf.Web.Pages;
+
+/// <summary>The library at <c>/</c> (a search box taking the search language, paging) and a book's page.</summary>
+internal static class LibraryPages
+{
+    private const int PageSize = 50;
+
+    public static void MapLibraryPages(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/", LibraryAsync).RequireAuthorization(Policies.Read).AddEndpointFilter<LibraryReadyFilter>().ExcludeFromDescription();
+        app.MapGet("/books/{book}", BookAsync).RequireAuthorization(Policies.Read).AddEndpointFilter<LibraryReadyFilter>().ExcludeFromDescription();
+    }
+
+    private static async Task<IResult> LibraryAsync(HttpContext context, ListBooks list, SearchBooks search, string? q, string? offset, CancellationToken cancellationToken)
+    {
+        var paging = Paging.Read(PageSize.ToString(CultureInfo.InvariantCulture), offset);
+        var skip = paging.IsSuccess ? paging.Value.Offset : 0;
+        IReadOnlyList<BookSummary> books;
+        string? error = null;
+        int? total = null;
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var found = await search.ExecuteAsync(new SearchBooksRequest(q) { Limit = PageSize + 1, Offset = skip }, cancellationToken);
+            books = found.Value ?? [];
+            error = found.Error?.Message;
+        }
+        else
+        {
+            var listed = await list.ExecuteAsync(new ListBooksRequest { Limit = PageSize + 1, Offset = skip, CountTotal = true }, cancellationToken);
+            books = listed.Value?.Books ?? [];
+            total = listed.Value?.Total;
+            error = listed.Error?.Message;
+        }
+
+        var body = new StringBuilder()
+            .Append("<h1>Library</h1>")
+            .Append("<form class=\"search\" method=\"get\" action=\"/\" role=\"search\">")
+            .Append("<label class=\"hide-small\" for=\"q\">Search</label>")
+            .Append(CultureInfo.InvariantCulture, $"<input id=\"q\" type=\"search\" name=\"q\" value=\"{Html.Encode(q)}\" placeholder=\"title, author, isbn:…, author:…, year:2001..2010\">")
+            .Append("<button type=\"submit\">Search</button></form>");
+        if (error is not null)
+        {
+            body.Append(CultureInfo.InvariantCulture, $"<p class=\"error\" role=\"alert\">{Html.Encode(error)}</p>");
+        }
+
+        body.Append(total is { } count ? $"<p class=\"muted\">{count} books</p>" : string.Empty);
+        if (books.Count == 0 && error is null)
+        {
+            body.Append("<p>No books match.</p>");
+        }
+        else if (books.Count > 0)
+        {
+            body.Append("<table><thead><tr><th scope=\"col\">Title</th><th scope=\"col\">Authors</th><th scope=\"col\" class=\"hide-small\">Year</th><th scope=\"col\" class=\"hide-small\">Pages</th></tr></thead><tbody>");
+            foreach (var book in books.Take(PageSize))
+            {
+                body.Append(CultureInfo.InvariantCulture, $"<tr><td><a href=\"/books/{book.Id}\">{Html.Encode(book.Title)}</a></td><td>{Html.Encode(string.Join(", ", book.Authors))}</td>")
+                    .Append(CultureInfo.InvariantCulture, $"<td class=\"hide-small\">{book.Year}</td><td class=\"hide-small\">{book.Pages}</td></tr>");
+            }
+
+            body.Append("</tbody></table>");
+        }
+
+        body.Append("<nav class=\"pager\" aria-label=\"Pages\">");
+        if (skip > 0)
+        {
+            body.Append(CultureInfo.InvariantCulture, $"<a href=\"/?q={Uri.EscapeDataString(q ?? string.Empty)}&amp;offset={Math.Max(0, skip - PageSize)}\">Previous</a>");
+        }
+
+        if (books.Count > PageSize)
+        {
+            body.Append(CultureInfo.InvariantCulture, $"<a href=\"/?q={Uri.EscapeDataString(q ?? string.Empty)}&amp;offset={skip + PageSize}\">Next</a>");
+        }
+
+        body.Append("</nav>");
+        return Html.Page(context, string.IsNullOrWhiteSpace(q) ? "Library" : $"Search: {q}", body.ToString(), error is null ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity);
+    }
+
+    private static async Task<IResult> BookAsync(HttpContext context, string book, GetBook get, CancellationToken cancellationToken)
+    {
+        var found = await get.ExecuteAsync(book, cancellationToken);
+        if (!found.IsSuccess)
+        {
+            return Html.Page(context, "Not found", $"<h1>Not found</h1><p class=\"error\">{Html.Encode(found.Error!.Message)}</p><p><a href=\"/\">Back to the library</a></p>", Problems.StatusOf(found.Error));
+        }
+
+        var details = found.Value;
+        var body = new StringBuilder($"<h1>{Html.Encode(details.Title)}</h1>");
+        if (details.Subtitle is not null)
+        {
+            body.Append(CultureInfo.InvariantCulture, $"<p class=\"muted\">{Html.Encode(details.Subtitle)}</p>");
+        }
+
+        body.Append("<dl class=\"fields\">");
+        foreach (var line in details.Lines)
+        {
+            body.Append(CultureInfo.InvariantCulture, $"<dt>{Html.Encode(line.Label)}</dt><dd>{Html.Encode(line.Value)}</dd>");
+        }
+
+        body.Append("</dl><p><a href=\"/\">Back to the library</a></p>");
+        return Html.Page(context, details.Title, body.ToString());
+    }
+}

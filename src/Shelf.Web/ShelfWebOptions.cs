@@ -1,0 +1,18 @@
+namespace Shelf.Web;
+
+/// <summary>What <c>shelf serve</c> was asked for.</summary>
+public sealed class ShelfWebOptions
+{
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+
+    public const long DefaultMaxUploadBytes = 50L * 1024 * 1024;
+
+    /// <summary>Where Kestrel listens, as ASP.NET Core reads <c>--urls</c> (several separated by ';').</summary>
+    public string Urls { get; set; } = DefaultUrls;
+
+    /// <summary>Let anyone read the catalog without logging in; changes still need an editor.</summary>
+    public bool Public { get; set; }
+
+    /// <summary>The largest request body (an uploaded import) accepted; larger ones get 413.</summary>
+    public long MaxUploadBytes { get; set; } = DefaultMaxUploadBytes;
+}
