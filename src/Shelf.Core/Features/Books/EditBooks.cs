@@ -42,19 +42,14 @@ public sealed class EditBooks(ShelfDbContext db)
             return Error.Invalid(BookErrorCodes.EditNothing, "nothing to change; give at least one field to set");
         }
 
-        var rehearsal = await new SearchBooks(db).MatchingIdsAsync(request.Where, cancellationToken);
-        if (!rehearsal.IsSuccess)
+        var rehearsal = await BulkMatches.RehearseAsync(db, request.Where, request.DryRun, cancellationToken);
+        if (!rehearsal.IsSuccess || rehearsal.Value is not null)
         {
-            return rehearsal.Error!;
-        }
-
-        if (request.DryRun)
-        {
-            return new BulkChange(rehearsal.Value.Count, rehearsal.Value, await BookSummaries.ForIdsAsync(db, rehearsal.Value, cancellationToken));
+            return rehearsal.IsSuccess ? rehearsal.Value! : rehearsal.Error!;
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var ids = (await new SearchBooks(db).MatchingIdsAsync(request.Where, cancellationToken)).Value;
+        var ids = await BulkMatches.CurrentAsync(db, request.Where, cancellationToken);
         if (ids.Count > 1 && !string.IsNullOrWhiteSpace(request.Changes.Isbn))
         {
             return Error.Invalid(BookErrorCodes.BulkIsbn, $"an ISBN belongs to one book and the search matches {ids.Count}; set it book by book");

@@ -22,19 +22,14 @@ public sealed class RemoveBooks(ShelfDbContext db)
 
     public async Task<Result<BulkChange>> ExecuteAsync(RemoveBooksRequest request, CancellationToken cancellationToken)
     {
-        var rehearsal = await new SearchBooks(db).MatchingIdsAsync(request.Where, cancellationToken);
-        if (!rehearsal.IsSuccess)
+        var rehearsal = await BulkMatches.RehearseAsync(db, request.Where, request.DryRun, cancellationToken);
+        if (!rehearsal.IsSuccess || rehearsal.Value is not null)
         {
-            return rehearsal.Error!;
-        }
-
-        if (request.DryRun)
-        {
-            return new BulkChange(rehearsal.Value.Count, rehearsal.Value, await BookSummaries.ForIdsAsync(db, rehearsal.Value, cancellationToken));
+            return rehearsal.IsSuccess ? rehearsal.Value! : rehearsal.Error!;
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var ids = (await new SearchBooks(db).MatchingIdsAsync(request.Where, cancellationToken)).Value;
+        var ids = await BulkMatches.CurrentAsync(db, request.Where, cancellationToken);
         foreach (var chunk in ids.Chunk(Batch))
         {
             await db.Books.Where(b => EF.Parameter(chunk).Contains(b.Id)).ExecuteDeleteAsync(cancellationToken);
