@@ -30,6 +30,17 @@ public sealed class GetLibraryStats(ShelfDbContext db)
             return year.Error!;
         }
 
+        // On PostgreSQL every figure comes from one snapshot, and the GROUP BYs over a million credits
+        // get the memory to group without spilling to disk (this transaction only). SQLite's
+        // transactions take the write lock, so there the figures are read one statement at a time.
+        await using var snapshot = db.Provider == DatabaseProvider.Postgres
+            ? await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken)
+            : null;
+        if (snapshot is not null)
+        {
+            await db.Database.ExecuteSqlRawAsync("SET TRANSACTION READ ONLY; SET LOCAL work_mem = '64MB'", cancellationToken);
+        }
+
         var books = db.Books.AsNoTracking();
         var totals = await books
             .GroupBy(_ => 1)
