@@ -12,7 +12,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
-using Scalar.AspNetCore;
 using Shelf.Core;
 using Shelf.Core.Data;
 using Shelf.Web.Endpoints;
@@ -63,6 +62,7 @@ public static class ShelfWebApp
         services.AddShelfCore(target);
         services.AddSingleton(options);
         services.AddScoped<LibraryRequest>();
+        services.AddSingleton<UploadStash>();
         services.ConfigureHttpJsonOptions(json => WebJson.Configure(json.SerializerOptions));
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = StatusProblems.AddCode);
 
@@ -81,6 +81,7 @@ public static class ShelfWebApp
             .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
         services.AddAuthorization(authorization => Policies.Configure(authorization, options));
         services.AddAntiforgery(antiforgery => antiforgery.Cookie.Name = "shelf_antiforgery");
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form => form.MultipartBodyLengthLimit = options.MaxUploadBytes);
 
         // Per address, on top of the per-account lockout in the core: one address guessing many accounts is slowed too.
         services.AddRateLimiter(limiter =>
@@ -113,13 +114,17 @@ public static class ShelfWebApp
         app.MapAssetEndpoints();
         app.MapLoginPages();
         app.MapLibraryPages();
+        app.MapBookPages();
+        app.MapImportPages();
+        app.MapSalePages();
 
         var api = app.MapGroup("/api/v1").AddEndpointFilter<LibraryReadyFilter>();
         api.MapBookEndpoints();
         api.MapAuthorEndpoints();
         api.MapShelfEndpoints();
+        api.MapCatalogEndpoints();
+        api.MapSaleEndpoints();
 
         app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference(scalar => scalar.DisableDefaultFonts()).AllowAnonymous();
     }
 }

@@ -5,14 +5,11 @@ using Shelf.Web.Infrastructure;
 
 namespace Shelf.Web.Endpoints;
 
-/// <summary>
-/// A book's fields in a request body, named as <c>shelf show --json</c> names them. Read by hand
-/// rather than bound to a type, so that an absent field (unchanged) differs from <c>null</c>
-/// (cleared), a number and a string holding one are read alike, every value reaches the core's
-/// rules and gets the CLI's message, and a misspelled field is an error instead of being ignored.
-/// </summary>
-internal sealed class BookBody
+/// <summary>A book's fields in a request body (<see cref="JsonFields"/>), named as <c>shelf show --json</c> names them.</summary>
+internal static class BookBody
 {
+    private const string Example = "{\"title\": \"Emma\", \"authors\": [\"Jane Austen\"]}";
+
     private static readonly string[] AddFields = ["title", "subtitle", "authors", "pages", "isbn13", "year", "publisher", "listPrice", "listPriceCurrency", "allowDuplicate"];
 
     private static readonly string[] EditFields =
@@ -21,13 +18,11 @@ internal sealed class BookBody
         "rating", "status", "dateStarted", "dateRead", "readCount", "review", "privateNotes", "ownedCopies", "location", "addShelves", "removeShelves",
     ];
 
-    private readonly Dictionary<string, JsonElement> _fields;
-
-    private BookBody(Dictionary<string, JsonElement> fields) => _fields = fields;
+    private static readonly string[] ListFields = ["authors", "addAuthors", "removeAuthors", "addShelves", "removeShelves"];
 
     public static Result<AddBookRequest> ForAdd(JsonElement body, string defaultCurrency)
     {
-        var read = Read(body, AddFields);
+        var read = JsonFields.Read(body, AddFields, Example);
         if (!read.IsSuccess)
         {
             return read.Error!;
@@ -35,8 +30,12 @@ internal sealed class BookBody
 
         var fields = read.Value;
         var authors = fields.List("authors");
-        var allowDuplicate = fields._fields.TryGetValue("allowDuplicate", out var flag) && flag.ValueKind == JsonValueKind.True;
-        return Combine(authors, () => new AddBookRequest(fields.Text("title"), AuthorCredit.ParseAll(authors.Value))
+        if (!authors.IsSuccess)
+        {
+            return authors.Error!;
+        }
+
+        return new AddBookRequest(fields.Text("title"), AuthorCredit.ParseAll(authors.Value))
         {
             Subtitle = fields.Text("subtitle"),
             Pages = fields.Text("pages"),
@@ -46,20 +45,20 @@ internal sealed class BookBody
             Price = fields.Text("listPrice"),
             Currency = fields.Text("listPriceCurrency"),
             DefaultCurrency = defaultCurrency,
-            AllowDuplicate = allowDuplicate,
-        });
+            AllowDuplicate = fields.Flag("allowDuplicate"),
+        };
     }
 
     public static Result<EditBookRequest> ForEdit(JsonElement body, string reference, string defaultCurrency)
     {
-        var read = Read(body, EditFields);
+        var read = JsonFields.Read(body, EditFields, Example);
         if (!read.IsSuccess)
         {
             return read.Error!;
         }
 
         var fields = read.Value;
-        var lists = new[] { "authors", "addAuthors", "removeAuthors", "addShelves", "removeShelves" }.ToDictionary(name => name, fields.List);
+        var lists = ListFields.ToDictionary(name => name, fields.List);
         if (lists.Values.Select(l => l.Error).FirstOrDefault(e => e is not null) is { } bad)
         {
             return bad;
@@ -76,7 +75,7 @@ internal sealed class BookBody
             Price = fields.Text("listPrice"),
             Currency = fields.Text("listPriceCurrency"),
             DefaultCurrency = defaultCurrency,
-            Authors = fields._fields.ContainsKey("authors") ? AuthorCredit.ParseAll(lists["authors"].Value) : null,
+            Authors = fields.Has("authors") ? AuthorCredit.ParseAll(lists["authors"].Value) : null,
             AddAuthors = AuthorCredit.ParseAll(lists["addAuthors"].Value),
             RemoveAuthors = lists["removeAuthors"].Value ?? [],
             Rating = fields.Text("rating"),
@@ -91,63 +90,5 @@ internal sealed class BookBody
             AddShelves = lists["addShelves"].Value ?? [],
             RemoveShelves = lists["removeShelves"].Value ?? [],
         };
-    }
-
-    private static Result<T> Combine<T>(Result<IReadOnlyList<string>?> list, Func<T> build) => list.IsSuccess ? build() : list.Error!;
-
-    private static Result<BookBody> Read(JsonElement body, string[] known)
-    {
-        if (body.ValueKind != JsonValueKind.Object)
-        {
-            return Error.Invalid(WebErrorCodes.BadRequest, "the body must be a JSON object of a book's fields, such as {\"title\": \"Emma\", \"authors\": [\"Jane Austen\"]}");
-        }
-
-        var fields = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        foreach (var property in body.EnumerateObject())
-        {
-            if (!known.Contains(property.Name, StringComparer.Ordinal))
-            {
-                return Error.Invalid(WebErrorCodes.BadRequest, $"unknown field '{UserText.Shorten(property.Name)}'; the fields are {string.Join(", ", known)}");
-            }
-
-            fields[property.Name] = property.Value;
-        }
-
-        return new BookBody(fields);
-    }
-
-    /// <summary>A field as the core reads it: absent is null (unchanged), JSON null is empty (cleared), a number its digits.</summary>
-    private string? Text(string name) =>
-        !_fields.TryGetValue(name, out var value)
-            ? null
-            : value.ValueKind switch
-            {
-                JsonValueKind.Null => string.Empty,
-                JsonValueKind.String => value.GetString(),
-                JsonValueKind.Number => value.GetRawText(),
-                JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
-
-                // An object or a list where a value belongs: let the core's rule refuse it with its message.
-                _ => value.GetRawText(),
-            };
-
-    private Result<IReadOnlyList<string>?> List(string name)
-    {
-        if (!_fields.TryGetValue(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return Result<IReadOnlyList<string>?>.Ok(null);
-        }
-
-        if (value.ValueKind == JsonValueKind.String)
-        {
-            return Result<IReadOnlyList<string>?>.Ok([value.GetString()!]);
-        }
-
-        if (value.ValueKind != JsonValueKind.Array || value.EnumerateArray().Any(item => item.ValueKind != JsonValueKind.String))
-        {
-            return Error.Invalid(WebErrorCodes.BadRequest, $"'{name}' must be a list of names, such as [\"Jane Austen\", \"Edith Grossman (translator)\"]");
-        }
-
-        return Result<IReadOnlyList<string>?>.Ok(value.EnumerateArray().Select(item => item.GetString()!).ToList());
     }
 }

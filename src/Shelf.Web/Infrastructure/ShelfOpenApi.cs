@@ -13,7 +13,7 @@ internal sealed class ShelfOpenApi : IOpenApiDocumentTransformer
             Title = "Shelf",
             Version = "v1",
             Description = "Your book collection over HTTP. Errors are RFC 9457 problem details with a stable 'code' member. "
-                + "Authenticate with the session cookie of the pages or 'Authorization: Bearer <token>' ('shelf token create').",
+                + "Authenticate with the session cookie of the pages or 'Authorization: Bearer TOKEN' (a token from 'shelf token create').",
         };
         return Task.CompletedTask;
     }

@@ -21,10 +21,10 @@ internal static class StatusProblems
             StatusCodes.Status400BadRequest => (WebErrorCodes.BadRequest, "the request could not be read; check the JSON body, the form fields and the query string"),
             StatusCodes.Status401Unauthorized => (WebErrorCodes.NotAuthenticated, "log in or send an API token as 'Authorization: Bearer <token>'"),
             StatusCodes.Status403Forbidden => (WebErrorCodes.Forbidden, "your role may not do this"),
-            StatusCodes.Status404NotFound => (WebErrorCodes.NotFound, $"there is nothing at {context.HttpContext.Request.Path}; the API is under /api/v1 (see /scalar/v1)"),
+            StatusCodes.Status404NotFound => (WebErrorCodes.NotFound, $"there is nothing at {context.HttpContext.Request.Path}; the API is under /api/v1 (see /api-reference)"),
             StatusCodes.Status405MethodNotAllowed => (WebErrorCodes.BadRequest, $"{context.HttpContext.Request.Method} is not allowed on {context.HttpContext.Request.Path}"),
             StatusCodes.Status413PayloadTooLarge => (WebErrorCodes.TooLarge, "the request body is larger than this server accepts; start 'shelf serve' with a larger --max-upload"),
-            StatusCodes.Status415UnsupportedMediaType => (WebErrorCodes.BadRequest, "send the body as application/json"),
+            StatusCodes.Status415UnsupportedMediaType => (WebErrorCodes.BadRequest, "this endpoint does not read a body of that type: send application/json, or multipart/form-data for an import"),
             >= 500 => ("server.error", "something went wrong on the server; nothing was changed; the server's log says more"),
             _ => ("request.failed", problem.Title ?? "the request failed"),
         };

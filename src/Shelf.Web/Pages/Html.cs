@@ -41,7 +41,7 @@ internal static class Html
             return "<header><a class=\"home\" href=\"/\">Shelf</a></header>";
         }
 
-        return "<header><a class=\"home\" href=\"/\">Shelf</a><nav><a href=\"/\">Library</a><a href=\"/scalar/v1\">API</a></nav>"
+        return "<header><a class=\"home\" href=\"/\">Shelf</a><nav><a href=\"/\">Library</a><a href=\"/books/new\">Add a book</a><a href=\"/import\">Import</a><a href=\"/sales\">Sales</a><a href=\"/api/v1/export\">Export</a><a href=\"/api-reference\">API</a></nav>"
             + $"<span class=\"muted\">{Encode(context.User.Identity.Name)}</span>"
             + $"<form method=\"post\" action=\"/logout\">{Antiforgery(context)}<button class=\"link\" type=\"submit\">Log out</button></form></header>";
     }

@@ -90,7 +90,7 @@ internal static class LibraryPages
         var found = await get.ExecuteAsync(book, cancellationToken);
         if (!found.IsSuccess)
         {
-            return Html.Page(context, "Not found", $"<h1>Not found</h1><p class=\"error\">{Html.Encode(found.Error!.Message)}</p><p><a href=\"/\">Back to the library</a></p>", Problems.StatusOf(found.Error));
+            return NotFound(context, found.Error!);
         }
 
         var details = found.Value;
@@ -106,7 +106,18 @@ internal static class LibraryPages
             body.Append(CultureInfo.InvariantCulture, $"<dt>{Html.Encode(line.Label)}</dt><dd>{Html.Encode(line.Value)}</dd>");
         }
 
-        body.Append("</dl><p><a href=\"/\">Back to the library</a></p>");
+        body.Append("</dl>");
+        if (context.User.IsInRole(Roles.Editor) || context.User.IsInRole(Roles.Owner))
+        {
+            body.Append(CultureInfo.InvariantCulture, $"<p class=\"actions\"><a href=\"/books/{details.Id}/edit\">Edit</a> <a href=\"/sales?book={details.Id}\">Record a sale</a></p>")
+                .Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"/books/{details.Id}/remove\">{Html.Antiforgery(context)}<button class=\"danger\" type=\"submit\">Remove this book</button></form>");
+        }
+
+        body.Append("<p><a href=\"/\">Back to the library</a></p>");
         return Html.Page(context, details.Title, body.ToString());
     }
+
+    /// <summary>The page for an error that names something missing (or any error, with its status).</summary>
+    public static IResult NotFound(HttpContext context, Shelf.Core.Common.Error error) =>
+        Html.Page(context, "Not found", $"<h1>Not found</h1><p class=\"error\">{Html.Encode(error.Message)}</p><p><a href=\"/\">Back to the library</a></p>", Problems.StatusOf(error));
 }

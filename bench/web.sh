@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# The web host under load (issue 11): `shelf serve` on a large library (SQLite, then a private
+# PostgreSQL), wrk with 32 connections for 20 s against the library page with a search,
+# GET /api/v1/books?q=... and GET /api/v1/books/{id}, next to a static file served by the same
+# Kestrel (the floor: what the host costs without Shelf's work). Targets: p99 <= 50 ms for every
+# case, >= 1,000 requests/s for a book by id.
+#   bench/web.sh [books] [connections] [seconds]      (default 1000000 32 20)
+# The PostgreSQL server is started here and stopped by its own pid; wrk targets only 127.0.0.1.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+books="${1:-1000000}"
+conns="${2:-32}"
+seconds="${3:-20}"
+out="$PWD/bench/out"
+mkdir -p "$out"
+for tool in wrk sqlite3 psql python3 curl; do
+  command -v "$tool" >/dev/null || { echo "bench: needs $tool (apt-get install wrk sqlite3 postgresql-client python3 curl)" >&2; exit 1; }
+done
+pgbin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
+[[ -x "$pgbin/postgres" ]] || { echo "bench: needs the PostgreSQL server binaries (apt-get install postgresql)" >&2; exit 1; }
+generator="../shared/tools/gen_catalog.py"
+[[ -f "$generator" ]] || { echo "bench: needs $generator (the catalog generator)" >&2; exit 1; }
+
+echo "building shelf..." >&2
+./shelf --help >/dev/null
+file="$out/search-catalog-$books.csv"
+[[ -f "$file" ]] || { echo "writing $file..." >&2; python3 "$generator" "$books" "$file"; }
+
+serve_pid=""
+stop_serve() { [[ -n "$serve_pid" ]] && kill -TERM "$serve_pid" 2>/dev/null && wait "$serve_pid" 2>/dev/null; serve_pid=""; }
+
+# measure DB: prints "case req/s p50 p99" lines for the four cases, and "start ms"
+measure() {
+  local db="$1"
+  printf 'correct horse\n' | ./shelf --db "$db" user add bench --role viewer --password-stdin >/dev/null 2>&1 || true
+  local token
+  token="$(./shelf --db "$db" token create --user bench --label web-bench)"
+  local started=$(date +%s%N)
+  exec {serve_out}< <(./shelf --db "$db" serve --urls http://127.0.0.1:0 2>/dev/null & echo "pid $!"; wait)
+  read -r _ serve_pid <&"$serve_out"
+  local url
+  read -r url <&"$serve_out"
+  local start_ms=$(( ($(date +%s%N) - started) / 1000000 ))
+  echo "start $start_ms"
+  # A word from a real title, and a book in the middle of the library.
+  local id=$(( books / 2 ))
+  local word
+  word="$(curl -s -H "Authorization: Bearer $token" "$url/api/v1/books/$id" | python3 -c 'import json,sys; t=json.load(sys.stdin)["title"]; print(max(t.split(), key=len).strip(".,:;!?()\"").lower())')"
+  local q
+  q="$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$word")"
+  for case in "floor|/assets/site.css" "page|/?q=$q" "search|/api/v1/books?q=$q&limit=20" "book|/api/v1/books/$id"; do
+    local name="${case%%|*}" path="${case#*|}"
+    curl -sf -o /dev/null -H "Authorization: Bearer $token" "$url$path" || { echo "bench: $url$path failed" >&2; exit 1; }
+    wrk -t2 -c"$conns" -d"${seconds}s" --latency -H "Authorization: Bearer $token" "$url$path" | python3 -c '
+import re, sys
+text = sys.stdin.read()
+def ms(label):
+    m = re.search(r"^\s+" + label + r"\s+([0-9.]+)(us|ms|s)\b", text, re.M)
+    value, unit = float(m.group(1)), m.group(2)
+    return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+rps = float(re.search(r"Requests/sec:\s+([0-9.]+)", text).group(1))
+errors = re.search(r"Non-2xx or 3xx responses: ([0-9]+)", text)
+print(sys.argv[1], f"{rps:.0f}", f"{ms(\"50%\"):.2f}", f"{ms(\"99%\"):.2f}", errors.group(1) if errors else 0)
+' "$name"
+  done
+  stop_serve
+  exec {serve_out}<&-
+}
+
+report() { # label, lines from measure
+  local label="$1"
+  shift
+  python3 - "$label" "$@" <<'PY'
+import sys
+label, lines = sys.argv[1], [l.split() for l in sys.argv[2:]]
+start = next(l[1] for l in lines if l[0] == "start")
+rows = {l[0]: l[1:] for l in lines if l[0] != "start"}
+floor = float(rows["floor"][0])
+print(f"{label}: shelf serve started in {start} ms")
+print(f"  {'case':<8} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'vs floor req/s':>15} {'non-2xx':>8}")
+for name in ["floor", "page", "search", "book"]:
+    rps, p50, p99, bad = rows[name]
+    print(f"  {name:<8} {rps:>8} {p50:>8} {p99:>8} {float(rps) / floor:>15.2f} {bad:>8}")
+PY
+}
+
+lib="$out/search-$books.db"
+if [[ ! -f "$lib" ]]; then
+  echo "importing into $lib..." >&2
+  ./shelf --db "$lib" import "$file" >/dev/null
+fi
+mapfile -t sqlite_lines < <(measure "$lib")
+
+source bench/private_postgres.sh
+start_private_postgres "$pgbin"
+target="Host=127.0.0.1;Port=$port;Username=postgres;Database=shelf"
+echo "importing into PostgreSQL..." >&2
+./shelf --db "$target" db create >/dev/null
+./shelf --db "$target" import "$file" >/dev/null
+psql -h 127.0.0.1 -p "$port" -U postgres -d shelf -qc "ANALYZE"
+mapfile -t pg_lines < <(measure "$target")
+
+echo "$books books, wrk -c$conns -d${seconds}s, each case after one warm request; floor: a static file from the same Kestrel"
+report SQLite "${sqlite_lines[@]}"
+report PostgreSQL "${pg_lines[@]}"
+python3 - "${sqlite_lines[@]}" "---" "${pg_lines[@]}" <<'PY'
+import sys
+args = sys.argv[1:]
+cut = args.index("---")
+def worst(lines):
+    rows = [l.split() for l in lines if not l.startswith(("start", "floor"))]
+    return max(float(r[3]) for r in rows), next(float(r[1]) for r in rows if r[0] == "book")
+(s99, sbook), (p99, pbook) = worst(args[:cut]), worst(args[cut + 1:])
+print(f"web: sqlite worst p99 {s99:.1f} ms, book {sbook:.0f} req/s; postgres worst p99 {p99:.1f} ms, book {pbook:.0f} req/s (targets 50 ms, 1000 req/s)")
+PY
