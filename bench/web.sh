@@ -64,7 +64,8 @@ def ms(label):
     return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
 rps = float(re.search(r"Requests/sec:\s+([0-9.]+)", text).group(1))
 errors = re.search(r"Non-2xx or 3xx responses: ([0-9]+)", text)
-print(sys.argv[1], f"{rps:.0f}", f"{ms(\"50%\"):.2f}", f"{ms(\"99%\"):.2f}", errors.group(1) if errors else 0)
+p50, p99 = ms("50%"), ms("99%")
+print(sys.argv[1], f"{rps:.0f}", f"{p50:.2f}", f"{p99:.2f}", errors.group(1) if errors else 0)
 ' "$name"
   done
   stop_serve
