@@ -6,6 +6,9 @@ internal static class CliErrorCodes
     /// <summary>A destructive command off a terminal (or with --no-input) without --yes.</summary>
     public const string Unconfirmed = "cli.unconfirmed";
 
+    /// <summary>edit or remove given both a book and --where, or neither.</summary>
+    public const string BookOrWhere = "cli.book_or_where";
+
     /// <summary>A command that sets a password could not get one (off a terminal without --password-stdin).</summary>
     public const string PasswordNeeded = "cli.password_needed";
 

@@ -24,6 +24,7 @@ internal static class ShelfApp
         root.Subcommands.Add(new CatalogImportCommand(console, globals));
         root.Subcommands.Add(new SaleCommand(console, globals));
         root.Subcommands.Add(new CatalogExportCommand(console, globals));
+        root.Subcommands.Add(new LibraryStatsCommand(console, globals));
         root.Subcommands.Add(new DbCommand(console, globals));
         root.Subcommands.Add(new ServeCommand(console, globals));
         root.Subcommands.Add(new UserCommand(console, globals));

@@ -4,12 +4,14 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Shelf.Core.Data;
 using Shelf.Core.Features.Accounts;
 using Shelf.Core.Features.Authors;
+using Shelf.Core.Features.Backup;
 using Shelf.Core.Features.Books;
 using Shelf.Core.Features.Catalog;
 using Shelf.Core.Features.Database;
 using Shelf.Core.Features.Sales;
 using Shelf.Core.Features.Search;
 using Shelf.Core.Features.Shelves;
+using Shelf.Core.Features.Stats;
 
 namespace Shelf.Core;
 
@@ -54,6 +56,8 @@ public static class ShelfCoreServiceCollectionExtensions
         .AddScoped<SearchBooks>()
         .AddScoped<EditBook>()
         .AddScoped<RemoveBook>()
+        .AddScoped<EditBooks>()
+        .AddScoped<RemoveBooks>()
         .AddScoped<ListAuthors>()
         .AddScoped<GetAuthor>()
         .AddScoped<RenameAuthor>()
@@ -71,6 +75,10 @@ public static class ShelfCoreServiceCollectionExtensions
         .AddScoped<ImportSales>()
         .AddScoped<GetDatabaseStatus>()
         .AddScoped<ListTables>()
+        .AddScoped<GetLibraryStats>()
+        .AddScoped<BackupLibrary>()
+        .AddScoped<InspectBackup>()
+        .AddScoped<RestoreLibrary>()
         .AddScoped<AddUser>()
         .AddScoped<ListUsers>()
         .AddScoped<CountOwners>()

@@ -14,6 +14,7 @@ using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using Shelf.Core;
 using Shelf.Core.Data;
+using Shelf.Core.Features.Catalog;
 using Shelf.Web.Endpoints;
 using Shelf.Web.Infrastructure;
 using Shelf.Web.Pages;
@@ -61,7 +62,12 @@ public static class ShelfWebApp
     {
         // A long-running host does not migrate on a request: 'shelf serve' migrates before it starts,
         // and a library another program left behind is a 503 naming 'shelf db migrate'.
-        services.AddShelfCore(target, core => core.MigrateOnOpen = false);
+        // Nor does an import lock the book tables: the site's readers keep answering while it runs.
+        services.AddShelfCore(target, core =>
+        {
+            core.MigrateOnOpen = false;
+            core.Import = new ImportOptions { TakeTablesOnPostgres = false };
+        });
         services.AddSingleton(options);
         services.AddScoped<LibraryRequest>();
         services.AddSingleton<UploadStash>();

@@ -88,6 +88,9 @@ public sealed class BrowserTests(SqliteDatabaseFixture fixture) : IClassFixture<
             Assert.Contains(",9,Nobody,Here", rejects, StringComparison.Ordinal);
             await page.GetByRole(AriaRole.Button, new() { Name = "Import it" }).ClickAsync();
             Assert.Contains("1 added", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+            await page.GotoAsync("/");
+            Assert.Equal(2, await page.Locator("tbody tr").CountAsync());
+            await ShotAsync(page, "5-library-after-import");
         }
         finally
         {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Shelf.Cli.Infrastructure;
+using Shelf.Core.Common;
 using Shelf.Core.Features.Books;
 
 namespace Shelf.Cli.Commands;
@@ -11,7 +12,10 @@ namespace Shelf.Cli.Commands;
 /// </summary>
 internal sealed class BookEditCommand : ShelfCommand
 {
-    private readonly Argument<string> _book = new("book") { Description = "The book's id or ISBN" };
+    private readonly Argument<string?> _book = new("book") { Description = "The book's id or ISBN (or --where)", Arity = ArgumentArity.ZeroOrOne };
+    private readonly Option<string?> _where = new("--where") { Description = "Edit every book this search matches (the language of 'shelf search'), in one transaction" };
+    private readonly Option<bool> _yes = new("--yes", "-y") { Description = "With --where, change the books without asking" };
+    private readonly Option<bool> _dryRun = new("--dry-run") { Description = "With --where, list the books it would change and change nothing" };
     private readonly Option<string?> _title = new("--title") { Description = "New title" };
     private readonly Option<string?> _subtitle = new("--subtitle") { Description = "New subtitle (\"\" clears it)" };
     private readonly Option<string?> _pages = new("--pages") { Description = "New number of pages (\"\" clears it)" };
@@ -36,9 +40,12 @@ internal sealed class BookEditCommand : ShelfCommand
     private readonly Option<string[]> _removeShelves = new("--remove-shelf") { Description = "Take the book off this shelf", Arity = ArgumentArity.ZeroOrMore };
 
     public BookEditCommand(CliConsole console, GlobalOptions globals)
-        : base("edit", "Change a book's fields or authors", console, globals)
+        : base("edit", "Change a book's fields or authors, or those of every book a search matches (--where)", console, globals)
     {
         Arguments.Add(_book);
+        Options.Add(_where);
+        Options.Add(_yes);
+        Options.Add(_dryRun);
         Options.Add(_title);
         Options.Add(_subtitle);
         Options.Add(_pages);
@@ -65,8 +72,57 @@ internal sealed class BookEditCommand : ShelfCommand
 
     protected override Task<int> ExecuteAsync(CliContext context, CancellationToken cancellationToken)
     {
+        var reference = context.Get(_book);
+        var where = context.Get(_where);
+        if ((reference is null) == (where is null))
+        {
+            return Task.FromResult(context.Fail(Error.Invalid(CliErrorCodes.BookOrWhere, "name one book (its id or ISBN) or give --where QUERY, not both")));
+        }
+
+        var request = Changes(context, reference ?? string.Empty);
+        if (!string.IsNullOrWhiteSpace(request.Price))
+        {
+            var currency = context.DefaultCurrency();
+            if (FailIfError(context, currency) is { } badCurrency)
+            {
+                return Task.FromResult(badCurrency);
+            }
+
+            request = request with { DefaultCurrency = currency.Value };
+        }
+
+        if (where is not null)
+        {
+            return BulkChanges.RunAsync(
+                context,
+                new BulkChanges.Options(where, context.Get(_yes), context.Get(_dryRun), "Change", "Updated"),
+                (EditBooks editBooks, bool dryRun) => editBooks.ExecuteAsync(new EditBooksRequest(where, request) { DryRun = dryRun }, cancellationToken),
+                cancellationToken);
+        }
+
+        if (context.Get(_yes) || context.Get(_dryRun))
+        {
+            return Task.FromResult(context.Fail(Error.Invalid(CliErrorCodes.BookOrWhere, "--yes and --dry-run go with --where; an edit of one book changes it at once")));
+        }
+
+        return WithDatabaseAsync<EditBook>(context, async editBook =>
+        {
+            var edited = await editBook.ExecuteAsync(request, cancellationToken);
+            if (FailIfError(context, edited) is { } failed)
+            {
+                return failed;
+            }
+
+            context.WriteResult(edited.Value, $"Updated book {edited.Value.Id}: {edited.Value.Title} by {string.Join(", ", edited.Value.Authors)}");
+
+            return ExitCodes.Ok;
+        }, cancellationToken);
+    }
+
+    private EditBookRequest Changes(CliContext context, string reference)
+    {
         var replaced = context.Get(_authors);
-        var request = new EditBookRequest(context.Get(_book)!)
+        return new EditBookRequest(reference)
         {
             Title = context.Get(_title),
             Subtitle = context.Get(_subtitle),
@@ -91,29 +147,5 @@ internal sealed class BookEditCommand : ShelfCommand
             AddShelves = context.Get(_shelves) ?? [],
             RemoveShelves = context.Get(_removeShelves) ?? [],
         };
-
-        if (!string.IsNullOrWhiteSpace(request.Price))
-        {
-            var currency = context.DefaultCurrency();
-            if (FailIfError(context, currency) is { } badCurrency)
-            {
-                return Task.FromResult(badCurrency);
-            }
-
-            request = request with { DefaultCurrency = currency.Value };
-        }
-
-        return WithDatabaseAsync<EditBook>(context, async editBook =>
-        {
-            var edited = await editBook.ExecuteAsync(request, cancellationToken);
-            if (FailIfError(context, edited) is { } failed)
-            {
-                return failed;
-            }
-
-            context.WriteResult(edited.Value, $"Updated book {edited.Value.Id}: {edited.Value.Title} by {string.Join(", ", edited.Value.Authors)}");
-
-            return ExitCodes.Ok;
-        }, cancellationToken);
     }
 }

@@ -2,6 +2,7 @@ using Shelf.Core.Common;
 using Shelf.Core.Data;
 using Shelf.Core.Features.Accounts;
 using Shelf.Core.Features.Authors;
+using Shelf.Core.Features.Backup;
 using Shelf.Core.Features.Books;
 using Shelf.Core.Features.Catalog;
 using Shelf.Core.Features.Sales;
@@ -36,6 +37,7 @@ internal static class CliHints
         CatalogErrorCodes.AllRejected => "--rejects FILE writes them with their reasons; or read the file another way with --format, --map or --encoding",
         CatalogErrorCodes.EncodingUnsure => "give it with --encoding NAME, e.g. --encoding windows-1251",
         CatalogErrorCodes.Strict => "without --strict the good rows are imported and the bad ones reported",
+        BackupErrorCodes.NotEmpty => "restore into a new library with --db, or add --replace (asks first; --yes for scripts)",
         AccountErrorCodes.NotFound => "list them with 'shelf user list'",
         AccountErrorCodes.TokenNotFound => "list them with 'shelf token list'",
         AccountErrorCodes.LastOwner => "'shelf user role NAME owner' makes another",

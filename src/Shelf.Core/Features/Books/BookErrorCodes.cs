@@ -10,6 +10,7 @@ public static class BookErrorCodes
     public const string AddNoTitle = "add.no_title";
     public const string AuthorNotCredited = "book.author_not_credited";
     public const string AuthorRepeated = "book.author_repeated";
+    public const string BulkIsbn = "edit.bulk_isbn";
     public const string ConcurrentDuplicate = "book.concurrent_duplicate";
     public const string CountInvalid = "book.count_invalid";
     public const string CurrencyInvalid = "book.currency_invalid";

@@ -8,6 +8,9 @@ namespace Shelf.Core.Features.Books;
 /// <summary>Puts a tracked book on shelves and takes it off others; a new shelf name (exactly as written) creates the shelf.</summary>
 internal sealed class BookShelving(ShelfDbContext db)
 {
+    /// <summary>Taking a book off a shelf it is not on leaves it as it is (a bulk edit), instead of failing.</summary>
+    public bool Lenient { get; init; }
+
     public async Task<Error?> ApplyAsync(Book book, IReadOnlyList<string> add, IReadOnlyList<string> remove, CancellationToken cancellationToken)
     {
         foreach (var text in remove)
@@ -19,6 +22,11 @@ internal sealed class BookShelving(ShelfDbContext db)
             var link = book.Tags.Find(t => t.Tag.Name == written) ?? (folded.Count == 1 ? folded[0] : null);
             if (link is null)
             {
+                if (Lenient)
+                {
+                    continue;
+                }
+
                 return Error.NotFound(ShelfErrorCodes.BookNotOnIt, $"book {book.Id} is not on the shelf '{UserText.Shorten(text)}'");
             }
 

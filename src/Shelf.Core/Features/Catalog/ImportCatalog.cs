@@ -94,7 +94,7 @@ public sealed class ImportCatalog(ShelfDbContext db, ImportOptions? options = nu
         var mapper = format.Value.Bind(header);
         await using var foreignKeyPause = await SqliteForeignKeyPause.ForImportAsync(db, totalBytes, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await using var writer = BulkProvider.Choose<ICatalogWriter>(db, d => new SqliteCatalogWriter(d, _options), static d => new PostgresCatalogWriter(d));
+        await using var writer = BulkProvider.Choose<ICatalogWriter>(db, d => new SqliteCatalogWriter(d, _options), d => new PostgresCatalogWriter(d, _options));
         var run = new ImportRun(db, table, header, format.Value.Name, mapper, writer, request, progress, totalBytes, _options);
         Result<ImportTally> tally;
         try

@@ -22,4 +22,14 @@ public sealed record ImportOptions
     /// (<c>PRAGMA threads</c>); 0 leaves SQLite's setting as it is.
     /// </summary>
     public int SortThreads { get; init; }
+
+    /// <summary>
+    /// Whether a large import into a small PostgreSQL library may take the book tables for itself:
+    /// lock them, set their indexes and foreign keys aside and build them again in one pass. That
+    /// is the fastest way in, but every reader waits for the commit. A host whose users keep
+    /// reading while an import runs (the web app) turns it off: the rows then go in with the
+    /// indexes in place, slower, and readers see the library as it was until the commit.
+    /// SQLite's readers never wait for a writer (WAL), so this changes nothing there.
+    /// </summary>
+    public bool TakeTablesOnPostgres { get; init; } = true;
 }

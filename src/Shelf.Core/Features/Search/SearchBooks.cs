@@ -187,8 +187,34 @@ public sealed class SearchBooks(ShelfDbContext db)
 
     private static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
+    /// <summary>
+    /// The ids of every book the query matches, in id order, with no page and no ranking: what a
+    /// bulk edit or removal works on. Runs in the caller's transaction when there is one.
+    /// </summary>
+    internal async Task<Result<List<int>>> MatchingIdsAsync(string? text, CancellationToken cancellationToken)
+    {
+        var query = SearchQueryParser.Parse(text);
+        if (!query.IsSuccess)
+        {
+            return query.Error!;
+        }
+
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var prefixes = await PrefixTerms.ReadAsync(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction(), db.Provider, query.Value, cancellationToken);
+        var plan = SearchPlan.For(query.Value, db.Provider, prefixes);
+        return await IdsAsync(plan, $"SELECT b.id FROM books b WHERE {Matches(plan)} ORDER BY b.id", cancellationToken);
+    }
+
     // Every match, in a listing's order: the ids from the index, then ordered as ListBooks orders.
     private async Task<List<int>> SortedAsync(SearchPlan plan, BookSort sort, SearchBooksRequest request, CancellationToken cancellationToken)
+    {
+        var matches = await IdsAsync(plan, $"SELECT b.id FROM books b WHERE {Matches(plan)}", cancellationToken);
+        var books = db.Books.AsNoTracking().Where(b => EF.Parameter(matches).Contains(b.Id));
+        return await ListBooks.Order(books, sort, request.Descending).Skip(request.Offset).Take(request.Limit).Select(b => b.Id).ToListAsync(cancellationToken);
+    }
+
+    // The condition on books b that every match meets: the index's part, then the fields'.
+    private string Matches(SearchPlan plan)
     {
         var conditions = new List<string>();
         if (plan.Match is not null)
@@ -203,9 +229,7 @@ public sealed class SearchBooks(ShelfDbContext db)
             conditions.Add(plan.Where);
         }
 
-        var matches = await IdsAsync(plan, $"SELECT b.id FROM books b WHERE {string.Join(" AND ", conditions)}", cancellationToken);
-        var books = db.Books.AsNoTracking().Where(b => EF.Parameter(matches).Contains(b.Id));
-        return await ListBooks.Order(books, sort, request.Descending).Skip(request.Offset).Take(request.Limit).Select(b => b.Id).ToListAsync(cancellationToken);
+        return string.Join(" AND ", conditions);
     }
 
     private static string Page(SearchPlan plan, SearchBooksRequest request) =>

@@ -47,9 +47,12 @@ internal sealed class PostgresCatalogWriter : ICatalogWriter
 
     private readonly ShelfDbContext _db;
 
-    public PostgresCatalogWriter(ShelfDbContext db)
+    private readonly ImportOptions _options;
+
+    public PostgresCatalogWriter(ShelfDbContext db, ImportOptions options)
     {
         _db = db;
+        _options = options;
         _bookRow = new BookRow(_started);
     }
 
@@ -170,7 +173,7 @@ internal sealed class PostgresCatalogWriter : ICatalogWriter
 
     public async Task ExpectAsync(long rows, CancellationToken cancellationToken)
     {
-        if (_bulkLoad.Active || !BulkLoadRule.Applies(rows, _existingBooks))
+        if (!_options.TakeTablesOnPostgres || _bulkLoad.Active || !BulkLoadRule.Applies(rows, _existingBooks))
         {
             return;
         }
