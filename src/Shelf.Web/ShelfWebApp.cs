@@ -127,6 +127,7 @@ public static class ShelfWebApp
         app.MapImportPages();
         app.MapSalePages();
         app.MapAccountPages();
+        app.MapAuthorPages();
 
         var api = app.MapGroup("/api/v1").AddEndpointFilter<LibraryReadyFilter>();
         api.MapBookEndpoints();

@@ -66,6 +66,15 @@ public sealed class BrowserTests(SqliteDatabaseFixture fixture) : IClassFixture<
         await ShotAsync(page, "3-book");
         var bookUrl = page.Url;
 
+        // The author's page lists the book; renaming the author there shows on the book.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Ursula K. Le Guin" }).ClickAsync();
+        Assert.Equal("Ursula K. Le Guin", await page.Locator("h1").InnerTextAsync());
+        Assert.Equal(1, await page.GetByRole(AriaRole.Link, new() { Name = "The Left Hand of Darkness" }).CountAsync());
+        await page.GetByLabel("Name as it should be written", new() { Exact = true }).FillAsync("Ursula Kroeber Le Guin");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Rename" }).ClickAsync();
+        Assert.Equal("Ursula Kroeber Le Guin", await page.Locator("h1").InnerTextAsync());
+        await ShotAsync(page, "3b-author");
+
         // Search for it with the search language.
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Searchbox).FillAsync("author:\"le guin\"");

@@ -106,7 +106,14 @@ internal static class LibraryPages
             body.Append(CultureInfo.InvariantCulture, $"<dt>{Html.Encode(line.Label)}</dt><dd>{Html.Encode(line.Value)}</dd>");
         }
 
-        body.Append("</dl>");
+        body.Append("</dl><h2>People</h2><ul>");
+        foreach (var credit in details.Credits)
+        {
+            var role = credit.Role == Shelf.Core.Domain.AuthorRole.Author ? string.Empty : $" ({credit.Role.ToString().ToLowerInvariant()})";
+            body.Append(CultureInfo.InvariantCulture, $"<li><a href=\"/authors/{credit.AuthorId}\">{Html.Encode(credit.Name)}</a>{role}</li>");
+        }
+
+        body.Append("</ul>");
         if (context.User.IsInRole(Roles.Editor) || context.User.IsInRole(Roles.Owner))
         {
             body.Append(CultureInfo.InvariantCulture, $"<p class=\"actions\"><a href=\"/books/{details.Id}/edit\">Edit</a> <a href=\"/sales?book={details.Id}\">Record a sale</a></p>")
