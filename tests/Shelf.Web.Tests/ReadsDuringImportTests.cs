@@ -14,8 +14,8 @@ namespace Shelf.Web.Tests;
 public sealed class ReadsDuringImportTests(PostgresDatabaseFixture fixture) : IClassFixture<PostgresDatabaseFixture>
 {
     // BulkLoadRule.MinimumRows: where a one-shot CLI import would lock the book tables. Without
-    // the bulk path the search index's triggers run per row, which makes this import take a
-    // minute or more on a loaded machine (hence the client's timeout).
+    // the bulk path the search index's triggers refresh each statement's books, which on a loaded
+    // machine can take a while (hence the client's timeout).
     private const int Rows = 20_000;
 
     [Fact]

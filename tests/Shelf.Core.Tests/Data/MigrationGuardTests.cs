@@ -45,7 +45,7 @@ public abstract partial class MigrationGuardTests(DatabaseFixture fixture)
 
             // The search index is SQL outside the model (SearchIndexSql), run by its migration:
             // applied here the same way, so the comparison covers it too.
-            await db.ExecuteAsync(db.Provider == DatabaseProvider.Sqlite ? SearchIndexSql.SqliteCreate : SearchIndexSql.PostgresCreate + SearchIndexSql.PostgresTermsCreate);
+            await db.ExecuteAsync(db.Provider == DatabaseProvider.Sqlite ? SearchIndexSql.SqliteCreate : SearchIndexSql.PostgresCreate + SearchIndexSql.PostgresTermsCreate + SearchIndexSql.PostgresStatementTriggers);
             created = await SchemaAsync(db);
         }
 

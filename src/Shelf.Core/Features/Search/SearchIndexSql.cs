@@ -215,6 +215,108 @@ internal static class SearchIndexSql
         """;
 
     /// <summary>Makes the triggers skip their work until the transaction ends.</summary>
+    /// <summary>
+    /// The PostgreSQL triggers once per statement (migration <c>SetBasedSearchTriggers</c>, run as
+    /// it is here; a change needs a migration of its own): each reads the statement's transition
+    /// table and refreshes every book it touched in one set-based pass
+    /// (<c>shelf_search_refresh_books</c>), where the per-row triggers of <see cref="PostgresCreate"/>
+    /// refreshed a book per row, twice for a book and its first credit.
+    /// </summary>
+    public const string PostgresStatementTriggers =
+        """
+        DROP TRIGGER tr_books_search ON books;
+        DROP TRIGGER tr_book_authors_search ON book_authors;
+        DROP TRIGGER tr_authors_search ON authors;
+        DROP FUNCTION shelf_search_books_changed(), shelf_search_credits_changed(), shelf_search_author_renamed();
+
+        CREATE FUNCTION shelf_search_refresh_books(ids integer[]) RETURNS void LANGUAGE sql AS $$
+          INSERT INTO book_search (book_id, document)
+          SELECT b.id, shelf_search_document(b.title_key, b.subtitle, c.names, b.series, b.publisher)
+          FROM books b
+          LEFT JOIN (SELECT ba.book_id, string_agg(a.name_key, ' ' ORDER BY ba.position) AS names
+                     FROM book_authors ba JOIN authors a ON a.id = ba.author_id
+                     WHERE ba.book_id = ANY (ids) GROUP BY ba.book_id) c ON c.book_id = b.id
+          WHERE b.id = ANY (ids)
+          ON CONFLICT (book_id) DO UPDATE SET document = excluded.document;
+          INSERT INTO book_search_terms (term, books)
+          SELECT DISTINCT u.lexeme, 1 FROM book_search s, unnest(s.document) u
+          WHERE s.book_id = ANY (ids) AND NOT EXISTS (SELECT 1 FROM book_search_terms t WHERE t.term = u.lexeme);
+        $$;
+
+        CREATE FUNCTION shelf_search_books_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF current_setting('shelf.search_index', true) IS DISTINCT FROM 'deferred' THEN
+            PERFORM shelf_search_refresh_books(ARRAY(SELECT id FROM new_rows));
+          END IF;
+          RETURN NULL;
+        END
+        $$;
+
+        CREATE FUNCTION shelf_search_books_updated() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF current_setting('shelf.search_index', true) IS DISTINCT FROM 'deferred' THEN
+            PERFORM shelf_search_refresh_books(ARRAY(
+              SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id
+              WHERE n.title_key IS DISTINCT FROM o.title_key OR n.subtitle IS DISTINCT FROM o.subtitle
+                 OR n.series IS DISTINCT FROM o.series OR n.publisher IS DISTINCT FROM o.publisher));
+          END IF;
+          RETURN NULL;
+        END
+        $$;
+
+        CREATE FUNCTION shelf_search_credits_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF current_setting('shelf.search_index', true) IS DISTINCT FROM 'deferred' THEN
+            PERFORM shelf_search_refresh_books(ARRAY(SELECT DISTINCT book_id FROM new_rows));
+          END IF;
+          RETURN NULL;
+        END
+        $$;
+
+        CREATE FUNCTION shelf_search_credits_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF current_setting('shelf.search_index', true) IS DISTINCT FROM 'deferred' THEN
+            PERFORM shelf_search_refresh_books(ARRAY(SELECT DISTINCT book_id FROM old_rows));
+          END IF;
+          RETURN NULL;
+        END
+        $$;
+
+        CREATE FUNCTION shelf_search_credits_updated() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF current_setting('shelf.search_index', true) IS DISTINCT FROM 'deferred' THEN
+            PERFORM shelf_search_refresh_books(ARRAY(SELECT book_id FROM old_rows UNION SELECT book_id FROM new_rows));
+          END IF;
+          RETURN NULL;
+        END
+        $$;
+
+        CREATE FUNCTION shelf_search_authors_renamed() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF current_setting('shelf.search_index', true) IS DISTINCT FROM 'deferred' THEN
+            PERFORM shelf_search_refresh_books(ARRAY(
+              SELECT DISTINCT ba.book_id FROM new_rows n JOIN old_rows o ON o.id = n.id JOIN book_authors ba ON ba.author_id = n.id
+              WHERE n.name_key IS DISTINCT FROM o.name_key));
+          END IF;
+          RETURN NULL;
+        END
+        $$;
+
+        -- A trigger with transition tables takes one event and no column list (PostgreSQL's rule).
+        CREATE TRIGGER tr_books_search_insert AFTER INSERT ON books REFERENCING NEW TABLE AS new_rows
+          FOR EACH STATEMENT EXECUTE FUNCTION shelf_search_books_inserted();
+        CREATE TRIGGER tr_books_search_update AFTER UPDATE ON books REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+          FOR EACH STATEMENT EXECUTE FUNCTION shelf_search_books_updated();
+        CREATE TRIGGER tr_book_authors_search_insert AFTER INSERT ON book_authors REFERENCING NEW TABLE AS new_rows
+          FOR EACH STATEMENT EXECUTE FUNCTION shelf_search_credits_inserted();
+        CREATE TRIGGER tr_book_authors_search_delete AFTER DELETE ON book_authors REFERENCING OLD TABLE AS old_rows
+          FOR EACH STATEMENT EXECUTE FUNCTION shelf_search_credits_deleted();
+        CREATE TRIGGER tr_book_authors_search_update AFTER UPDATE ON book_authors REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+          FOR EACH STATEMENT EXECUTE FUNCTION shelf_search_credits_updated();
+        CREATE TRIGGER tr_authors_search_update AFTER UPDATE ON authors REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+          FOR EACH STATEMENT EXECUTE FUNCTION shelf_search_authors_renamed();
+        """;
+
     public const string PostgresDefer = "SET LOCAL shelf.search_index = 'deferred'";
 
     /// <summary>Undoes <see cref="PostgresDefer"/> within the transaction, once the index is rebuilt.</summary>
