@@ -81,10 +81,10 @@ internal static class AccountPages
         {
             var name = Uri.EscapeDataString(user.Name);
             body.Append(CultureInfo.InvariantCulture, $"<tr><td>{Html.Encode(user.Name)}</td><td>")
-                .Append(Forms.Open(context, $"/users/{name}/role").Replace("class=\"stack\"", "class=\"inline\"", StringComparison.Ordinal))
+                .Append(Forms.Open(context, $"/users/{name}/role", layout: "inline"))
                 .Append(CultureInfo.InvariantCulture, $"<label class=\"visually-hidden\" for=\"role-{name}\">Role of {Html.Encode(user.Name)}</label>{RoleSelect($"role-{name}", user.Role)}<button type=\"submit\">Change</button></form></td>")
                 .Append(CultureInfo.InvariantCulture, $"<td class=\"hide-small\">{user.LockedUntil?.ToString("u", CultureInfo.InvariantCulture)}</td><td>")
-                .Append(Forms.Open(context, $"/users/{name}/remove").Replace("class=\"stack\"", "class=\"inline\"", StringComparison.Ordinal))
+                .Append(Forms.Open(context, $"/users/{name}/remove", layout: "inline"))
                 .Append(CultureInfo.InvariantCulture, $"<button class=\"danger\" type=\"submit\" aria-label=\"Remove {Html.Encode(user.Name)}\">Remove</button></form></td></tr>");
         }
 
@@ -102,7 +102,7 @@ internal static class AccountPages
             foreach (var token in tokens)
             {
                 body.Append(CultureInfo.InvariantCulture, $"<tr><td>{token.Id}</td><td>{Html.Encode(token.User)}</td><td>{Html.Encode(token.Label)}</td><td><code>{Html.Encode(token.Prefix)}…</code></td><td>")
-                    .Append(Forms.Open(context, $"/tokens/{token.Id}/revoke").Replace("class=\"stack\"", "class=\"inline\"", StringComparison.Ordinal))
+                    .Append(Forms.Open(context, $"/tokens/{token.Id}/revoke", layout: "inline"))
                     .Append(CultureInfo.InvariantCulture, $"<button class=\"danger\" type=\"submit\" aria-label=\"Revoke token {token.Id}\">Revoke</button></form></td></tr>");
             }
 

@@ -23,8 +23,9 @@ internal static class Forms
     public static string Error(string? message) =>
         message is null ? string.Empty : $"<p class=\"error\" role=\"alert\">{Html.Encode(message)}</p>";
 
-    public static string Open(HttpContext context, string action, bool upload = false) =>
-        $"<form class=\"stack\" method=\"post\" action=\"{Html.Encode(action)}\"{(upload ? " enctype=\"multipart/form-data\"" : string.Empty)}>{Html.Antiforgery(context)}";
+    /// <summary>A POST form carrying the antiforgery token; "stack" lays its fields one under another, "inline" puts a button in a table cell.</summary>
+    public static string Open(HttpContext context, string action, bool upload = false, string layout = "stack") =>
+        $"<form class=\"{layout}\" method=\"post\" action=\"{Html.Encode(action)}\"{(upload ? " enctype=\"multipart/form-data\"" : string.Empty)}>{Html.Antiforgery(context)}";
 
     /// <summary>A form's text value, or null when the field was not sent at all (so an edit leaves it alone).</summary>
     public static string? Value(IFormCollection form, string name) => form.TryGetValue(name, out var value) ? value.ToString() : null;
