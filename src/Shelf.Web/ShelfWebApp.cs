@@ -126,6 +126,7 @@ public static class ShelfWebApp
         app.MapBookPages();
         app.MapImportPages();
         app.MapSalePages();
+        app.MapExportPages();
         app.MapAccountPages();
         app.MapAuthorPages();
 

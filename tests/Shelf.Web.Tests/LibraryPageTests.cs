@@ -6,7 +6,7 @@ using Shelf.Testing;
 
 namespace Shelf.Web.Tests;
 
-/// <summary>The library page's sort and paging, and a book's page with its sales, on both databases.</summary>
+/// <summary>The library page's sort and paging, a book's page with its sales, the sales and export pages, on both databases.</summary>
 public abstract partial class LibraryPageTests(DatabaseFixture fixture)
 {
     [Fact]
@@ -99,6 +99,22 @@ public abstract partial class LibraryPageTests(DatabaseFixture fixture)
         Assert.Equal([second, first], OrderCells().Matches(page).Select(m => m.Groups[1].Value));
     }
 
+    [Fact]
+    public async Task ExportPage_LinksEveryFormat_EachDownloadsTheLibrary()
+    {
+        await using var site = await WebSite.StartAsync(fixture);
+        await AddAsync(site.Client("editor"), "Emma");
+        var viewer = site.Client("viewer");
+
+        var page = await viewer.GetStringAsync("/export");
+        var links = ExportLinks().Matches(page).Select(m => m.Groups[1].Value).ToList();
+        var downloads = await Task.WhenAll(links.Select(async l => (await viewer.GetAsync(l)).Content));
+
+        Assert.Equal(["/api/v1/export?format=csv", "/api/v1/export?format=json", "/api/v1/export?format=goodreads"], links);
+        Assert.All(downloads, d => Assert.Contains("Emma", d.ReadAsStringAsync().Result, StringComparison.Ordinal));
+        Assert.Equal(["text/csv", "application/json", "text/csv"], downloads.Select(d => d.Headers.ContentType!.MediaType));
+    }
+
     private static async Task<int> AddAsync(HttpClient editor, string title)
     {
         var added = await editor.PostAsJsonAsync("/api/v1/books", new { title, authors = new[] { "Jane Austen" }, listPrice = "9.99", listPriceCurrency = "EUR" });
@@ -116,6 +132,9 @@ public abstract partial class LibraryPageTests(DatabaseFixture fixture)
 
     [GeneratedRegex("<td><a href=\"/books/[0-9]+\">([^<]*)</a></td>")]
     private static partial Regex BookLinks();
+
+    [GeneratedRegex("<a href=\"(/api/v1/export[^\"]*)\" download>")]
+    private static partial Regex ExportLinks();
 
     [GeneratedRegex("<a href=\"([^\"]*)\">Next</a>")]
     private static partial Regex NextLink();

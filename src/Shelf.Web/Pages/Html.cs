@@ -42,7 +42,7 @@ internal static class Html
         }
 
         var owner = context.User.IsInRole(Security.Roles.Owner) ? "<a href=\"/users\">Users</a>" : string.Empty;
-        return "<header><a class=\"home\" href=\"/\">Shelf</a><nav><a href=\"/\">Library</a><a href=\"/shelves\">Shelves</a><a href=\"/books/new\">Add a book</a><a href=\"/import\">Import</a><a href=\"/sales\">Sales</a><a href=\"/api/v1/export\">Export</a><a href=\"/api-reference\">API</a>" + owner + "</nav>"
+        return "<header><a class=\"home\" href=\"/\">Shelf</a><nav><a href=\"/\">Library</a><a href=\"/shelves\">Shelves</a><a href=\"/books/new\">Add a book</a><a href=\"/import\">Import</a><a href=\"/sales\">Sales</a><a href=\"/export\">Export</a><a href=\"/api-reference\">API</a>" + owner + "</nav>"
             + $"<span class=\"muted\">{Encode(context.User.Identity.Name)}</span>"
             + $"<form method=\"post\" action=\"/logout\">{Antiforgery(context)}<button class=\"link\" type=\"submit\">Log out</button></form></header>";
     }
