@@ -18,4 +18,5 @@ public static class LoanErrorCodes
     public const string NotLentTo = "loan.not_lent_to";
     public const string NoteTooLong = "loan.note_too_long";
     public const string PeriodInvalid = "loan.period_invalid";
+    public const string ReturnWhich = "loan.return_which";
 }

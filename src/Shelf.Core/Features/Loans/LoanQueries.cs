@@ -32,6 +32,12 @@ internal static class LoanQueries
     public static string Holder(LoanView loan) =>
         loan.DueOn is { } due ? $"{loan.Borrower} (due {due:yyyy-MM-dd})" : loan.Borrower;
 
+    /// <summary>"Anne Dupré since 2026-12-02, due 2026-12-24 (overdue); Bob since 2026-11-30".</summary>
+    public static string Describe(IEnumerable<LoanView> open) => string.Join("; ", open.Select(l =>
+        $"{l.Borrower} since {l.LentAt:yyyy-MM-dd}"
+        + (l.DueOn is { } due ? $", due {due:yyyy-MM-dd}" : string.Empty)
+        + (l.Overdue ? " (overdue)" : string.Empty)));
+
     public static Error FullyLent(int bookId, string title, IReadOnlyList<LoanView> open, int copies) => Error.Conflict(
         LoanErrorCodes.FullyLent,
         $"book {bookId} ({UserText.Shorten(title)}) is out to {UserText.List([.. open.Select(Holder)])}: "

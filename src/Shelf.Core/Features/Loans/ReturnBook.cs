@@ -59,7 +59,7 @@ public sealed class ReturnBook(ShelfDbContext db, TimeProvider clock)
         if (matching.Count > 1)
         {
             return Error.Invalid(
-                LoanErrorCodes.BorrowerMissing,
+                LoanErrorCodes.ReturnWhich,
                 $"book {bookId} is out to {UserText.List([.. open.Select(l => l.Borrower.Name)])}; say whose copy came back");
         }
 
