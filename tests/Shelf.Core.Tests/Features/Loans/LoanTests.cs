@@ -4,6 +4,8 @@ using Shelf.Core.Common;
 using Shelf.Core.Data;
 using Shelf.Core.Features.Books;
 using Shelf.Core.Features.Loans;
+using Shelf.Core.Features.Search;
+using Shelf.Core.Features.Stats;
 using Shelf.Core.Tests.Features.Sales;
 using Shelf.Testing;
 
@@ -216,6 +218,40 @@ public abstract class LoanTests(DatabaseFixture fixture)
 
         Assert.Equal(hostile, lent.Borrower);
         Assert.Equal(1, await db.Loans.CountAsync());
+    }
+
+    [Fact]
+    public async Task SearchListStats_TwoLentOneNot_FindTheLentOnesAndCountThem()
+    {
+        await using var db = await fixture.OpenNewAsync();
+        var dune = await SaleTestData.AddBookAsync(db, "Dune");
+        var emma = await SaleTestData.AddBookAsync(db, "Emma");
+        await SaleTestData.AddBookAsync(db, "Home");
+        var back = await SaleTestData.AddBookAsync(db, "Back Again");
+        await LendAsync(db, new LendBookRequest(Id(dune), "Anne Dupré"));
+        await LendAsync(db, new LendBookRequest(Id(emma), "Bob Smith") { Period = "1d" });
+        await LendAsync(db, new LendBookRequest(Id(back), "Anne Dupré"));
+        await new ReturnBook(db, TimeProvider.System).ExecuteAsync(new ReturnBookRequest(Id(back)), default);
+        await db.Loans.Where(l => l.BookId == emma.Id).ExecuteUpdateAsync(s => s.SetProperty(l => l.DueOn, Today.AddDays(-2)));
+
+        async Task<string[]> SearchAsync(string query) =>
+            [.. (await new SearchBooks(db).ExecuteAsync(new SearchBooksRequest(query), default)).Value!.Select(b => b.Title).Order(StringComparer.Ordinal)];
+
+        Assert.Equal(["Dune", "Emma"], await SearchAsync("lent:yes"));
+        Assert.Equal(["Back Again", "Home"], await SearchAsync("lent:no"));
+        Assert.Equal(["Back Again", "Home"], await SearchAsync("-lent:yes"));
+        Assert.Equal(["Dune"], await SearchAsync("borrower:anne"));
+        Assert.Equal(["Dune"], await SearchAsync("borrower:\"ANNE DUPRE\""));
+        Assert.Equal(["Emma"], await SearchAsync("borrower:bob lent:yes"));
+        Assert.Empty(await SearchAsync("borrower:ann"));
+        Assert.Equal(BookErrorCodes.SearchSyntax, (await new SearchBooks(db).ExecuteAsync(new SearchBooksRequest("lent:maybe"), default)).Error?.Code);
+
+        var listed = await new ListBooks(db).ExecuteAsync(new ListBooksRequest { Lent = true }, default);
+        Assert.Equal(["Dune", "Emma"], listed.Value.Books.Select(b => b.Title).Order(StringComparer.Ordinal));
+
+        var stats = await new GetLibraryStats(db).ExecuteAsync(new GetLibraryStatsRequest(), default);
+        Assert.Equal(2, stats.Value.LoansOut);
+        Assert.Equal(1, stats.Value.LoansOverdue);
     }
 
     private static string Id(BookDetails book) => book.Id.ToString(CultureInfo.InvariantCulture);
