@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Shelf.Core.Common;
 using Shelf.Core.Data;
+using Shelf.Core.Features.Loans;
 using Shelf.Core.Features.Sales;
 
 namespace Shelf.Core.Features.Stats;
@@ -61,7 +62,7 @@ public sealed class GetLibraryStats(ShelfDbContext db, TimeProvider? clock = nul
         var byMonth = await ReadByMonthAsync(year.Value, cancellationToken);
 
         // Open loans are few and indexed (ix_loans_open_book_id); "overdue" is as of today, UTC.
-        var today = DateOnly.FromDateTime((clock ?? TimeProvider.System).GetUtcNow().UtcDateTime);
+        var today = LoanQueries.Today(clock ?? TimeProvider.System);
         var loans = await db.Loans.AsNoTracking().Where(l => l.ReturnedAt == null)
             .GroupBy(_ => 1)
             .Select(g => new { Out = g.LongCount(), Overdue = g.LongCount(l => l.DueOn != null && l.DueOn < today) })
