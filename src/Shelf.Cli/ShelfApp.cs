@@ -22,6 +22,9 @@ internal static class ShelfApp
         root.Subcommands.Add(new AuthorCommand(console, globals));
         root.Subcommands.Add(new ShelfListCommand(console, globals));
         root.Subcommands.Add(new CatalogImportCommand(console, globals));
+        root.Subcommands.Add(new LendCommand(console, globals));
+        root.Subcommands.Add(new ReturnCommand(console, globals));
+        root.Subcommands.Add(new LoanListCommand(console, globals));
         root.Subcommands.Add(new SaleCommand(console, globals));
         root.Subcommands.Add(new CatalogExportCommand(console, globals));
         root.Subcommands.Add(new LibraryStatsCommand(console, globals));

@@ -8,6 +8,7 @@ using Shelf.Core.Features.Backup;
 using Shelf.Core.Features.Books;
 using Shelf.Core.Features.Catalog;
 using Shelf.Core.Features.Database;
+using Shelf.Core.Features.Loans;
 using Shelf.Core.Features.Sales;
 using Shelf.Core.Features.Search;
 using Shelf.Core.Features.Shelves;
@@ -73,6 +74,9 @@ public static class ShelfCoreServiceCollectionExtensions
         .AddScoped<DeleteSale>()
         .AddScoped<ReportSales>()
         .AddScoped<ImportSales>()
+        .AddScoped<LendBook>()
+        .AddScoped<ReturnBook>()
+        .AddScoped<ListLoans>()
         .AddScoped<GetDatabaseStatus>()
         .AddScoped<ListTables>()
         .AddScoped<GetLibraryStats>()

@@ -11,6 +11,7 @@ internal sealed class BookListCommand : ShelfCommand
     private readonly Option<bool> _descending = new("--desc") { Description = "Reverse the order" };
     private readonly Option<string?> _author = new("--author") { Description = "Only books by authors whose name contains this" };
     private readonly Option<string?> _shelf = new("--shelf") { Description = "Only books on this shelf" };
+    private readonly Option<bool> _lent = new("--lent") { Description = "Only books lent out now (see 'shelf loans')" };
     private readonly Option<string?> _status = new("--status") { Description = "Only books with this reading status (want-to-read, reading, read, abandoned, or your own)" };
     private readonly ListingOptions _page = new("books");
 
@@ -22,6 +23,7 @@ internal sealed class BookListCommand : ShelfCommand
         Options.Add(_author);
         Options.Add(_shelf);
         Options.Add(_status);
+        Options.Add(_lent);
         _page.AddTo(this);
     }
 
@@ -35,6 +37,7 @@ internal sealed class BookListCommand : ShelfCommand
                 Author = context.Get(_author),
                 Shelf = context.Get(_shelf),
                 Status = context.Get(_status),
+                Lent = context.Get(_lent),
                 Limit = _page.Fetch(context),
                 Offset = context.Get(_page.Offset),
                 CountTotal = context.Mode == OutputMode.Table,

@@ -62,7 +62,9 @@ internal sealed class BookRemoveCommand : ShelfCommand
                     return missing;
                 }
 
-                if (await context.ConfirmAsync($"Remove book {book.Value.Id}: {book.Value.Title} by {string.Join(", ", book.Value.Authors)}?", cancellationToken) is { } stopped)
+                // A lent book is still out there: say so, the loan history keeps only its title.
+                var lent = book.Value.Loans.Count == 0 ? string.Empty : $" (lent to {string.Join(", ", book.Value.Loans.Select(l => l.Borrower))})";
+                if (await context.ConfirmAsync($"Remove book {book.Value.Id}: {book.Value.Title} by {string.Join(", ", book.Value.Authors)}{lent}?", cancellationToken) is { } stopped)
                 {
                     return stopped;
                 }

@@ -5,6 +5,7 @@ using Shelf.Core.Features.Authors;
 using Shelf.Core.Features.Backup;
 using Shelf.Core.Features.Books;
 using Shelf.Core.Features.Catalog;
+using Shelf.Core.Features.Loans;
 using Shelf.Core.Features.Sales;
 using Shelf.Core.Features.Shelves;
 
@@ -26,6 +27,12 @@ internal static class CliHints
         AuthorErrorCodes.NotFound => "list them with 'shelf authors'",
         AuthorErrorCodes.NameTaken => "'shelf author merge <from> <into>' does that",
         ShelfErrorCodes.BookNotOnIt => "'shelf show <book>' lists its shelves",
+        LoanErrorCodes.BorrowerMissing => "name them with --to NAME",
+        LoanErrorCodes.DueAndPeriod => "drop --due or --for",
+        LoanErrorCodes.FullyLent => "'shelf return <book> --from NAME' records it back; 'shelf edit <book> --owned-copies N' records more copies",
+        LoanErrorCodes.NotLent => "'shelf loans' lists what is out",
+        LoanErrorCodes.ReturnWhich => "add --from NAME",
+        LoanErrorCodes.BorrowerNotFound => "'shelf loans --history' lists every loan",
         SaleErrorCodes.NoPrice => "add --price 9.99, or set the book's list price with 'shelf edit <book> --price 9.99'",
         SaleErrorCodes.EditNothing => "see 'shelf sale edit --help'",
         SaleErrorCodes.NotFound => "find it with 'shelf sale list'",

@@ -38,6 +38,8 @@ internal static class StatsRendering
         yield return ("pages", Number(stats.Pages));
         yield return ("rated_books", Number(stats.RatedBooks));
         yield return ("average_rating", stats.AverageRating?.ToString("0.00", CultureInfo.InvariantCulture) ?? string.Empty);
+        yield return ("loans_out", Number(stats.LoansOut));
+        yield return ("loans_overdue", Number(stats.LoansOverdue));
         foreach (var s in stats.ByStatus)
         {
             yield return ($"status.{s.Status ?? "none"}", Number(s.Books));
@@ -78,6 +80,9 @@ internal static class StatsRendering
         summary.AddRow(Bold("Average rating"), new Text(stats.AverageRating is { } average
             ? string.Create(CultureInfo.InvariantCulture, $"{average:0.00} ({stats.RatedBooks} rated)")
             : "(none rated)"));
+        summary.AddRow(Bold("Lent out"), new Text(stats.LoansOverdue == 0
+            ? Number(stats.LoansOut)
+            : string.Create(CultureInfo.InvariantCulture, $"{Number(stats.LoansOut)} ({Number(stats.LoansOverdue)} overdue)")));
         console.Write(summary);
 
         if (stats.ByStatus.Count > 0)

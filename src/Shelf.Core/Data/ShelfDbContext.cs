@@ -28,6 +28,10 @@ public abstract class ShelfDbContext(DbContextOptions options) : DbContext(optio
 
     public DbSet<Sale> Sales => Set<Sale>();
 
+    public DbSet<Borrower> Borrowers => Set<Borrower>();
+
+    public DbSet<Loan> Loans => Set<Loan>();
+
     public DbSet<User> Users => Set<User>();
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Shelf.Core.Data;
+using Shelf.Core.Features.Loans;
 using Shelf.Core.Features.Search;
 using Shelf.Testing;
 
@@ -43,15 +44,17 @@ public abstract partial class MigrationGuardTests(DatabaseFixture fixture)
         {
             Assert.True(await db.Database.EnsureCreatedAsync());
 
-            // The search index is SQL outside the model (SearchIndexSql), run by its migration:
-            // applied here the same way, so the comparison covers it too.
+            // The search index and the loan limit are SQL outside the model (SearchIndexSql,
+            // LoanLimitSql), run by their migrations: applied here the same way, so the comparison covers them too.
             await db.ExecuteAsync(db.Provider == DatabaseProvider.Sqlite ? SearchIndexSql.SqliteCreate : SearchIndexSql.PostgresCreate + SearchIndexSql.PostgresTermsCreate + SearchIndexSql.PostgresStatementTriggers);
+            await db.ExecuteAsync(db.Provider == DatabaseProvider.Sqlite ? LoanLimitSql.SqliteCreate : LoanLimitSql.PostgresCreate);
             created = await SchemaAsync(db);
         }
 
         // Guard against comparing two empty lists.
         Assert.Contains(migrated, line => line.StartsWith("column books.isbn13 ", StringComparison.Ordinal));
         Assert.Contains(migrated, line => line.StartsWith("trigger ", StringComparison.Ordinal) && line.Contains("book_authors", StringComparison.Ordinal));
+        Assert.Contains(migrated, line => line.StartsWith("trigger ", StringComparison.Ordinal) && line.Contains("loans_limit", StringComparison.Ordinal));
         Assert.Equal(created, migrated);
     }
 

@@ -109,6 +109,9 @@ public sealed record BookDetails
 
     public required DateTime UpdatedAt { get; init; }
 
+    /// <summary>Who has a copy now, oldest loan first (filled by <see cref="GetBook"/>; empty elsewhere).</summary>
+    public IReadOnlyList<Loans.LoanView> Loans { get; init; } = [];
+
     /// <summary>
     /// The book as a person reads it, one line per field that has a value, in the order every
     /// host shows them; built from the book-field table, so a new field shows up without a host

@@ -1,15 +1,26 @@
 using Shelf.Core.Common;
 using Shelf.Core.Data;
+using Shelf.Core.Features.Loans;
 
 namespace Shelf.Core.Features.Books;
 
-/// <summary>Shows one book, named by id or ISBN.</summary>
-public sealed class GetBook(ShelfDbContext db)
+/// <summary>Shows one book, named by id or ISBN, with who has it now.</summary>
+public sealed class GetBook(ShelfDbContext db, TimeProvider? clock = null)
 {
     public async Task<Result<BookDetails>> ExecuteAsync(string reference, CancellationToken cancellationToken)
     {
         var id = await BookQueries.ResolveIdAsync(db, reference, cancellationToken);
         var details = id is null ? null : await BookQueries.DetailsAsync(db, id.Value, cancellationToken);
-        return details is null ? BookErrors.NotFound(reference) : details;
+        if (details is null)
+        {
+            return BookErrors.NotFound(reference);
+        }
+
+        var loans = await LoanQueries.OpenOfAsync(db, details.Id, LoanQueries.Today(clock ?? TimeProvider.System), cancellationToken);
+        return loans.Count == 0 ? details : details with
+        {
+            Loans = loans,
+            Lines = [.. details.Lines, new BookLine("On loan", LoanQueries.Describe(loans))],
+        };
     }
 }

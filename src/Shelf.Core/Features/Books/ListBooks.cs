@@ -32,6 +32,9 @@ public sealed record ListBooksRequest
     /// <summary>Only books with this reading status (built-in names and their other names, or an own shelf).</summary>
     public string? Status { get; init; }
 
+    /// <summary>Only books out on loan now.</summary>
+    public bool Lent { get; init; }
+
     /// <summary>Most books to return; null for all.</summary>
     public int? Limit { get; init; }
 
@@ -147,6 +150,17 @@ public sealed class ListBooks(ShelfDbContext db)
                 // Concatenated so that neither database reads the status index for a common status:
                 // walking the sort order and checking each book finds a page sooner.
                 books = books.Where(b => b.Status + "" == status);
+            }
+        }
+
+        if (request.Lent)
+        {
+            // Open loans are few (a partial index holds them): gather their books like a narrow filter.
+            var bookIds = await db.Loans.Where(l => l.ReturnedAt == null && l.BookId != null).Select(l => l.BookId!.Value).Distinct().Take(FewBooks + 1).ToListAsync(cancellationToken);
+            few = Narrower(few, bookIds);
+            if (bookIds.Count > FewBooks)
+            {
+                books = books.Where(b => db.Loans.Any(l => l.BookId == b.Id && l.ReturnedAt == null));
             }
         }
 

@@ -112,6 +112,11 @@ internal sealed class SearchPlan
             ShelfTerm shelf => $"EXISTS (SELECT 1 FROM book_tags bt JOIN tags t ON t.id = bt.tag_id WHERE bt.book_id = b.id AND (t.name_key = {Parameter(shelf.ShelfKey)} OR t.name_key LIKE {Parameter(ShelfKey.VariantPrefix(shelf.ShelfKey) + "%")}))",
             StatusTerm status => $"b.status = {Parameter(status.Status)}",
             LanguageTerm language => $"lower(b.language) = {Parameter(language.Language)}",
+            // Open loans only: the partial index ix_loans_open_book_id answers both.
+            LentTerm { Lent: true } => "EXISTS (SELECT 1 FROM loans l WHERE l.book_id = b.id AND l.returned_at IS NULL)",
+            LentTerm { Lent: false } => "NOT EXISTS (SELECT 1 FROM loans l WHERE l.book_id = b.id AND l.returned_at IS NULL)",
+            BorrowerTerm borrower => "EXISTS (SELECT 1 FROM loans l JOIN borrowers w ON w.id = l.borrower_id WHERE l.book_id = b.id AND l.returned_at IS NULL"
+                + $" AND (w.name_key = {Parameter(borrower.NameKey)} OR w.name_key LIKE {Parameter(borrower.NameKey + " %")}))",
             NumberTerm number => Between(number),
             _ => throw new InvalidOperationException($"no SQL for {term.GetType().Name}"),
         };

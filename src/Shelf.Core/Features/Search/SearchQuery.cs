@@ -46,6 +46,12 @@ public sealed record StatusTerm(string Status) : SearchTerm;
 /// <summary>Books whose language code is this (case ignored).</summary>
 public sealed record LanguageTerm(string Language) : SearchTerm;
 
+/// <summary>Books out on loan now (<see cref="Lent"/> true) or not (false): <c>lent:yes</c>, <c>lent:no</c>.</summary>
+public sealed record LentTerm(bool Lent) : SearchTerm;
+
+/// <summary>Books out now to a borrower whose folded name is <see cref="NameKey"/> or starts with it as whole words.</summary>
+public sealed record BorrowerTerm(string NameKey) : SearchTerm;
+
 /// <summary>A number between <see cref="Min"/> and <see cref="Max"/>, both included; null is unbounded.</summary>
 public sealed record NumberTerm(NumberField Field, int? Min, int? Max) : SearchTerm;
 

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Shelf.Core.Common;
 using Shelf.Core.Domain;
 using Shelf.Core.Features.Books;
+using Shelf.Core.Features.Loans;
 
 namespace Shelf.Core.Features.Search;
 
@@ -11,7 +12,7 @@ namespace Shelf.Core.Features.Search;
 /// <list type="bullet">
 /// <item>bare words must all match, as word prefixes, in the title, subtitle, series, author names or publisher; case and accents are ignored;</item>
 /// <item><c>"an exact phrase"</c>; <c>-term</c> excludes; <c>a OR b</c> takes either (OR binds closer than the implicit AND);</item>
-/// <item>fields: <c>title:</c> <c>author:</c> <c>series:</c> <c>publisher:</c> (words or a phrase), <c>isbn:</c>, <c>shelf:</c>, <c>status:</c>, <c>language:</c>,
+/// <item>fields: <c>title:</c> <c>author:</c> <c>series:</c> <c>publisher:</c> (words or a phrase), <c>isbn:</c>, <c>shelf:</c>, <c>status:</c>, <c>language:</c>, <c>lent:yes</c>/<c>lent:no</c>, <c>borrower:</c>,
 /// and the numbers <c>year:</c> <c>rating:</c> <c>pages:</c> with <c>1990</c>, <c>&gt;1990</c>, <c>&gt;=</c>, <c>&lt;</c>, <c>&lt;=</c> or <c>1990..2000</c>;</item>
 /// <item>an ISBN in any form (13 digits, ISBN-10, with hyphens) finds that book.</item>
 /// </list>
@@ -23,7 +24,7 @@ public static partial class SearchQueryParser
     /// <summary>Longest query accepted, in characters.</summary>
     public const int MaxLength = 500;
 
-    private static readonly string[] FieldNames = ["title", "author", "series", "publisher", "isbn", "shelf", "status", "language", "year", "rating", "pages"];
+    private static readonly string[] FieldNames = ["title", "author", "series", "publisher", "isbn", "shelf", "status", "language", "lent", "borrower", "year", "rating", "pages"];
 
     /// <summary>Parses <paramref name="text"/>, or says at which position and why it cannot.</summary>
     public static Result<SearchQuery> Parse(string? text)
@@ -248,6 +249,18 @@ public static partial class SearchQueryParser
                 return value.Trim().Length == 0
                     ? Syntax(valueStart, "expected a language code after language:")
                     : new LanguageTerm(value.Trim().ToLowerInvariant()) { Position = start + 1, Negated = negated };
+            case "lent":
+                return value.Trim().ToLowerInvariant() switch
+                {
+                    "yes" or "true" => new LentTerm(true) { Position = start + 1, Negated = negated },
+                    "no" or "false" => new LentTerm(false) { Position = start + 1, Negated = negated },
+                    _ => Syntax(valueStart, "expected yes or no after lent:"),
+                };
+            case "borrower":
+                var borrower = LoanRules.Borrower(value);
+                return borrower.IsSuccess
+                    ? new BorrowerTerm(borrower.Value!.Key) { Position = start + 1, Negated = negated }
+                    : Syntax(valueStart, "expected a borrower's name after borrower:");
             default:
                 var field = Enum.Parse<NumberField>(name, ignoreCase: true);
                 return Number(field, name, value, start, valueStart, negated);

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Shelf.Core.Common;
 using Shelf.Core.Data;
+using Shelf.Core.Features.Loans;
 using Shelf.Core.Features.Sales;
 
 namespace Shelf.Core.Features.Stats;
@@ -17,7 +18,7 @@ public sealed record GetLibraryStatsRequest
 /// (one scan of the books for the totals, GROUP BY for the rest), so only a few dozen rows come
 /// back however large the library is; no book is loaded.
 /// </summary>
-public sealed class GetLibraryStats(ShelfDbContext db)
+public sealed class GetLibraryStats(ShelfDbContext db, TimeProvider? clock = null)
 {
     /// <summary>How many authors and shelves the rankings show.</summary>
     public const int TopCount = 10;
@@ -59,6 +60,13 @@ public sealed class GetLibraryStats(ShelfDbContext db)
             .ToListAsync(cancellationToken);
 
         var byMonth = await ReadByMonthAsync(year.Value, cancellationToken);
+
+        // Open loans are few and indexed (ix_loans_open_book_id); "overdue" is as of today, UTC.
+        var today = LoanQueries.Today(clock ?? TimeProvider.System);
+        var loans = await db.Loans.AsNoTracking().Where(l => l.ReturnedAt == null)
+            .GroupBy(_ => 1)
+            .Select(g => new { Out = g.LongCount(), Overdue = g.LongCount(l => l.DueOn != null && l.DueOn < today) })
+            .FirstOrDefaultAsync(cancellationToken);
         var rated = totals?.Rated ?? 0;
         return new LibraryStats
         {
@@ -74,6 +82,8 @@ public sealed class GetLibraryStats(ShelfDbContext db)
             TopShelves = await TopShelvesAsync(cancellationToken),
             AverageRating = rated == 0 ? null : Math.Round((decimal)totals!.Stars!.Value / rated, 2, MidpointRounding.AwayFromZero),
             RatedBooks = rated,
+            LoansOut = loans?.Out ?? 0,
+            LoansOverdue = loans?.Overdue ?? 0,
             Sales = await SalesAsync(year.Value, cancellationToken),
         };
     }

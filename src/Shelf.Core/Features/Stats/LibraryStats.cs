@@ -47,5 +47,11 @@ public sealed record LibraryStats
     public required long RatedBooks { get; init; }
 
     /// <summary>One totals line per currency of the sales ledger; empty when nothing was sold.</summary>
+    /// <summary>Copies lent out now.</summary>
+    public long LoansOut { get; init; }
+
+    /// <summary>Of those, the ones past their due day.</summary>
+    public long LoansOverdue { get; init; }
+
     public required IReadOnlyList<SalesReportLine> Sales { get; init; }
 }

@@ -7,6 +7,7 @@ using Shelf.Core.Data;
 using Shelf.Core.Domain;
 using Shelf.Core.Features.Backup;
 using Shelf.Core.Features.Books;
+using Shelf.Core.Features.Loans;
 using Shelf.Core.Tests.Features.Books;
 using Shelf.Core.Tests.Features.Sales;
 using Shelf.Testing;
@@ -31,6 +32,10 @@ internal static class BackupTestData
         var sale = await SaleTestData.RecordAsync(db, omens.Id, 3, "8.99", discount: "10%", soldAt: "2026-01-05");
         await SaleTestData.RefundAsync(db, sale.OrderNumber, quantity: 1, refundedAt: "2026-01-06");
         await SaleTestData.RecordAsync(db, gone.Id, 1, "5.00", soldAt: "2026-01-07");
+        await LendAsync(db, new LendBookRequest(Id(emma.Id), "Anne Dupré") { Period = "3w", Contact = "anne@example.org", Note = "with the map" });
+        await LendAsync(db, new LendBookRequest(Id(omens.Id), "Bob"));
+        Assert.True((await new ReturnBook(db, TimeProvider.System).ExecuteAsync(new ReturnBookRequest(Id(omens.Id)), default)).IsSuccess);
+        await LendAsync(db, new LendBookRequest(Id(gone.Id), "bob"));
         Assert.True((await new RemoveBook(db).ExecuteAsync(Id(gone.Id), default)).IsSuccess);
         db.ChangeTracker.Clear();
     }
@@ -49,7 +54,16 @@ internal static class BackupTestData
         rows.AddRange((await db.BookIdentifiers.AsNoTracking().OrderBy(i => i.Id).ToListAsync()).Select(i => Line("identifier", i.Id, i.BookId, i.Scheme, i.Value)));
         rows.AddRange((await db.Sales.AsNoTracking().OrderBy(s => s.Id).ToListAsync()).Select(s =>
             Line("sale", s.Id, s.OrderNumber, s.Kind, s.RefundOfSaleId, s.BookId, s.BookTitle, s.Quantity, s.UnitPriceMinor, s.DiscountBasisPoints, s.TotalMinor, s.Currency, Time(s.SoldAt), Time(s.RecordedAt))));
+        rows.AddRange((await db.Borrowers.AsNoTracking().OrderBy(b => b.Id).ToListAsync()).Select(b => Line("borrower", b.Id, b.Name, b.NameKey, b.Contact)));
+        rows.AddRange((await db.Loans.AsNoTracking().OrderBy(l => l.Id).ToListAsync()).Select(l =>
+            Line("loan", l.Id, l.BookId, l.BookTitle, l.BorrowerId, Time(l.LentAt), l.DueOn, l.ReturnedAt is { } back ? Time(back) : null, l.Note)));
         return rows;
+    }
+
+    private static async Task LendAsync(ShelfDbContext db, LendBookRequest request)
+    {
+        var lent = await new LendBook(db, TimeProvider.System).ExecuteAsync(request, default);
+        Assert.True(lent.IsSuccess, lent.Error?.Message);
     }
 
     public static async Task<BackupSummary> BackupAsync(ShelfDbContext db, DatabaseTarget target, string? path = null)

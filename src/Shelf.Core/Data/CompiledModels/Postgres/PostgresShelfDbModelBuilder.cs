@@ -12,7 +12,7 @@ namespace Shelf.Core.Data.CompiledModels.Postgres
     public partial class PostgresShelfDbModel
     {
         private PostgresShelfDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c1d49c23-eed9-4544-ba04-f3698616179b"), entityTypeCount: 10)
+            : base(skipDetectChanges: false, modelId: new Guid("48067a24-bddb-4213-9932-aa441d81c468"), entityTypeCount: 12)
         {
         }
 
@@ -24,7 +24,9 @@ namespace Shelf.Core.Data.CompiledModels.Postgres
             var bookAuthor = BookAuthorEntityType.Create(this);
             var bookIdentifier = BookIdentifierEntityType.Create(this);
             var bookTag = BookTagEntityType.Create(this);
+            var borrower = BorrowerEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
+            var loan = LoanEntityType.Create(this);
             var sale = SaleEntityType.Create(this);
             var tag = TagEntityType.Create(this);
             var user = UserEntityType.Create(this);
@@ -35,6 +37,8 @@ namespace Shelf.Core.Data.CompiledModels.Postgres
             BookIdentifierEntityType.CreateForeignKey1(bookIdentifier, book);
             BookTagEntityType.CreateForeignKey1(bookTag, book);
             BookTagEntityType.CreateForeignKey2(bookTag, tag);
+            LoanEntityType.CreateForeignKey1(loan, book);
+            LoanEntityType.CreateForeignKey2(loan, borrower);
             SaleEntityType.CreateForeignKey1(sale, book);
             SaleEntityType.CreateForeignKey2(sale, sale);
 
@@ -44,7 +48,9 @@ namespace Shelf.Core.Data.CompiledModels.Postgres
             BookAuthorEntityType.CreateAnnotations(bookAuthor);
             BookIdentifierEntityType.CreateAnnotations(bookIdentifier);
             BookTagEntityType.CreateAnnotations(bookTag);
+            BorrowerEntityType.CreateAnnotations(borrower);
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
+            LoanEntityType.CreateAnnotations(loan);
             SaleEntityType.CreateAnnotations(sale);
             TagEntityType.CreateAnnotations(tag);
             UserEntityType.CreateAnnotations(user);

@@ -11,7 +11,7 @@ namespace Shelf.Core.Data.CompiledModels.Sqlite
     public partial class SqliteShelfDbModel
     {
         private SqliteShelfDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c0935708-e956-48bd-9faf-480bfc64a600"), entityTypeCount: 10)
+            : base(skipDetectChanges: false, modelId: new Guid("c5b6e831-af55-4216-9d89-5b8a0a3a3ec6"), entityTypeCount: 12)
         {
         }
 
@@ -23,7 +23,9 @@ namespace Shelf.Core.Data.CompiledModels.Sqlite
             var bookAuthor = BookAuthorEntityType.Create(this);
             var bookIdentifier = BookIdentifierEntityType.Create(this);
             var bookTag = BookTagEntityType.Create(this);
+            var borrower = BorrowerEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
+            var loan = LoanEntityType.Create(this);
             var sale = SaleEntityType.Create(this);
             var tag = TagEntityType.Create(this);
             var user = UserEntityType.Create(this);
@@ -34,6 +36,8 @@ namespace Shelf.Core.Data.CompiledModels.Sqlite
             BookIdentifierEntityType.CreateForeignKey1(bookIdentifier, book);
             BookTagEntityType.CreateForeignKey1(bookTag, book);
             BookTagEntityType.CreateForeignKey2(bookTag, tag);
+            LoanEntityType.CreateForeignKey1(loan, book);
+            LoanEntityType.CreateForeignKey2(loan, borrower);
             SaleEntityType.CreateForeignKey1(sale, book);
             SaleEntityType.CreateForeignKey2(sale, sale);
 
@@ -43,7 +47,9 @@ namespace Shelf.Core.Data.CompiledModels.Sqlite
             BookAuthorEntityType.CreateAnnotations(bookAuthor);
             BookIdentifierEntityType.CreateAnnotations(bookIdentifier);
             BookTagEntityType.CreateAnnotations(bookTag);
+            BorrowerEntityType.CreateAnnotations(borrower);
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
+            LoanEntityType.CreateAnnotations(loan);
             SaleEntityType.CreateAnnotations(sale);
             TagEntityType.CreateAnnotations(tag);
             UserEntityType.CreateAnnotations(user);
