@@ -59,7 +59,7 @@ internal static class AuthorPages
         }
 
         body.Append("</ul>");
-        if (context.User.IsInRole(Roles.Editor) || context.User.IsInRole(Roles.Owner))
+        if (context.User.CanEdit())
         {
             body.Append("<h2>Rename</h2>").Append(Forms.Open(context, $"/authors/{author.Id}/rename"))
                 .Append(Forms.Field("name", "Name as it should be written", author.Name, required: true))

@@ -4,13 +4,14 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Shelf.Core.Features.Books;
+using Shelf.Core.Features.Sales;
 using Shelf.Core.Features.Search;
 using Shelf.Web.Infrastructure;
 using Shelf.Web.Security;
 
 namespace Shelf.Web.Pages;
 
-/// <summary>The library at <c>/</c> (a search box taking the search language, paging) and a book's page.</summary>
+/// <summary>The library at <c>/</c> (a search box taking the search language, sort, paging) and a book's page.</summary>
 internal static class LibraryPages
 {
     private const int PageSize = 50;
@@ -21,32 +22,49 @@ internal static class LibraryPages
         app.MapGet("/books/{book}", BookAsync).RequireAuthorization(Policies.Read).AddEndpointFilter<LibraryReadyFilter>().ExcludeFromDescription();
     }
 
-    private static async Task<IResult> LibraryAsync(HttpContext context, ListBooks list, SearchBooks search, string? q, string? offset, CancellationToken cancellationToken)
+    /// <summary>The orders the page offers; "" is the default (best match for a search, else title).</summary>
+    private static readonly (string Value, string Label)[] Orders =
+        [("", "Best match / title"), ("title", "Title"), ("author", "Author"), ("year", "Year"), ("pages", "Pages"), ("added", "Date added")];
+
+    private static async Task<IResult> LibraryAsync(HttpContext context, ListBooks list, SearchBooks search, string? q, string? sort, string? desc, string? offset, CancellationToken cancellationToken)
     {
         var paging = Paging.Read(PageSize.ToString(CultureInfo.InvariantCulture), offset);
         var skip = paging.IsSuccess ? paging.Value.Offset : 0;
-        IReadOnlyList<BookSummary> books;
-        string? error = null;
+        var order = Choices.Read<BookSort>(sort, "sort");
+        var descending = desc is "true" or "on" or "1";
+        IReadOnlyList<BookSummary> books = [];
+        string? error = paging.Error?.Message ?? order.Error?.Message;
         int? total = null;
-        if (!string.IsNullOrWhiteSpace(q))
+        // A hand-edited address with a bad sort or offset gets the page saying so, not a guess.
+        if (error is null && !string.IsNullOrWhiteSpace(q))
         {
-            var found = await search.ExecuteAsync(new SearchBooksRequest(q) { Limit = PageSize + 1, Offset = skip }, cancellationToken);
+            var found = await search.ExecuteAsync(new SearchBooksRequest(q) { Limit = PageSize + 1, Offset = skip, Sort = order.Value, Descending = descending }, cancellationToken);
             books = found.Value ?? [];
             error = found.Error?.Message;
         }
-        else
+        else if (error is null)
         {
-            var listed = await list.ExecuteAsync(new ListBooksRequest { Limit = PageSize + 1, Offset = skip, CountTotal = true }, cancellationToken);
+            var listed = await list.ExecuteAsync(
+                new ListBooksRequest { Sort = order.Value ?? BookSort.Title, Descending = descending, Limit = PageSize + 1, Offset = skip, CountTotal = true },
+                cancellationToken);
             books = listed.Value?.Books ?? [];
             total = listed.Value?.Total;
             error = listed.Error?.Message;
         }
+
+        var chosen = order.IsSuccess && order.Value is { } o ? o.ToString().ToLowerInvariant() : string.Empty;
+        string PageLink(int at) =>
+            $"/?q={Uri.EscapeDataString(q ?? string.Empty)}&amp;sort={chosen}{(descending ? "&amp;desc=true" : string.Empty)}&amp;offset={at}";
 
         var body = new StringBuilder()
             .Append("<h1>Library</h1>")
             .Append("<form class=\"search\" method=\"get\" action=\"/\" role=\"search\">")
             .Append("<label class=\"hide-small\" for=\"q\">Search</label>")
             .Append(CultureInfo.InvariantCulture, $"<input id=\"q\" type=\"search\" name=\"q\" value=\"{Html.Encode(q)}\" placeholder=\"title, author, isbn:…, author:…, year:2001..2010\">")
+            .Append("<label for=\"sort\">Sort</label><select id=\"sort\" name=\"sort\">")
+            .AppendJoin(string.Empty, Orders.Select(o => $"<option value=\"{o.Value}\"{(o.Value == chosen ? " selected" : string.Empty)}>{o.Label}</option>"))
+            .Append("</select>")
+            .Append(CultureInfo.InvariantCulture, $"<label class=\"check\"><input type=\"checkbox\" name=\"desc\" value=\"true\"{(descending ? " checked" : string.Empty)}> Reverse</label>")
             .Append("<button type=\"submit\">Search</button></form>");
         if (error is not null)
         {
@@ -73,19 +91,19 @@ internal static class LibraryPages
         body.Append("<nav class=\"pager\" aria-label=\"Pages\">");
         if (skip > 0)
         {
-            body.Append(CultureInfo.InvariantCulture, $"<a href=\"/?q={Uri.EscapeDataString(q ?? string.Empty)}&amp;offset={Math.Max(0, skip - PageSize)}\">Previous</a>");
+            body.Append(CultureInfo.InvariantCulture, $"<a href=\"{PageLink(Math.Max(0, skip - PageSize))}\">Previous</a>");
         }
 
         if (books.Count > PageSize)
         {
-            body.Append(CultureInfo.InvariantCulture, $"<a href=\"/?q={Uri.EscapeDataString(q ?? string.Empty)}&amp;offset={skip + PageSize}\">Next</a>");
+            body.Append(CultureInfo.InvariantCulture, $"<a href=\"{PageLink(skip + PageSize)}\">Next</a>");
         }
 
         body.Append("</nav>");
         return Html.Page(context, string.IsNullOrWhiteSpace(q) ? "Library" : $"Search: {q}", body.ToString(), error is null ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity);
     }
 
-    private static async Task<IResult> BookAsync(HttpContext context, string book, GetBook get, CancellationToken cancellationToken)
+    private static async Task<IResult> BookAsync(HttpContext context, string book, GetBook get, ListSales sales, CancellationToken cancellationToken)
     {
         var found = await get.ExecuteAsync(book, cancellationToken);
         if (!found.IsSuccess)
@@ -114,7 +132,9 @@ internal static class LibraryPages
         }
 
         body.Append("</ul>");
-        if (context.User.IsInRole(Roles.Editor) || context.User.IsInRole(Roles.Owner))
+        var sold = await sales.ExecuteAsync(new ListSalesRequest { Book = details.Id.ToString(CultureInfo.InvariantCulture), Limit = 20, NewestFirst = true }, cancellationToken);
+        body.Append("<h2>Sales</h2>").Append(SalePages.Table(context, sold.Value?.Sales ?? [], context.User.CanEdit(), "No sales of this book."));
+        if (context.User.CanEdit())
         {
             body.Append(CultureInfo.InvariantCulture, $"<p class=\"actions\"><a href=\"/books/{details.Id}/edit\">Edit</a> <a href=\"/sales?book={details.Id}\">Record a sale</a></p>")
                 .Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"/books/{details.Id}/remove\">{Html.Antiforgery(context)}<button class=\"danger\" type=\"submit\">Remove this book</button></form>");

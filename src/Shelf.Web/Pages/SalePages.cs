@@ -48,7 +48,7 @@ internal static class SalePages
 
     private static async Task<IResult> PageAsync(HttpContext context, ListSales list, ReportSales report, string? book, IFormCollection? form, string? error, int status, CancellationToken cancellationToken)
     {
-        var canEdit = context.User.IsInRole(Roles.Editor) || context.User.IsInRole(Roles.Owner);
+        var canEdit = context.User.CanEdit();
         var body = Forms.Builder("Sales").Append(Forms.Error(error));
         if (canEdit)
         {
@@ -61,26 +61,8 @@ internal static class SalePages
                 .Append("<button type=\"submit\">Record</button></form>");
         }
 
-        var sales = await list.ExecuteAsync(new ListSalesRequest { Limit = 50 }, cancellationToken);
-        body.Append("<h2>Latest</h2>");
-        if (sales.IsSuccess && sales.Value.Sales.Count > 0)
-        {
-            body.Append("<table><thead><tr><th scope=\"col\">Order</th><th scope=\"col\">Book</th><th scope=\"col\">Qty</th><th scope=\"col\">Total</th><th scope=\"col\" class=\"hide-small\">Sold</th><th scope=\"col\"></th></tr></thead><tbody>");
-            foreach (var sale in sales.Value.Sales)
-            {
-                var refundForm = canEdit && sale.Kind == SaleKind.Sale
-                    ? $"<form method=\"post\" action=\"/sales/{Uri.EscapeDataString(sale.OrderNumber)}/refund\">{Html.Antiforgery(context)}<button class=\"link\" type=\"submit\">Refund</button></form>"
-                    : string.Empty;
-                body.Append(CultureInfo.InvariantCulture, $"<tr><td>{Html.Encode(sale.OrderNumber)}</td><td>{Html.Encode(sale.Title)}</td><td>{sale.Quantity}</td>")
-                    .Append(CultureInfo.InvariantCulture, $"<td>{sale.Total.ToString(CultureInfo.InvariantCulture)} {sale.Currency}</td><td class=\"hide-small\">{sale.SoldAt:yyyy-MM-dd}</td><td>{refundForm}</td></tr>");
-            }
-
-            body.Append("</tbody></table>");
-        }
-        else
-        {
-            body.Append("<p>No sales yet.</p>");
-        }
+        var sales = await list.ExecuteAsync(new ListSalesRequest { Limit = 50, NewestFirst = true }, cancellationToken);
+        body.Append("<h2>Latest</h2>").Append(Table(context, sales.Value?.Sales ?? [], canEdit, "No sales yet."));
 
         var byMonth = await report.ExecuteAsync(new ReportSalesRequest(SalesGrouping.Month), cancellationToken);
         if (byMonth.IsSuccess && byMonth.Value.Lines.Count > 0)
@@ -95,6 +77,27 @@ internal static class SalePages
         }
 
         return Html.Page(context, "Sales", body.ToString(), status);
+    }
+
+    /// <summary>Sales as a table, with a refund button for an editor; shared with a book's page.</summary>
+    public static string Table(HttpContext context, IReadOnlyList<SaleView> sales, bool canEdit, string none)
+    {
+        if (sales.Count == 0)
+        {
+            return $"<p>{Html.Encode(none)}</p>";
+        }
+
+        var table = new System.Text.StringBuilder("<table><thead><tr><th scope=\"col\">Order</th><th scope=\"col\">Book</th><th scope=\"col\">Qty</th><th scope=\"col\">Total</th><th scope=\"col\" class=\"hide-small\">Sold</th><th scope=\"col\"></th></tr></thead><tbody>");
+        foreach (var sale in sales)
+        {
+            var refundForm = canEdit && sale.Kind == SaleKind.Sale
+                ? $"<form method=\"post\" action=\"/sales/{Uri.EscapeDataString(sale.OrderNumber)}/refund\">{Html.Antiforgery(context)}<button class=\"link\" type=\"submit\">Refund</button></form>"
+                : string.Empty;
+            table.Append(CultureInfo.InvariantCulture, $"<tr><td>{Html.Encode(sale.OrderNumber)}</td><td>{Html.Encode(sale.Title)}</td><td>{sale.Quantity}</td>")
+                .Append(CultureInfo.InvariantCulture, $"<td>{sale.Total.ToString(CultureInfo.InvariantCulture)} {sale.Currency}</td><td class=\"hide-small\">{sale.SoldAt:yyyy-MM-dd}</td><td>{refundForm}</td></tr>");
+        }
+
+        return table.Append("</tbody></table>").ToString();
     }
 
     private static string? Empty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;

@@ -25,6 +25,9 @@ internal static class ShelfPrincipal
         && principal.FindFirst(StampClaim)?.Value is { } stamp
             ? (userId, stamp)
             : null;
+
+    /// <summary>Whether the user may change the catalog, shelves and sales (an editor or the owner): which pages show their forms.</summary>
+    public static bool CanEdit(this ClaimsPrincipal principal) => principal.IsInRole(Roles.Editor) || principal.IsInRole(Roles.Owner);
 }
 
 /// <summary>The role names as claims carry them.</summary>

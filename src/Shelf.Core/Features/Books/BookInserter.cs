@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Shelf.Core.Data;
 using Shelf.Core.Domain;
+using Shelf.Core.Features.Catalog;
 
 namespace Shelf.Core.Features.Books;
 
@@ -16,6 +17,11 @@ namespace Shelf.Core.Features.Books;
 /// </summary>
 internal sealed class BookInserter(ShelfDbContext db)
 {
+    /// <summary>Every column of <c>books</c> from the book-field table, so a new field is stored by <c>add</c> without naming it here.</summary>
+    private static readonly string InsertBook =
+        $"INSERT INTO books ({string.Join(", ", BookFields.Inserted.Select(f => f.Column))}) " +
+        $"VALUES ({string.Join(", ", BookFields.Inserted.Select((_, i) => $"@p{i}"))}) RETURNING id";
+
     public async Task<(int Id, string Title)?> FindByIsbnAsync(string isbn13, CancellationToken cancellationToken)
     {
         await using var command = Command("SELECT id, title FROM books WHERE isbn13 = @isbn LIMIT 1", ("isbn", isbn13));
@@ -97,23 +103,8 @@ internal sealed class BookInserter(ShelfDbContext db)
     {
         book.AddedAt = book.UpdatedAt = DateTime.UtcNow;
         await using (var insert = Command(
-            """
-            INSERT INTO books (title, title_key, subtitle, pages, isbn13, publisher, year_published,
-                               list_price_minor, list_price_currency, added_at, updated_at, read_count)
-            VALUES (@title, @titleKey, @subtitle, @pages, @isbn, @publisher, @year, @priceMinor, @priceCurrency, @added, @updated, 0)
-            RETURNING id
-            """,
-            ("title", book.Title),
-            ("titleKey", book.TitleKey),
-            ("subtitle", book.Subtitle),
-            ("pages", book.Pages),
-            ("isbn", book.Isbn13),
-            ("publisher", book.Publisher),
-            ("year", book.YearPublished),
-            ("priceMinor", book.ListPriceMinor),
-            ("priceCurrency", book.ListPriceCurrency),
-            ("added", book.AddedAt),
-            ("updated", book.UpdatedAt)))
+            InsertBook,
+            [.. BookFields.Inserted.Select((f, i) => ($"p{i}", f.Value(book)))]))
         {
             book.Id = Convert.ToInt32(await insert.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
         }

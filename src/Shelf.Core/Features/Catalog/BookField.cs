@@ -80,6 +80,13 @@ internal abstract class BookField(string? column, CatalogField field)
     /// <summary>A file that leaves this empty says nothing about it (an ISBN, the date added): never a difference, never cleared.</summary>
     public bool OnlyWhenGiven { get; init; }
 
+    /// <summary>
+    /// How Shelf's own CSV export is read back into the record: given the row and this field's
+    /// column. Every field with a <see cref="Label"/> has one, so whatever the export writes
+    /// imports back (<c>BookFieldsTests</c> checks it).
+    /// </summary>
+    public Action<ShelfCsvCells, int>? ReadBack { get; init; }
+
     /// <summary>Stores the record's value into a new book's row; only for fields with a <see cref="Column"/>.</summary>
     public abstract void Write(CatalogRecord record, IBookRow row);
 
@@ -91,6 +98,9 @@ internal abstract class BookField(string? column, CatalogField field)
 
     /// <summary>The value as Shelf's CSV export writes it.</summary>
     public abstract string? Export(Book book);
+
+    /// <summary>The column's value for a parameter of a one-book insert (<c>shelf add</c>); only for fields with a <see cref="Column"/>.</summary>
+    public abstract object? Value(Book book);
 
     /// <summary>Writes the field into the book's object in Shelf's JSON export; nothing for what the JSON leaves out.</summary>
     public void WriteJson(Utf8JsonWriter json, Book book)
@@ -126,6 +136,8 @@ internal abstract class ValueField<T>(string column, CatalogField field, Func<Bo
     : BookField(column, field)
 {
     public T Stored(Book book) => stored(book);
+
+    public override object? Value(Book book) => stored(book);
 
     public T Given(CatalogRecord record) => given(record);
 
@@ -237,6 +249,9 @@ internal sealed class SpecialField(string? column, CatalogField field) : BookFie
 
     public Func<Book, string?>? ExportAs { get; init; }
 
+    /// <summary>The column's value of a book, for a field with a <see cref="BookField.Column"/> other than the id the database hands out.</summary>
+    public Func<Book, object?>? ValueAs { get; init; }
+
     public Action<Book, CatalogRecord>? ApplyTo { get; init; }
 
     public override void Write(CatalogRecord record, IBookRow row) => WriteNew?.Invoke(record, row);
@@ -247,6 +262,8 @@ internal sealed class SpecialField(string? column, CatalogField field) : BookFie
     public override void Apply(Book book, CatalogRecord record) => ApplyTo?.Invoke(book, record);
 
     public override string? Export(Book book) => ExportAs?.Invoke(book);
+
+    public override object? Value(Book book) => (ValueAs ?? throw new InvalidOperationException($"{Column} has no value of its own to insert"))(book);
 
     // A special field's JSON is always given whole by JsonAs, or as its exported text.
     protected override void WriteJsonValue(Utf8JsonWriter json, string name, Book book) => json.WriteString(name, Export(book));

@@ -4,6 +4,7 @@ using Shelf.Core.Domain;
 using Shelf.Core.Features.Books;
 using Shelf.Core.Features.Catalog.Export;
 using Shelf.Core.Features.Catalog.Matching;
+using Shelf.Core.Features.Catalog.Reading;
 
 namespace Shelf.Core.Features.Catalog;
 
@@ -27,6 +28,7 @@ internal static class BookFields
 
     public static readonly TextField Title = new("title", CatalogField.Title, static b => b.Title, static r => r.Title, apply: null)
     {
+        ReadBack = static (c, i) => c.Row.Title(i),
         Label = "title", JsonName = "title", Difference = "title", Shown = "Title",
     };
 
@@ -34,11 +36,13 @@ internal static class BookFields
 
     public static readonly TextField Subtitle = new("subtitle", CatalogField.Subtitle, static b => b.Subtitle, static r => r.Subtitle, static (b, v) => b.Subtitle = v)
     {
+        ReadBack = static (c, i) => c.Record.Subtitle = c.Row.Text(i, Book.MaxTitleLength),
         Label = "subtitle", JsonName = "subtitle", Difference = "subtitle", Shown = "Subtitle",
     };
 
     public static readonly SpecialField Authors = new(null, CatalogField.Authors)
     {
+        ReadBack = ShelfCsvLayout.ReadCredits,
         Label = "authors",
         Difference = "authors",
         Compare = static (b, r, _) => !RecordDifferences.SameCredits(b, r),
@@ -63,6 +67,7 @@ internal static class BookFields
 
     public static readonly TextField Isbn13 = new("isbn13", CatalogField.Isbn, static b => b.Isbn13, static r => r.Isbn13, apply: null)
     {
+        ReadBack = static (c, i) => c.Record.Isbn13 = c.Row.Isbn(i),
         Label = "isbn13", JsonName = "isbn13", Difference = "isbn", OnlyWhenGiven = true,
 
         // The ISBN-10 is written beside it for readers that want it; an import works it out again.
@@ -76,111 +81,133 @@ internal static class BookFields
 
     public static readonly TextField Publisher = new("publisher", CatalogField.Publisher, static b => b.Publisher, static r => r.Publisher, static (b, v) => b.Publisher = v)
     {
+        ReadBack = static (c, i) => c.Record.Publisher = c.Row.Text(i),
         Label = "publisher", JsonName = "publisher", Difference = "publisher", Shown = "Publisher",
     };
 
     public static readonly IntegerField YearPublished = new("year_published", CatalogField.YearPublished, static b => b.YearPublished, static r => r.YearPublished, static (b, v) => b.YearPublished = v)
     {
+        ReadBack = static (c, i) => c.Record.YearPublished = c.Row.Year(i),
         Label = "year_published", JsonName = "yearPublished", Difference = "year", Shown = "Year",
     };
 
     public static readonly IntegerField OriginalPublicationYear = new("original_publication_year", CatalogField.OriginalPublicationYear, static b => b.OriginalPublicationYear, static r => r.OriginalPublicationYear, static (b, v) => b.OriginalPublicationYear = v)
     {
+        ReadBack = static (c, i) => c.Record.OriginalPublicationYear = c.Row.Year(i),
         Label = "original_publication_year", JsonName = "originalPublicationYear", Difference = "original year", Shown = "First published",
     };
 
     public static readonly TextField Language = new("language", CatalogField.Language, static b => b.Language, static r => r.Language, static (b, v) => b.Language = v)
     {
+        ReadBack = static (c, i) => c.Record.Language = c.Row.Text(i, 50),
         Label = "language", JsonName = "language", Difference = "language", Shown = "Language",
     };
 
     public static readonly TextField Format = new("format", CatalogField.Format, static b => b.Format, static r => r.Format, static (b, v) => b.Format = v)
     {
+        ReadBack = static (c, i) => c.Record.Format = c.Row.Text(i, 100),
         Label = "format", JsonName = "format", Difference = "format", Shown = "Format",
     };
 
     public static readonly IntegerField Pages = new("pages", CatalogField.Pages, static b => b.Pages, static r => r.Pages, static (b, v) => b.Pages = v)
     {
+        ReadBack = static (c, i) => c.Record.Pages = c.Row.Pages(i),
         Label = "pages", JsonName = "pages", Difference = "pages", Shown = "Pages",
     };
 
     public static readonly TextField Series = new("series", CatalogField.Series, static b => b.Series, static r => r.Series, static (b, v) => b.Series = v)
     {
+        ReadBack = static (c, i) => c.Record.Series = c.Row.Text(i),
         Label = "series", JsonName = "series", Difference = "series", Shown = "Series",
         ShowAs = static b => b.Series is null ? null : b.SeriesNumber is null ? b.Series : $"{b.Series} #{b.SeriesNumber}",
     };
 
     public static readonly TextField SeriesNumber = new("series_number", CatalogField.Series, static b => b.SeriesNumber, static r => r.SeriesNumber, static (b, v) => b.SeriesNumber = v)
     {
+        ReadBack = static (c, i) => c.Record.SeriesNumber = c.Row.Text(i, 50),
         Label = "series_number", JsonName = "seriesNumber", Difference = "series",
     };
 
     public static readonly TextField Description = new("description", CatalogField.Description, static b => b.Description, static r => r.Description, static (b, v) => b.Description = v)
     {
+        ReadBack = static (c, i) => c.Record.Description = c.Row.LongText(i),
         Label = "description", JsonName = "description", Difference = "description", Shown = "Description",
     };
 
     public static readonly BigintField ListPriceMinor = new("list_price_minor", CatalogField.ListPrice, static b => b.ListPriceMinor, static r => r.ListPriceMinor, static (b, v) => b.ListPriceMinor = v)
     {
+        // Read with the currency, which needs both columns.
+        ReadBack = static (_, _) => { },
         Label = "list_price_minor", JsonName = "listPriceMinor", Difference = "list price", JsonOmitsEmpty = true, Shown = "List price",
         ShowAs = static b => b is { ListPriceMinor: { } minor, ListPriceCurrency: { } currency } ? $"{Money.Format(minor, currency)} {currency}" : null,
     };
 
     public static readonly TextField ListPriceCurrency = new("list_price_currency", CatalogField.ListPrice, static b => b.ListPriceCurrency, static r => r.ListPriceCurrency, static (b, v) => b.ListPriceCurrency = v)
     {
+        ReadBack = static (c, i) => ShelfCsvLayout.ReadPrice(c, c.Of(ListPriceMinor), i),
         Label = "list_price_currency", JsonName = "listPriceCurrency", Difference = "list price", JsonOmitsEmpty = true,
     };
 
     public static readonly IntegerField Rating = new("rating", CatalogField.Rating, static b => b.Rating, static r => r.Rating, static (b, v) => b.Rating = v)
     {
+        ReadBack = static (c, i) => c.Record.Rating = c.Row.Rating(i),
         Label = "rating", JsonName = "rating", Difference = "rating", Shown = "Rating",
         ShowAs = static b => b.Rating is { } stars ? $"{new string('★', stars)}{new string('☆', 5 - stars)} ({stars}/5)" : null,
     };
 
     public static readonly TextField Status = new("status", CatalogField.Status, static b => b.Status, static r => r.Status, static (b, v) => b.Status = v)
     {
+        ReadBack = static (c, i) => c.Record.Status = c.Row.Text(i, 100),
         Label = "status", JsonName = "status", Difference = "status", Shown = "Status",
     };
 
     public static readonly DayField DateStarted = new("date_started", CatalogField.DateStarted, static b => b.DateStarted, static r => r.DateStarted, static (b, v) => b.DateStarted = v)
     {
+        ReadBack = static (c, i) => c.Record.DateStarted = c.Row.Date(i),
         Label = "date_started", JsonName = "dateStarted", Difference = "date started", Shown = "Started",
     };
 
     public static readonly DayField DateRead = new("date_read", CatalogField.DateRead, static b => b.DateRead, static r => r.DateRead, static (b, v) => b.DateRead = v)
     {
+        ReadBack = static (c, i) => c.Record.DateRead = c.Row.Date(i),
         Label = "date_read", JsonName = "dateRead", Difference = "date read", Shown = "Read",
     };
 
     /// <summary>A file that does not say how often the book was read means never (0), on a new book and in a comparison alike.</summary>
     public static readonly IntegerField ReadCount = new("read_count", CatalogField.ReadCount, static b => b.ReadCount, static r => r.ReadCount ?? 0, static (b, v) => b.ReadCount = v ?? 0)
     {
+        ReadBack = static (c, i) => c.Record.ReadCount = c.Row.Number(i, 0, 10_000),
         Label = "read_count", JsonName = "readCount", Difference = "read count", Shown = "Times read",
         ShowAs = static b => b.ReadCount > 0 ? ExportValues.Number(b.ReadCount) : null,
     };
 
     public static readonly TextField Review = new("review", CatalogField.Review, static b => b.Review, static r => r.Review, static (b, v) => b.Review = v)
     {
+        ReadBack = static (c, i) => c.Record.Review = c.Row.LongText(i),
         Label = "review", JsonName = "review", Difference = "review", Shown = "Review",
     };
 
     public static readonly TextField PrivateNotes = new("private_notes", CatalogField.PrivateNotes, static b => b.PrivateNotes, static r => r.PrivateNotes, static (b, v) => b.PrivateNotes = v)
     {
+        ReadBack = static (c, i) => c.Record.PrivateNotes = c.Row.LongText(i),
         Label = "private_notes", JsonName = "privateNotes", Difference = "private notes", Shown = "Private notes",
     };
 
     public static readonly IntegerField OwnedCopies = new("owned_copies", CatalogField.OwnedCopies, static b => b.OwnedCopies, static r => r.OwnedCopies, static (b, v) => b.OwnedCopies = v)
     {
+        ReadBack = static (c, i) => c.Record.OwnedCopies = c.Row.Number(i, 0, 100_000),
         Label = "owned_copies", JsonName = "ownedCopies", Difference = "owned copies", Shown = "Copies owned",
     };
 
     public static readonly TextField Location = new("location", CatalogField.Location, static b => b.Location, static r => r.Location, static (b, v) => b.Location = v)
     {
+        ReadBack = static (c, i) => c.Record.Location = c.Row.Text(i),
         Label = "location", JsonName = "location", Difference = "location", Shown = "Location",
     };
 
     public static readonly SpecialField Shelves = new(null, CatalogField.Tags)
     {
+        ReadBack = static (c, i) => c.Row.Tags(CatalogValues.SplitList(c.Row.Raw(i), ';'), c.Row.Label(i)),
         Label = "shelves",
         Difference = "shelves",
         Compare = static (b, r, _) => RecordDifferences.MissingTags(b, r).Any(),
@@ -201,6 +228,7 @@ internal static class BookFields
 
     public static readonly SpecialField Identifiers = new(null, CatalogField.Identifiers)
     {
+        ReadBack = ShelfCsvLayout.ReadIdentifiers,
         Label = "identifiers",
         Difference = "ids",
         Compare = static (b, r, _) => RecordDifferences.MissingIdentifiers(b, r).Any(),
@@ -236,6 +264,8 @@ internal static class BookFields
     /// <summary>A file's own date added is kept; a new book without one was added at the import's moment.</summary>
     public static readonly SpecialField DateAdded = new("added_at", CatalogField.AddedAt)
     {
+        ValueAs = static b => b.AddedAt,
+        ReadBack = ShelfCsvLayout.ReadAdded,
         Label = "date_added",
         JsonName = "addedAt",
         Difference = "date added",
@@ -257,6 +287,7 @@ internal static class BookFields
 
     public static readonly SpecialField UpdatedAt = new("updated_at", CatalogField.None)
     {
+        ValueAs = static b => b.UpdatedAt,
         WriteNew = static (_, row) => row.UpdatedAt(),
         JsonAs = static (w, b) => w.WriteString("updatedAt", ExportValues.Moment(b.UpdatedAt)),
         Shown = "Updated",
@@ -265,6 +296,8 @@ internal static class BookFields
 
     public static readonly SpecialField Extras = new("extras", CatalogField.Extras)
     {
+        ValueAs = static b => b.Extras,
+        ReadBack = ShelfCsvLayout.ReadExtras,
         Label = "extras",
         Difference = "extras",
         WriteNew = static (r, row) => row.Extras(r),
@@ -302,6 +335,9 @@ internal static class BookFields
 
     /// <summary>The fields stored in <c>books</c>, in the order the bulk writers give their values.</summary>
     public static readonly BookField[] Columns = [.. All.Where(f => f.Column is not null)];
+
+    /// <summary>The columns a one-book insert gives: all but the id, which the database hands out.</summary>
+    public static readonly BookField[] Inserted = [.. Columns.Where(f => f != Id)];
 
     /// <summary>The columns of <c>books</c> as a bulk writer lists them: "id, title, ...".</summary>
     public static readonly string ColumnList = string.Join(", ", Columns.Select(f => f.Column));

@@ -27,9 +27,12 @@ public sealed record ListSalesRequest
 
     /// <summary>Also count every matching row (a second query); hosts ask only when they show it.</summary>
     public bool CountTotal { get; init; }
+
+    /// <summary>The latest first (a page of recent sales) instead of the oldest first (a ledger read in order).</summary>
+    public bool NewestFirst { get; init; }
 }
 
-/// <summary>Lists sales and refunds, oldest first.</summary>
+/// <summary>Lists sales and refunds, oldest first unless asked for the latest first.</summary>
 public sealed class ListSales(ShelfDbContext db)
 {
     public async Task<Result<SalePage>> ExecuteAsync(ListSalesRequest request, CancellationToken cancellationToken)
@@ -65,7 +68,10 @@ public sealed class ListSales(ShelfDbContext db)
         }
 
         int? total = request.CountTotal ? await sales.CountAsync(cancellationToken) : null;
-        var page = sales.OrderBy(s => s.SoldAt).ThenBy(s => s.Id).Skip(request.Offset);
+        var ordered = request.NewestFirst
+            ? sales.OrderByDescending(s => s.SoldAt).ThenByDescending(s => s.Id)
+            : sales.OrderBy(s => s.SoldAt).ThenBy(s => s.Id);
+        var page = ordered.Skip(request.Offset);
         if (request.Limit is { } limit)
         {
             page = page.Take(limit);

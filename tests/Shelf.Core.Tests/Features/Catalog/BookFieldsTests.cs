@@ -35,6 +35,22 @@ public abstract class BookFieldsTests(DatabaseFixture fixture)
         Assert.All(BookFields.Compared, f => Assert.NotEqual(CatalogField.None, f.Field));
     }
 
+    [Fact]
+    public void Exported_EveryColumnOfTheExport_IsReadBackByItsField()
+    {
+        Assert.All(BookFields.Exported, f => Assert.NotNull(f.ReadBack));
+        Assert.All(BookFields.All.Except(BookFields.Exported), f => Assert.Null(f.ReadBack));
+    }
+
+    [Fact]
+    public void Inserted_OneBookInsert_GivesEveryColumnButTheId()
+    {
+        var book = new Book { Extras = "{}", AddedAt = DateTime.UnixEpoch, UpdatedAt = DateTime.UnixEpoch };
+
+        Assert.Equal(BookFields.Columns.Except([BookFields.Id]), BookFields.Inserted);
+        Assert.All(BookFields.Inserted, f => _ = f.Value(book));
+    }
+
     public sealed class Sqlite(SqliteDatabaseFixture fixture) : BookFieldsTests(fixture), IClassFixture<SqliteDatabaseFixture>;
 
     public sealed class Postgres(PostgresDatabaseFixture fixture) : BookFieldsTests(fixture), IClassFixture<PostgresDatabaseFixture>;
