@@ -7,7 +7,7 @@ set -euo pipefail
 name="${1:?usage: tools/add-migration.sh <MigrationName>}"
 cd "$(dirname "$0")/.."
 dotnet tool restore >/dev/null
-for provider in Sqlite Postgres; do
+for provider in Sqlite Postgres MySql; do
   dotnet ef migrations add "$name" \
     --project src/Shelf.Core \
     --startup-project tools/Shelf.DesignTime \

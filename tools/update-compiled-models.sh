@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates the EF Core compiled models of both providers after a model change.
+# Regenerates the EF Core compiled models of the three providers (SQLite, PostgreSQL, MySQL) after a model change.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet tool restore >/dev/null
@@ -9,7 +9,7 @@ dotnet tool restore >/dev/null
 stamp="$(mktemp)"
 trap 'rm -f "$stamp"' EXIT
 sleep 1
-for provider in Sqlite Postgres; do
+for provider in Sqlite Postgres MySql; do
   dotnet ef dbcontext optimize \
     --project src/Shelf.Core \
     --startup-project tools/Shelf.DesignTime \

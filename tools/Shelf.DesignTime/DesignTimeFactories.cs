@@ -17,3 +17,13 @@ internal sealed class PostgresShelfDbFactory : IDesignTimeDbContextFactory<Postg
     public PostgresShelfDb CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<PostgresShelfDb>().UseNpgsql("Host=localhost;Database=shelf_design_time").Options);
 }
+
+/// <summary>Lets <c>dotnet ef</c> build the MySQL context; no server is contacted when scaffolding.</summary>
+internal sealed class MySqlShelfDbFactory : IDesignTimeDbContextFactory<MySqlShelfDb>
+{
+    public MySqlShelfDb CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<MySqlShelfDb>()
+            .UseMySQL("Server=localhost;Database=shelf_design_time;CharacterSet=utf8mb4")
+            .AddInterceptors(MySqlShelfDb.DesignTimeInterceptors)
+            .Options);
+}

@@ -7,7 +7,7 @@ internal sealed class GlobalOptions
 {
     public Option<string?> Database { get; } = new("--db")
     {
-        Description = "Library to use: a SQLite file path, postgres://user@host:5432/db, or an Npgsql connection string [default: $SHELF_DB, else $XDG_DATA_HOME/shelf/library.db, else ~/.local/share/shelf/library.db]",
+        Description = "Library to use: a SQLite file path, postgres://user@host:5432/db, an Npgsql connection string, mysql://user@host:3306/db (or mariadb://), or a MySQL connection string [default: $SHELF_DB, else $XDG_DATA_HOME/shelf/library.db, else ~/.local/share/shelf/library.db]",
         Recursive = true,
     };
 

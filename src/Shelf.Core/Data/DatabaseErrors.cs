@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Net.Sockets;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using MySql.Data.MySqlClient;
 using Npgsql;
 using Shelf.Core.Common;
 
@@ -23,6 +24,19 @@ public static class DatabaseErrors
     private const int SqliteCantOpen = 14;
     private const int SqliteNotADatabase = 26;
 
+    // MySQL/MariaDB error numbers (https://mariadb.com/kb/en/mariadb-error-codes/) and the driver's own.
+    private const int MySqlDuplicateEntry = 1062;
+    private const int MySqlAccessDenied = 1045;
+    private const int MySqlDatabaseAccessDenied = 1044;
+    private const int MySqlUnknownDatabase = 1049;
+    private const int MySqlTooManyConnections = 1040;
+    private const int MySqlDiskFull = 1021;
+    private const int MySqlRecordFileFull = 1114;
+    private const int MySqlLockWaitTimeout = 1205;
+    private const int MySqlUnableToConnect = 1042;
+    private const int MySqlServerGone = 2006;
+    private const int MySqlServerLost = 2013;
+
     /// <summary>Returns the <see cref="Error"/> for an environmental failure, or null for anything else.</summary>
     public static Error? Translate(Exception exception, DatabaseTarget target)
     {
@@ -33,6 +47,7 @@ public static class DatabaseErrors
             SqliteException sqlite => FromSqlite(sqlite, target),
             PostgresException postgres => FromPostgres(postgres, target),
             NpgsqlException npgsql => FromNpgsql(npgsql, target),
+            MySqlException mysql => FromMySql(mysql, target),
             _ => null,
         };
     }
@@ -45,6 +60,7 @@ public static class DatabaseErrors
     {
         SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode is 2067 or 1555,
         PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
+        MySqlException mysql => mysql.Number == MySqlDuplicateEntry,
         _ => false,
     };
 
@@ -121,6 +137,42 @@ public static class DatabaseErrors
 
         return e.IsTransient ? ConnectionLost(target) : null;
     }
+
+    private static Error? FromMySql(MySqlException e, DatabaseTarget target)
+    {
+        var number = e.Number != 0 ? e.Number : (e.InnerException as MySqlException)?.Number ?? 0;
+        return number switch
+        {
+            MySqlAccessDenied => Error.Unavailable(
+                DatabaseErrorCodes.AuthFailed,
+                $"MySQL at {target.Server} rejected the login for {UserOf(target)}: wrong password or no access; put the password in the URL, MYSQL_PWD or ~/.my.cnf"),
+            MySqlDatabaseAccessDenied => Error.Unavailable(
+                DatabaseErrorCodes.PermissionDenied,
+                $"MySQL at {target.Server} denied {UserOf(target)} access to database '{target.DatabaseName}'; ask the owner for rights"),
+            MySqlUnknownDatabase => Error.NotFound(
+                DatabaseErrorCodes.DatabaseMissing,
+                $"database '{target.DatabaseName}' does not exist on {target.Server}"),
+            MySqlTooManyConnections => Error.Unavailable(
+                DatabaseErrorCodes.Unavailable,
+                $"MySQL at {target.Server} is not accepting connections now ({e.Message}); try again later"),
+            MySqlDiskFull or MySqlRecordFileFull => Error.Unavailable(DatabaseErrorCodes.DiskFull, $"MySQL at {target.Server} is out of space; nothing was changed"),
+            MySqlLockWaitTimeout => Error.Unavailable(
+                DatabaseErrorCodes.Timeout,
+                $"MySQL at {target.Server} did not answer in time: another command (a large import?) may be holding the library; try again when it is done"),
+            MySqlServerGone or MySqlServerLost => MySqlConnectionLost(target),
+            MySqlUnableToConnect => Error.Unavailable(
+                DatabaseErrorCodes.Unreachable,
+                $"cannot reach MySQL at {target.Server}; check that the server is running and that this is its host and port"),
+            _ when FindInner<SocketException>(e) is not null || FindInner<TimeoutException>(e) is not null => Error.Unavailable(
+                DatabaseErrorCodes.Unreachable,
+                $"cannot reach MySQL at {target.Server}; check that the server is running and that this is its host and port"),
+            _ => null,
+        };
+    }
+
+    private static Error MySqlConnectionLost(DatabaseTarget target) => Error.Unavailable(
+        DatabaseErrorCodes.ConnectionLost,
+        $"the connection to MySQL at {target.Server} was lost (the server went away); nothing was changed; try again when it is back");
 
     // However the server went away (shut down, crashed, the network dropped), the open
     // transaction died with the connection, so nothing of the command was kept.

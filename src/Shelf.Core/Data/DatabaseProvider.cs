@@ -5,4 +5,7 @@ public enum DatabaseProvider
 {
     Sqlite,
     Postgres,
+
+    /// <summary>MySQL 8 or MariaDB 10.6+, through Oracle's provider.</summary>
+    MySql,
 }

@@ -5,7 +5,7 @@ using Shelf.Core.Common;
 namespace Shelf.Core.Data;
 
 /// <summary>
-/// Where the library lives: a SQLite file or a PostgreSQL database, read from <c>--db</c>,
+/// Where the library lives: a SQLite file, a PostgreSQL database or a MySQL/MariaDB database, read from <c>--db</c>,
 /// <c>SHELF_DB</c> or the default file. Switching database is a change of this and nothing else.
 /// </summary>
 public sealed record DatabaseTarget
@@ -32,11 +32,15 @@ public sealed record DatabaseTarget
     /// <summary>For SQLite, the full path of the file.</summary>
     public string? FilePath => Provider == DatabaseProvider.Sqlite ? Location : null;
 
-    /// <summary>For PostgreSQL, "host:port", which error messages name.</summary>
+    /// <summary>For a server database, "host:port", which error messages name.</summary>
     public string? Server { get; private init; }
 
-    /// <summary>For PostgreSQL, the database name.</summary>
+    /// <summary>For a server database, the database name.</summary>
     public string? DatabaseName { get; private init; }
+
+    /// <summary>A MySQL or MariaDB target; only <see cref="MySqlTargets"/> makes one.</summary>
+    internal static DatabaseTarget MySql(string connectionString, string location, string server, string database) =>
+        new(DatabaseProvider.MySql, connectionString, location, isDefaultLocation: false) { Server = server, DatabaseName = database };
 
     /// <summary>The safe <see cref="Location"/>: a record would otherwise print the connection string and its password.</summary>
     public override string ToString() => Location;
@@ -60,9 +64,22 @@ public sealed record DatabaseTarget
             return FromPostgresUrl(given);
         }
 
+        if (given.StartsWith("mysql://", StringComparison.OrdinalIgnoreCase)
+            || given.StartsWith("mariadb://", StringComparison.OrdinalIgnoreCase))
+        {
+            return MySqlTargets.FromUrl(given, environment);
+        }
+
+        if (MySqlTargets.StripPrefix(given) is { } mysqlConnectionString)
+        {
+            return MySqlTargets.FromConnectionString(mysqlConnectionString, environment);
+        }
+
         if (LooksLikeConnectionString(given))
         {
-            return FromNpgsqlConnectionString(given);
+            return MySqlTargets.IsMySqlConnectionString(given)
+                ? MySqlTargets.FromConnectionString(given, environment)
+                : FromNpgsqlConnectionString(given);
         }
 
         if (given.StartsWith("sqlite:", StringComparison.OrdinalIgnoreCase))
@@ -206,7 +223,7 @@ public sealed record DatabaseTarget
         };
     }
 
-    private static string ExpandHome(string path, Func<string, string?> environment)
+    internal static string ExpandHome(string path, Func<string, string?> environment)
     {
         if (path == "~" || path.StartsWith("~/", StringComparison.Ordinal))
         {
@@ -218,7 +235,7 @@ public sealed record DatabaseTarget
     }
 
     // Never echo a password back, even in an error about the URL itself.
-    private static string MaskUrl(string url)
+    internal static string MaskUrl(string url)
     {
         var at = url.IndexOf('@', StringComparison.Ordinal);
         var scheme = url.IndexOf("://", StringComparison.Ordinal);

@@ -73,8 +73,8 @@ public sealed class ShelfDatabase(ShelfDbContextFactory contexts, ShelfMigrator 
     }
 
     /// <summary>
-    /// Creates the database when it is missing (for PostgreSQL, on the server; for SQLite, the
-    /// file), then migrates it. Returns whether it had to be created.
+    /// Creates the database when it is missing (for PostgreSQL and MySQL, on the server, MySQL's in
+    /// utf8mb4; for SQLite, the file), then migrates it. Returns whether it had to be created.
     /// </summary>
     public async Task<Result<bool>> CreateAsync(CancellationToken cancellationToken)
     {
@@ -90,6 +90,17 @@ public sealed class ShelfDatabase(ShelfDbContextFactory contexts, ShelfMigrator 
                     await creator.CreateAsync(cancellationToken);
                     created = true;
                 }
+            }
+            catch (Exception e) when (DatabaseErrors.Translate(e, Target) is { } error)
+            {
+                return error;
+            }
+        }
+        else if (Target.Provider == DatabaseProvider.MySql)
+        {
+            try
+            {
+                created = await MySqlDatabases.CreateAsync(Target, cancellationToken);
             }
             catch (Exception e) when (DatabaseErrors.Translate(e, Target) is { } error)
             {

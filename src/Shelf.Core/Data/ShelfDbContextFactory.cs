@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore.Metadata;
 namespace Shelf.Core.Data;
 
 /// <summary>
-/// Makes contexts for one library: the provider's subclass (<see cref="SqliteShelfDb"/> or
-/// <see cref="PostgresShelfDb"/>) on options built once. A host registers it as a singleton
+/// Makes contexts for one library: the provider's subclass (<see cref="SqliteShelfDb"/>,
+/// <see cref="PostgresShelfDb"/> or <see cref="MySqlShelfDb"/>) on options built once. A host registers it as a singleton
 /// (<c>AddShelfCore</c>) and asks it for a context per command or per request; making one is
 /// cheap because the options and the compiled model are shared.
 /// </summary>
@@ -16,6 +16,7 @@ public sealed class ShelfDbContextFactory : IDbContextFactory<ShelfDbContext>
     // classes and regenerates them, and this library must build while they are gone.
     private static readonly Lazy<IModel> SqliteModel = new(() => CompiledModel("Shelf.Core.Data.CompiledModels.Sqlite.SqliteShelfDbModel"));
     private static readonly Lazy<IModel> PostgresModel = new(() => CompiledModel("Shelf.Core.Data.CompiledModels.Postgres.PostgresShelfDbModel"));
+    private static readonly Lazy<IModel> MySqlModel = new(() => CompiledModel("Shelf.Core.Data.CompiledModels.MySql.MySqlShelfDbModel"));
 
     private readonly Func<ShelfDbContext> _create;
 
@@ -41,6 +42,14 @@ public sealed class ShelfDbContextFactory : IDbContextFactory<ShelfDbContext>
                     .UseModel(PostgresModel.Value)
                     .Options;
                 _create = () => new PostgresShelfDb(postgres);
+                break;
+            case DatabaseProvider.MySql:
+                var mysql = new DbContextOptionsBuilder<MySqlShelfDb>()
+                    .UseMySQL(target.ConnectionString)
+                    .UseModel(MySqlModel.Value)
+                    .AddInterceptors(MySqlCompatibility.Instance)
+                    .Options;
+                _create = () => new MySqlShelfDb(mysql);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(target), target.Provider, "unknown provider");

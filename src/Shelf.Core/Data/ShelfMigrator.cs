@@ -131,15 +131,20 @@ public sealed class ShelfMigrator(DatabaseTarget target) : IDisposable
     {
         var connection = db.Database.GetDbConnection();
         await using var command = connection.CreateCommand();
-        command.CommandText = db.Provider == DatabaseProvider.Sqlite
-            ? "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsHistory'"
-            : "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = '__EFMigrationsHistory'";
+        command.CommandText = db.Provider switch
+        {
+            DatabaseProvider.Sqlite => "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsHistory'",
+            DatabaseProvider.MySql => "SELECT count(*) FROM information_schema.tables WHERE table_schema = database() AND table_name = '__EFMigrationsHistory'",
+            _ => "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = '__EFMigrationsHistory'",
+        };
         if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 0)
         {
             return [];
         }
 
-        command.CommandText = "SELECT \"MigrationId\" FROM \"__EFMigrationsHistory\" ORDER BY \"MigrationId\"";
+        command.CommandText = db.Provider == DatabaseProvider.MySql
+            ? "SELECT `MigrationId` FROM `__EFMigrationsHistory` ORDER BY `MigrationId`"
+            : "SELECT \"MigrationId\" FROM \"__EFMigrationsHistory\" ORDER BY \"MigrationId\"";
         var applied = new List<string>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -152,9 +157,12 @@ public sealed class ShelfMigrator(DatabaseTarget target) : IDisposable
 
     private static async Task<bool> HasForeignTablesAsync(ShelfDbContext db, CancellationToken cancellationToken)
     {
-        var sql = db.Provider == DatabaseProvider.Sqlite
-            ? "SELECT count(*) AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__EFMigrations%'"
-            : "SELECT count(*)::int AS \"Value\" FROM information_schema.tables WHERE table_schema = current_schema() AND table_name NOT LIKE '__EFMigrations%'";
+        var sql = db.Provider switch
+        {
+            DatabaseProvider.Sqlite => "SELECT count(*) AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__EFMigrations%'",
+            DatabaseProvider.MySql => "SELECT CAST(count(*) AS SIGNED) AS Value FROM information_schema.tables WHERE table_schema = database() AND table_name NOT LIKE '\\_\\_EFMigrations%'",
+            _ => "SELECT count(*)::int AS \"Value\" FROM information_schema.tables WHERE table_schema = current_schema() AND table_name NOT LIKE '__EFMigrations%'",
+        };
         var count = await db.Database.SqlQueryRaw<int>(sql).SingleAsync(cancellationToken);
         return count > 0;
     }

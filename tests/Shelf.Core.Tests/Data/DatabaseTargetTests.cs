@@ -254,4 +254,45 @@ public sealed class DatabaseTargetTests
     // A fake environment: the tests never read or change the real one.
     private static Func<string, string?> FakeEnvironment(params (string Name, string? Value)[] variables) =>
         name => variables.FirstOrDefault(v => v.Name == name).Value;
+
+    [Theory]
+    [InlineData("mysql://ada@db.example:3307/library")]
+    [InlineData("mariadb://ada@db.example:3307/library")]
+    [InlineData("mysql:Server=db.example;Port=3307;Database=library;Uid=ada")]
+    public void Resolve_MySqlForms_MySqlTargetWithServerAndDatabase(string given)
+    {
+        var target = Resolve(given, ("HOME", "/nonexistent"));
+
+        Assert.Equal(DatabaseProvider.MySql, target.Provider);
+        Assert.Equal("db.example:3307", target.Server);
+        Assert.Equal("library", target.DatabaseName);
+        Assert.Equal("mysql://ada@db.example:3307/library", target.Location);
+    }
+
+    [Fact]
+    public void Resolve_MySqlUrlWithPassword_PasswordNeverInLocation()
+    {
+        var target = Resolve($"mysql://ada:{Password}@db.example/library", ("HOME", "/nonexistent"));
+
+        Assert.Contains(Password, target.ConnectionString, StringComparison.Ordinal);
+        Assert.DoesNotContain(Password, target.Location, StringComparison.Ordinal);
+        Assert.DoesNotContain(Password, target.ToString(), StringComparison.Ordinal);
+        Assert.Equal("db.example:3306", target.Server);
+    }
+
+    [Fact]
+    public void Resolve_MySqlUrlWithoutPassword_TakesMysqlPwd()
+    {
+        var target = Resolve("mysql://ada@db.example/library", ("HOME", "/nonexistent"), ("MYSQL_PWD", Password));
+
+        Assert.Contains(Password, target.ConnectionString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Resolve_MySqlUrlWithoutDatabase_NoDatabaseError()
+    {
+        var result = DatabaseTarget.Resolve("mysql://ada@db.example:3306/", _ => null);
+
+        Assert.Equal(DatabaseErrorCodes.NoDatabase, result.Error!.Code);
+    }
 }

@@ -23,13 +23,18 @@ public sealed class GetDatabaseStatus(ShelfDbContext db, DatabaseTarget target)
     {
         var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
-        var version = db.Provider == DatabaseProvider.Sqlite
-            ? "SQLite " + await db.Database.SqlQueryRaw<string>("SELECT sqlite_version() AS \"Value\"").SingleAsync(cancellationToken)
-            : "PostgreSQL " + await db.Database.SqlQueryRaw<string>("SELECT current_setting('server_version') AS \"Value\"").SingleAsync(cancellationToken);
+        var version = db.Provider switch
+        {
+            DatabaseProvider.Sqlite => "SQLite " + await db.Database.SqlQueryRaw<string>("SELECT sqlite_version() AS \"Value\"").SingleAsync(cancellationToken),
+
+            // MariaDB's version() says so ("10.11.6-MariaDB-0+deb12u1"); MySQL's is the number alone.
+            DatabaseProvider.MySql => MySqlVersion(await db.Database.SqlQueryRaw<string>("SELECT version() AS Value").SingleAsync(cancellationToken)),
+            _ => "PostgreSQL " + await db.Database.SqlQueryRaw<string>("SELECT current_setting('server_version') AS \"Value\"").SingleAsync(cancellationToken),
+        };
         var tables = await new ListTables(db).ExecuteAsync(cancellationToken);
         long? bytes = target.FilePath is { } path && File.Exists(path) ? new FileInfo(path).Length : null;
         return new DatabaseStatus(
-            db.Provider == DatabaseProvider.Sqlite ? "sqlite" : "postgres",
+            db.Provider switch { DatabaseProvider.Sqlite => "sqlite", DatabaseProvider.MySql => "mysql", _ => "postgres" },
             target.Location,
             version,
             applied.LastOrDefault(),
@@ -37,4 +42,7 @@ public sealed class GetDatabaseStatus(ShelfDbContext db, DatabaseTarget target)
             bytes,
             tables.Where(t => !t.Name.StartsWith("__EF", StringComparison.Ordinal)).ToList());
     }
+
+    private static string MySqlVersion(string version) =>
+        version.Contains("MariaDB", StringComparison.OrdinalIgnoreCase) ? "MariaDB " + version.Split('-')[0] : "MySQL " + version;
 }
