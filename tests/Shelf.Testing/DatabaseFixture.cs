@@ -140,3 +140,31 @@ public sealed class PostgresDatabaseFixture : DatabaseFixture
         }
     }
 }
+
+/// <summary>Fresh utf8mb4 databases on the shared private <see cref="MariaDbServer"/>; they go with the server at exit.</summary>
+public sealed class MySqlDatabaseFixture : DatabaseFixture
+{
+    private MariaDbServer? _server;
+
+    public override DatabaseProvider Provider => DatabaseProvider.MySql;
+
+    public MariaDbServer Server => _server ?? throw new InvalidOperationException("The fixture has not been initialized by xunit yet.");
+
+    public override async Task InitializeAsync()
+    {
+        _server = await MariaDbServer.GetAsync();
+        await base.InitializeAsync();
+    }
+
+    public override async Task<DatabaseTarget> NewDatabaseAsync(CancellationToken cancellationToken = default)
+    {
+        var address = await Server.CreateDatabaseAsync("shelf_test", cancellationToken);
+        var target = DatabaseTarget.Resolve(address, _ => null);
+        return target.IsSuccess
+            ? target.Value
+            : throw new InvalidOperationException($"DatabaseTarget refused a test address: {target.Error!.Message}");
+    }
+
+    // The whole server is removed when the test process exits; a class's databases need no drop before that.
+    public override Task DisposeAsync() => Task.CompletedTask;
+}

@@ -11,7 +11,7 @@ namespace Shelf.Core.Data.CompiledModels.MySql
     public partial class MySqlShelfDbModel
     {
         private MySqlShelfDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("890103d1-e8af-40f2-9cad-70a8917f3231"), entityTypeCount: 10)
+            : base(skipDetectChanges: false, modelId: new Guid("49756c80-87be-4e2b-83da-1881ed7b19f7"), entityTypeCount: 12)
         {
         }
 
@@ -23,7 +23,9 @@ namespace Shelf.Core.Data.CompiledModels.MySql
             var bookAuthor = BookAuthorEntityType.Create(this);
             var bookIdentifier = BookIdentifierEntityType.Create(this);
             var bookTag = BookTagEntityType.Create(this);
+            var borrower = BorrowerEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
+            var loan = LoanEntityType.Create(this);
             var sale = SaleEntityType.Create(this);
             var tag = TagEntityType.Create(this);
             var user = UserEntityType.Create(this);
@@ -34,6 +36,8 @@ namespace Shelf.Core.Data.CompiledModels.MySql
             BookIdentifierEntityType.CreateForeignKey1(bookIdentifier, book);
             BookTagEntityType.CreateForeignKey1(bookTag, book);
             BookTagEntityType.CreateForeignKey2(bookTag, tag);
+            LoanEntityType.CreateForeignKey1(loan, book);
+            LoanEntityType.CreateForeignKey2(loan, borrower);
             SaleEntityType.CreateForeignKey1(sale, book);
             SaleEntityType.CreateForeignKey2(sale, sale);
 
@@ -43,7 +47,9 @@ namespace Shelf.Core.Data.CompiledModels.MySql
             BookAuthorEntityType.CreateAnnotations(bookAuthor);
             BookIdentifierEntityType.CreateAnnotations(bookIdentifier);
             BookTagEntityType.CreateAnnotations(bookTag);
+            BorrowerEntityType.CreateAnnotations(borrower);
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
+            LoanEntityType.CreateAnnotations(loan);
             SaleEntityType.CreateAnnotations(sale);
             TagEntityType.CreateAnnotations(tag);
             UserEntityType.CreateAnnotations(user);

@@ -84,6 +84,24 @@ namespace Shelf.Core.Data.Migrations.MySql
                 .Annotation("MySQL:Charset", "utf8mb4");
 
             migrationBuilder.CreateTable(
+                name: "borrowers",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("MySQL:ValueGenerationStrategy", MySQLValueGenerationStrategy.IdentityColumn),
+                    name = table.Column<string>(type: "varchar(310)", maxLength: 310, nullable: false, collation: "utf8mb4_bin"),
+                    name_key = table.Column<string>(type: "varchar(310)", maxLength: 310, nullable: false, collation: "utf8mb4_bin"),
+                    contact = table.Column<string>(type: "varchar(300)", maxLength: 300, nullable: true, collation: "utf8mb4_bin")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_borrowers", x => x.id);
+                    table.CheckConstraint("ck_borrowers_name_key_not_blank", "name_key <> ''");
+                    table.CheckConstraint("ck_borrowers_name_not_blank", "trim(name) <> ''");
+                })
+                .Annotation("MySQL:Charset", "utf8mb4");
+
+            migrationBuilder.CreateTable(
                 name: "data_protection_keys",
                 columns: table => new
                 {
@@ -241,6 +259,40 @@ namespace Shelf.Core.Data.Migrations.MySql
                 .Annotation("MySQL:Charset", "utf8mb4");
 
             migrationBuilder.CreateTable(
+                name: "loans",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("MySQL:ValueGenerationStrategy", MySQLValueGenerationStrategy.IdentityColumn),
+                    book_id = table.Column<int>(type: "int", nullable: true),
+                    book_title = table.Column<string>(type: "varchar(1000)", maxLength: 1000, nullable: false, collation: "utf8mb4_bin"),
+                    borrower_id = table.Column<int>(type: "int", nullable: false),
+                    lent_at = table.Column<DateTime>(type: "datetime(6)", nullable: false),
+                    due_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    returned_at = table.Column<DateTime>(type: "datetime(6)", nullable: true),
+                    note = table.Column<string>(type: "varchar(2000)", maxLength: 2000, nullable: true, collation: "utf8mb4_bin")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_loans", x => x.id);
+                    table.CheckConstraint("ck_loans_book_title_not_blank", "trim(book_title) <> ''");
+                    table.CheckConstraint("ck_loans_returned_after_lent", "returned_at IS NULL OR returned_at >= lent_at");
+                    table.ForeignKey(
+                        name: "fk_loans_books_book_id",
+                        column: x => x.book_id,
+                        principalTable: "books",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "fk_loans_borrowers_borrower_id",
+                        column: x => x.borrower_id,
+                        principalTable: "borrowers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                })
+                .Annotation("MySQL:Charset", "utf8mb4");
+
+            migrationBuilder.CreateTable(
                 name: "book_tags",
                 columns: table => new
                 {
@@ -373,6 +425,28 @@ namespace Shelf.Core.Data.Migrations.MySql
                 .Annotation("MySQL:IndexPrefixLength", new[] { 0, 764, 0 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_borrowers_name_key",
+                table: "borrowers",
+                column: "name_key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_loans_book_id_lent_at",
+                table: "loans",
+                columns: new[] { "book_id", "lent_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_loans_borrower_id_lent_at",
+                table: "loans",
+                columns: new[] { "borrower_id", "lent_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_loans_open_book_id",
+                table: "loans",
+                column: "book_id",
+                filter: "returned_at IS NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_sales_book_id",
                 table: "sales",
                 column: "book_id");
@@ -426,6 +500,9 @@ namespace Shelf.Core.Data.Migrations.MySql
                 name: "data_protection_keys");
 
             migrationBuilder.DropTable(
+                name: "loans");
+
+            migrationBuilder.DropTable(
                 name: "sales");
 
             migrationBuilder.DropTable(
@@ -436,6 +513,9 @@ namespace Shelf.Core.Data.Migrations.MySql
 
             migrationBuilder.DropTable(
                 name: "tags");
+
+            migrationBuilder.DropTable(
+                name: "borrowers");
 
             migrationBuilder.DropTable(
                 name: "books");

@@ -11,7 +11,7 @@ using Shelf.Core.Data;
 namespace Shelf.Core.Data.Migrations.MySql
 {
     [DbContext(typeof(MySqlShelfDb))]
-    [Migration("20261202130806_MySqlInitial")]
+    [Migration("20261202142210_MySqlInitial")]
     partial class MySqlInitial
     {
         /// <inheritdoc />
@@ -422,6 +422,48 @@ namespace Shelf.Core.Data.Migrations.MySql
                     b.ToTable("book_tags", (string)null);
                 });
 
+            modelBuilder.Entity("Shelf.Core.Domain.Borrower", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(300)
+                        .HasColumnType("varchar(300)")
+                        .HasColumnName("contact")
+                        .UseCollation("utf8mb4_bin");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(310)
+                        .HasColumnType("varchar(310)")
+                        .HasColumnName("name")
+                        .UseCollation("utf8mb4_bin");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(310)
+                        .HasColumnType("varchar(310)")
+                        .HasColumnName("name_key")
+                        .UseCollation("utf8mb4_bin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_borrowers");
+
+                    b.HasIndex("NameKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_borrowers_name_key");
+
+                    b.ToTable("borrowers", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_borrowers_name_key_not_blank", "name_key <> ''");
+
+                            t.HasCheckConstraint("ck_borrowers_name_not_blank", "trim(name) <> ''");
+                        });
+                });
+
             modelBuilder.Entity("Shelf.Core.Domain.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -445,6 +487,67 @@ namespace Shelf.Core.Data.Migrations.MySql
                         .HasName("pk_data_protection_keys");
 
                     b.ToTable("data_protection_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Shelf.Core.Domain.Loan", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("BookId")
+                        .HasColumnType("int")
+                        .HasColumnName("book_id");
+
+                    b.Property<string>("BookTitle")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("varchar(1000)")
+                        .HasColumnName("book_title")
+                        .UseCollation("utf8mb4_bin");
+
+                    b.Property<int>("BorrowerId")
+                        .HasColumnType("int")
+                        .HasColumnName("borrower_id");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<DateTime>("LentAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("lent_at");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("varchar(2000)")
+                        .HasColumnName("note")
+                        .UseCollation("utf8mb4_bin");
+
+                    b.Property<DateTime?>("ReturnedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("returned_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_loans");
+
+                    b.HasIndex("BookId", "LentAt")
+                        .HasDatabaseName("ix_loans_book_id_lent_at");
+
+                    b.HasIndex("BorrowerId", "LentAt")
+                        .HasDatabaseName("ix_loans_borrower_id_lent_at");
+
+                    b.HasIndex(new[] { "BookId" }, "ix_loans_open_book_id")
+                        .HasDatabaseName("ix_loans_open_book_id")
+                        .HasFilter("returned_at IS NULL");
+
+                    b.ToTable("loans", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_loans_book_title_not_blank", "trim(book_title) <> ''");
+
+                            t.HasCheckConstraint("ck_loans_returned_after_lent", "returned_at IS NULL OR returned_at >= lent_at");
+                        });
                 });
 
             modelBuilder.Entity("Shelf.Core.Domain.Sale", b =>
@@ -736,6 +839,26 @@ namespace Shelf.Core.Data.Migrations.MySql
                     b.Navigation("Tag");
                 });
 
+            modelBuilder.Entity("Shelf.Core.Domain.Loan", b =>
+                {
+                    b.HasOne("Shelf.Core.Domain.Book", "Book")
+                        .WithMany()
+                        .HasForeignKey("BookId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_loans_books_book_id");
+
+                    b.HasOne("Shelf.Core.Domain.Borrower", "Borrower")
+                        .WithMany("Loans")
+                        .HasForeignKey("BorrowerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_loans_borrowers_borrower_id");
+
+                    b.Navigation("Book");
+
+                    b.Navigation("Borrower");
+                });
+
             modelBuilder.Entity("Shelf.Core.Domain.Sale", b =>
                 {
                     b.HasOne("Shelf.Core.Domain.Book", "Book")
@@ -767,6 +890,11 @@ namespace Shelf.Core.Data.Migrations.MySql
                     b.Navigation("Identifiers");
 
                     b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("Shelf.Core.Domain.Borrower", b =>
+                {
+                    b.Navigation("Loans");
                 });
 
             modelBuilder.Entity("Shelf.Core.Domain.Tag", b =>

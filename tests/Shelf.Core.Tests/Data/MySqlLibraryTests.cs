@@ -1,0 +1,92 @@
+using Microsoft.EntityFrameworkCore;
+using MySql.Data.MySqlClient;
+using Shelf.Core.Domain;
+using Shelf.Core.Features.Database;
+using Shelf.Testing;
+
+namespace Shelf.Core.Tests.Data;
+
+/// <summary>
+/// The first slice of MySQL/MariaDB on a private MariaDB the fixture starts: a library is created
+/// and migrated, text in any script round-trips, keys compare exactly (binary collation, as on
+/// SQLite and PostgreSQL), and the database's own CHECKs hold.
+/// </summary>
+public sealed class MySqlLibraryTests(MySqlDatabaseFixture fixture) : IClassFixture<MySqlDatabaseFixture>
+{
+    [Fact]
+    public async Task Open_NewDatabase_MigratedToEveryTableOfTheModel()
+    {
+        await using var db = await fixture.OpenNewAsync();
+
+        var modelTables = db.Model.GetEntityTypes().Select(e => e.GetTableName()!).Distinct().Order(StringComparer.Ordinal).ToList();
+        var tables = await db.Database.SqlQueryRaw<string>(
+            "SELECT table_name AS `Value` FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name <> '__EFMigrationsHistory'").ToListAsync();
+
+        Assert.Equal(modelTables, tables.Order(StringComparer.Ordinal));
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+    }
+
+    [Fact]
+    public async Task Book_PersianJapaneseAndEmoji_ReadBackExactly()
+    {
+        const string title = "کتابخانهٔ بابل — 図書館 📚🦉";
+        await using (var db = await fixture.OpenAsync())
+        {
+            var book = new Book { AddedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow, Description = "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 ✓" };
+            book.SetTitle(title);
+            db.Books.Add(book);
+            await db.SaveChangesAsync();
+        }
+
+        await using var fresh = await fixture.OpenAsync();
+        var stored = await fresh.Books.AsNoTracking().SingleAsync(b => b.Title == title);
+
+        Assert.Equal("𝔘𝔫𝔦𝔠𝔬𝔡𝔢 ✓", stored.Description);
+        Assert.Equal(title, stored.Title);
+    }
+
+    [Fact]
+    public async Task AuthorKeys_DifferingOnlyInCaseOrAccent_AreTwoRows()
+    {
+        await using var db = await fixture.OpenNewAsync();
+        db.Authors.AddRange(
+            new Author { Name = "a", SortName = "a", NameKey = "a" },
+            new Author { Name = "A", SortName = "A", NameKey = "A" },
+            new Author { Name = "é", SortName = "é", NameKey = "é" });
+        await db.SaveChangesAsync();
+
+        var found = await db.Authors.CountAsync(a => a.NameKey == "a");
+
+        Assert.Equal(3, await db.Authors.CountAsync());
+        Assert.Equal(1, found);
+    }
+
+    [Theory]
+    [InlineData("UPDATE books SET isbn13 = '97804411727AB'")]
+    [InlineData("UPDATE books SET pages = 0")]
+    [InlineData("UPDATE books SET rating = 6")]
+    public async Task BadRow_RefusedByTheDatabase_AndNothingChanged(string update)
+    {
+        await using var db = await fixture.OpenNewAsync();
+        var book = new Book { AddedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow, Isbn13 = "9780441172719", Pages = 412, Rating = 4 };
+        book.SetTitle("Dune");
+        db.Books.Add(book);
+        await db.SaveChangesAsync();
+
+        await Assert.ThrowsAsync<MySqlException>(() => db.Database.ExecuteSqlRawAsync(update));
+        var after = await db.Books.AsNoTracking().SingleAsync();
+
+        Assert.Equal(("9780441172719", 412, 4), (after.Isbn13, after.Pages, after.Rating));
+    }
+
+    [Fact]
+    public async Task ListTables_NewLibrary_EveryTableWithItsRows()
+    {
+        await using var db = await fixture.OpenNewAsync();
+
+        var tables = await new ListTables(db).ExecuteAsync(CancellationToken.None);
+
+        Assert.Contains(tables, t => t.Name == "books");
+        Assert.Contains(tables, t => t.Name == "loans");
+    }
+}
