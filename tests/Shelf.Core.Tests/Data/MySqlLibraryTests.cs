@@ -80,6 +80,28 @@ public sealed class MySqlLibraryTests(MySqlDatabaseFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task Loans_MoreOpenLoansThanCopies_RefusedByTheTrigger_AReturnedLoanFreesTheCopy()
+    {
+        await using var db = await fixture.OpenNewAsync();
+        var book = new Book { AddedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow, OwnedCopies = 1 };
+        book.SetTitle("Dune");
+        db.Books.Add(book);
+        await db.SaveChangesAsync();
+        await db.Database.ExecuteSqlRawAsync("INSERT INTO borrowers (name, name_key) VALUES ('Anne', 'anne'), ('Ben', 'ben')");
+        const string lend = "INSERT INTO loans (book_id, book_title, borrower_id, lent_at) SELECT {0}, 'Dune', id, UTC_TIMESTAMP(6) FROM borrowers WHERE name_key = {1}";
+
+        await db.Database.ExecuteSqlRawAsync(lend, book.Id, "anne");
+        var refused = await Assert.ThrowsAsync<MySqlException>(() => db.Database.ExecuteSqlRawAsync(lend, book.Id, "ben"));
+        await db.Database.ExecuteSqlRawAsync("UPDATE loans SET returned_at = UTC_TIMESTAMP(6)");
+        await db.Database.ExecuteSqlRawAsync(lend, book.Id, "ben");
+        var reopen = await Assert.ThrowsAsync<MySqlException>(() => db.Database.ExecuteSqlRawAsync("UPDATE loans SET returned_at = NULL WHERE borrower_id = (SELECT id FROM borrowers WHERE name_key = 'anne')"));
+
+        Assert.True(Shelf.Core.Features.Loans.LoanLimitSql.IsLimitError(refused), refused.Message);
+        Assert.True(Shelf.Core.Features.Loans.LoanLimitSql.IsLimitError(reopen), reopen.Message);
+        Assert.Equal(1, await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS `Value` FROM loans WHERE returned_at IS NULL").SingleAsync());
+    }
+
+    [Fact]
     public async Task ListTables_NewLibrary_EveryTableWithItsRows()
     {
         await using var db = await fixture.OpenNewAsync();

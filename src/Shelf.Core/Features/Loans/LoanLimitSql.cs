@@ -76,6 +76,46 @@ public static class LoanLimitSql
             FOR EACH ROW EXECUTE FUNCTION shelf_loan_limit();
         """;
 
+    /// <summary>
+    /// MySQL/MariaDB: a trigger on insert and one on update (MySQL has no UPDATE OF columns). The
+    /// book's row is locked first, so concurrent lends queue, and the count is a locking read, so
+    /// it sees the loans others committed even inside a REPEATABLE READ snapshot.
+    /// </summary>
+    public static readonly string[] MySqlCreate =
+    [
+        $"""
+        CREATE TRIGGER loans_limit_insert BEFORE INSERT ON loans FOR EACH ROW
+        BEGIN
+            DECLARE copies INT DEFAULT NULL;
+            DECLARE open_loans INT DEFAULT 0;
+            IF NEW.returned_at IS NULL AND NEW.book_id IS NOT NULL THEN
+                SELECT GREATEST(COALESCE(owned_copies, 1), 1) INTO copies FROM books WHERE id = NEW.book_id FOR UPDATE;
+                SELECT COUNT(*) INTO open_loans FROM loans WHERE book_id = NEW.book_id AND returned_at IS NULL LOCK IN SHARE MODE;
+                IF copies IS NOT NULL AND open_loans >= copies THEN
+                    SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = '{Message}';
+                END IF;
+            END IF;
+        END
+        """,
+        $"""
+        CREATE TRIGGER loans_limit_update BEFORE UPDATE ON loans FOR EACH ROW
+        BEGIN
+            DECLARE copies INT DEFAULT NULL;
+            DECLARE open_loans INT DEFAULT 0;
+            IF NEW.returned_at IS NULL AND NEW.book_id IS NOT NULL
+                AND (OLD.returned_at IS NOT NULL OR NOT (OLD.book_id <=> NEW.book_id)) THEN
+                SELECT GREATEST(COALESCE(owned_copies, 1), 1) INTO copies FROM books WHERE id = NEW.book_id FOR UPDATE;
+                SELECT COUNT(*) INTO open_loans FROM loans WHERE book_id = NEW.book_id AND returned_at IS NULL AND id <> NEW.id LOCK IN SHARE MODE;
+                IF copies IS NOT NULL AND open_loans >= copies THEN
+                    SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = '{Message}';
+                END IF;
+            END IF;
+        END
+        """,
+    ];
+
+    public const string MySqlDrop = "DROP TRIGGER loans_limit_insert; DROP TRIGGER loans_limit_update;";
+
     public const string PostgresDrop = "DROP TRIGGER loans_limit ON loans; DROP FUNCTION shelf_loan_limit();";
 
     /// <summary>True when a write failed on the loan limit (the exception or one it wraps).</summary>
@@ -89,6 +129,11 @@ public static class LoanLimitSql
             }
 
             if (e is PostgresException postgres && postgres.MessageText.StartsWith(Marker, StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            if (e is MySql.Data.MySqlClient.MySqlException mysql && mysql.Message.StartsWith(Marker, StringComparison.Ordinal))
             {
                 return true;
             }

@@ -1,5 +1,6 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Shelf.Core.Features.Loans;
 using MySql.EntityFrameworkCore.Metadata;
 
 #nullable disable
@@ -479,11 +480,18 @@ namespace Shelf.Core.Data.Migrations.MySql
                 table: "users",
                 column: "name_key",
                 unique: true);
+
+            // The loan limit the database keeps itself, as the Loans migration adds it on the other engines.
+            foreach (var trigger in LoanLimitSql.MySqlCreate)
+            {
+                migrationBuilder.Sql(trigger);
+            }
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql(LoanLimitSql.MySqlDrop);
             migrationBuilder.DropTable(
                 name: "api_tokens");
 
