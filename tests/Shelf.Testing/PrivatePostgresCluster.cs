@@ -257,6 +257,10 @@ internal sealed class PrivatePostgresCluster
         "-c", "fsync=off",
         "-c", "synchronous_commit=off",
         "-c", "full_page_writes=off",
+
+        // Every test class keeps a pool of connections to its own databases, and classes run in
+        // parallel: with the loans tests the default 100 ran out ("too many clients already").
+        "-c", "max_connections=400",
     ]);
 
     // The test host gives ProcessExit about 100 ms before it is killed (VSTEST_TESTHOST_SHUTDOWN_TIMEOUT),
