@@ -51,7 +51,7 @@ public sealed class DbCommandsTests : IClassFixture<SqliteDatabaseFixture>, ICla
         var plain = await shelf.RunAsync("db", "status");
         var json = await shelf.RunAsync("db", "status", "--json");
 
-        Assert.Equal(0, plain.ExitCode);
+        Assert.True(plain.ExitCode == 0, plain.Error);
         Assert.Contains($"postgres://postgres@{server.Server}/{target.DatabaseName}", plain.Out, StringComparison.Ordinal);
         Assert.StartsWith("PostgreSQL 1", JsonDocument.Parse(json.Out).RootElement.GetProperty("serverVersion").GetString(), StringComparison.Ordinal);
         if (server.Password.Length > 0)

@@ -20,8 +20,9 @@ public sealed class ListTables(ShelfDbContext db)
         foreach (var name in names)
         {
             // Table names come from the catalog, not from the user; quoting still guards odd ones.
+            // The alias is quoted too: PostgreSQL folds an unquoted Value to value, which EF does not find.
 #pragma warning disable EF1002 // the identifier is quoted; identifiers cannot be parameters
-            var rows = await db.Database.SqlQueryRaw<long>($"SELECT count(*) AS Value FROM {QuoteIdentifier(db.Provider, name)}").SingleAsync(cancellationToken);
+            var rows = await db.Database.SqlQueryRaw<long>($"SELECT count(*) AS {QuoteIdentifier(db.Provider, "Value")} FROM {QuoteIdentifier(db.Provider, name)}").SingleAsync(cancellationToken);
 #pragma warning restore EF1002
             tables.Add(new TableInfo(name, rows));
         }
