@@ -94,6 +94,9 @@ public sealed class MariaDbServer
             common[0], common[1], $"--socket={Path.Combine(_root, "sock")}", $"--pid-file={Path.Combine(_root, "pid")}", $"--log-error={Path.Combine(_root, "err.log")}",
             $"--port={Port.ToString(CultureInfo.InvariantCulture)}", "--bind-address=127.0.0.1", "--user=root", "--skip-name-resolve",
             common[3], common[4], common[5], "--innodb-flush-log-at-trx-commit=0", "--innodb-doublewrite=0", "--local-infile=1",
+
+            // Test classes run in parallel, each with a pool of its own (the default 151 ran out).
+            "--max-connections=400",
         ];
         _server = await ServerLifetime.StartOnKeeperThread("shelf-test-mariadb", () =>
         {
