@@ -48,7 +48,7 @@ public sealed class ShelfDbContextFactory : IDbContextFactory<ShelfDbContext>
                     // Oracle's provider cannot turn a list parameter into a table: lists go as IN (@p1, ...).
                     .UseMySQL(target.ConnectionString, mysql => mysql.UseParameterizedCollectionMode(ParameterTranslationMode.MultipleParameters))
                     .UseModel(MySqlModel.Value)
-                    .AddInterceptors(MySqlCompatibility.Instance, MySqlListParameters.Instance)
+                    .AddInterceptors(MySqlCompatibility.Instance, MySqlListParameters.Instance, MySqlReadCommitted.Instance)
                     .Options;
                 _create = () => new MySqlShelfDb(mysql);
                 break;

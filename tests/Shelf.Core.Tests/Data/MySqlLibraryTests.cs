@@ -100,4 +100,30 @@ public sealed class MySqlLibraryTests(MySqlDatabaseFixture fixture) : IClassFixt
         Assert.True(Shelf.Core.Features.Loans.LoanLimitSql.IsLimitError(reopen), reopen.Message);
         Assert.Equal(1, await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS `Value` FROM loans WHERE returned_at IS NULL").SingleAsync());
     }
+
+    [Fact]
+    public async Task ImportCatalog_NotYetOnMySql_OneLineErrorAndNothingWritten()
+    {
+        await using var db = await fixture.OpenNewAsync();
+        var csv = "Title,Author\nDune,Frank Herbert\n"u8.ToArray();
+
+        var result = await new Shelf.Core.Features.Catalog.ImportCatalog(db).ExecuteAsync(new Shelf.Core.Features.Catalog.ImportRequest(new MemoryStream(csv)), null, default);
+
+        Assert.False(result.IsSuccess);
+        Assert.Equal(Shelf.Core.Features.Catalog.CatalogErrorCodes.NotOnMySql, result.Error!.Code);
+        Assert.DoesNotContain('\n', result.Error.Message);
+        Assert.Equal(0, await db.Books.CountAsync());
+    }
+
+    [Fact]
+    public async Task Search_NotYetOnMySql_OneLineErrorNamingWhatWorks()
+    {
+        await using var db = await fixture.OpenNewAsync();
+
+        var result = await new Shelf.Core.Features.Search.SearchBooks(db).ExecuteAsync(new Shelf.Core.Features.Search.SearchBooksRequest("dune"), default);
+
+        Assert.False(result.IsSuccess);
+        Assert.Equal(Shelf.Core.Features.Books.BookErrorCodes.SearchNotOnMySql, result.Error!.Code);
+        Assert.Contains("by author or shelf", result.Error.Message, StringComparison.Ordinal);
+    }
 }

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using MySql.Data.MySqlClient;
 using Npgsql;
 using Shelf.Core.Data;
 using Shelf.Testing;
@@ -158,6 +159,10 @@ public abstract class SaleSchemaRulesTests(DatabaseFixture fixture)
                 Assert.Equal(PostgresErrorCodes.ForeignKeyViolation, postgres.SqlState);
                 Assert.Equal("fk_sales_sales_refund_of_sale_id", postgres.ConstraintName);
                 break;
+            case MySqlException mysql:
+                Assert.Equal(1451, mysql.Number);
+                Assert.Contains("fk_sales_sales_refund_of_sale_id", mysql.Message, StringComparison.Ordinal);
+                break;
             default:
                 Assert.Fail(exception.Message);
                 break;
@@ -213,6 +218,10 @@ public abstract class SaleSchemaRulesTests(DatabaseFixture fixture)
                 Assert.Equal(PostgresErrorCodes.CheckViolation, postgres.SqlState);
                 Assert.Equal(constraint, postgres.ConstraintName);
                 break;
+            case MySqlException mysql:
+                Assert.Contains(mysql.Number, MySqlConstraintErrors.For(PostgresErrorCodes.CheckViolation));
+                Assert.Contains(constraint, mysql.Message, StringComparison.Ordinal);
+                break;
             default:
                 Assert.Fail($"Unexpected {exception.GetType().Name}: {exception.Message}");
                 break;
@@ -234,4 +243,6 @@ public abstract class SaleSchemaRulesTests(DatabaseFixture fixture)
     public sealed class Sqlite(SqliteDatabaseFixture fixture) : SaleSchemaRulesTests(fixture), IClassFixture<SqliteDatabaseFixture>;
 
     public sealed class Postgres(PostgresDatabaseFixture fixture) : SaleSchemaRulesTests(fixture), IClassFixture<PostgresDatabaseFixture>;
+
+    public sealed class MySql(MySqlDatabaseFixture fixture) : SaleSchemaRulesTests(fixture), IClassFixture<MySqlDatabaseFixture>;
 }

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using MySql.Data.MySqlClient;
 using Npgsql;
 using Shelf.Core.Data;
 using Shelf.Testing;
@@ -277,6 +278,9 @@ public abstract class SchemaRulesTests(DatabaseFixture fixture)
             case PostgresException postgres:
                 Assert.Equal(postgresState, postgres.SqlState);
                 break;
+            case MySqlException mysql:
+                Assert.Contains(mysql.Number, MySqlConstraintErrors.For(postgresState));
+                break;
             default:
                 Assert.Fail($"Unexpected {exception.GetType().Name}: {exception.Message}");
                 break;
@@ -288,6 +292,11 @@ public abstract class SchemaRulesTests(DatabaseFixture fixture)
         if (exception is PostgresException postgres)
         {
             Assert.Equal(postgresConstraint, postgres.ConstraintName);
+        }
+        else if (exception is MySqlException)
+        {
+            // "CONSTRAINT `ck_books_pages_positive` failed", "Duplicate entry ... for key 'ix_books_isbn13'".
+            Assert.Contains(postgresConstraint, exception.Message, StringComparison.Ordinal);
         }
         else
         {
@@ -310,4 +319,6 @@ public abstract class SchemaRulesTests(DatabaseFixture fixture)
     public sealed class Sqlite(SqliteDatabaseFixture fixture) : SchemaRulesTests(fixture), IClassFixture<SqliteDatabaseFixture>;
 
     public sealed class Postgres(PostgresDatabaseFixture fixture) : SchemaRulesTests(fixture), IClassFixture<PostgresDatabaseFixture>;
+
+    public sealed class MySql(MySqlDatabaseFixture fixture) : SchemaRulesTests(fixture), IClassFixture<MySqlDatabaseFixture>;
 }

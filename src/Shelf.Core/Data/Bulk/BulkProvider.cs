@@ -1,15 +1,17 @@
 namespace Shelf.Core.Data.Bulk;
 
 /// <summary>
-/// The one place a bulk writer is chosen by provider: a use case names its SQLite and its
-/// PostgreSQL writer, and a third database adds its case here and a writer of its own.
+/// The one place a bulk writer is chosen by provider: a use case names its SQLite, PostgreSQL
+/// and MySQL writer. A use case with no MySQL writer yet (the catalog import) fails there with a
+/// message that says so rather than writing through the wrong SQL.
 /// </summary>
 internal static class BulkProvider
 {
-    public static T Choose<T>(ShelfDbContext db, Func<ShelfDbContext, T> sqlite, Func<ShelfDbContext, T> postgres) => db.Provider switch
+    public static T Choose<T>(ShelfDbContext db, Func<ShelfDbContext, T> sqlite, Func<ShelfDbContext, T> postgres, Func<ShelfDbContext, T>? mysql = null) => db.Provider switch
     {
         DatabaseProvider.Sqlite => sqlite(db),
         DatabaseProvider.Postgres => postgres(db),
-        _ => throw new ArgumentOutOfRangeException(nameof(db), db.Provider, "no bulk writer for this provider"),
+        DatabaseProvider.MySql when mysql is not null => mysql(db),
+        _ => throw new NotSupportedException($"{typeof(T).Name} has no bulk writer for {db.Provider} yet"),
     };
 }

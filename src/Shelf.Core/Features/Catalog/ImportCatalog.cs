@@ -57,6 +57,13 @@ public sealed class ImportCatalog(ShelfDbContext db, ImportOptions? options = nu
 
     public async Task<Result<ImportSummary>> ExecuteAsync(ImportRequest request, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
+        if (db.Provider == DatabaseProvider.MySql)
+        {
+            // The catalog's bulk writer (author ids, credits, shelves, the search index) exists for
+            // SQLite and PostgreSQL only; saying so beats failing halfway through the SQL.
+            return Error.Unavailable(CatalogErrorCodes.NotOnMySql, "importing a catalog into MySQL or MariaDB is not supported yet; import into a SQLite or PostgreSQL library instead (nothing was imported)");
+        }
+
         System.Text.Encoding? named = null;
         if (request.Encoding is not null)
         {

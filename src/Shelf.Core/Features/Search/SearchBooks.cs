@@ -64,6 +64,11 @@ public sealed class SearchBooks(ShelfDbContext db)
 
     public async Task<Result<IReadOnlyList<BookSummary>>> ExecuteAsync(SearchBooksRequest request, CancellationToken cancellationToken)
     {
+        if (NotOnMySql() is { } unsupported)
+        {
+            return unsupported;
+        }
+
         if (request.Limit <= 0 || request.Offset < 0)
         {
             return Error.Invalid(BookErrorCodes.SearchBadLimit, "the limit must be greater than 0 and the offset 0 or more");
@@ -183,6 +188,12 @@ public sealed class SearchBooks(ShelfDbContext db)
         }
     }
 
+    // The search index (FTS5 on SQLite, tsvector on PostgreSQL) has no MySQL counterpart yet; a
+    // search there says so in one line instead of failing on a table that does not exist.
+    private Error? NotOnMySql() => db.Provider == DatabaseProvider.MySql
+        ? Error.Unavailable(BookErrorCodes.SearchNotOnMySql, "search is not supported on MySQL or MariaDB yet; list the books by author or shelf instead, or use a SQLite or PostgreSQL library")
+        : null;
+
     private static BookText ReadText(DbDataReader r) => new(r.GetInt32(0), r.GetString(1), Text(r, 2), Text(r, 3), Text(r, 4), Text(r, 5));
 
     private static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
@@ -193,6 +204,11 @@ public sealed class SearchBooks(ShelfDbContext db)
     /// </summary>
     internal async Task<Result<List<int>>> MatchingIdsAsync(string? text, CancellationToken cancellationToken)
     {
+        if (NotOnMySql() is { } unsupported)
+        {
+            return unsupported;
+        }
+
         var query = SearchQueryParser.Parse(text);
         if (!query.IsSuccess)
         {

@@ -54,4 +54,6 @@ public abstract class ConcurrentAddBookTests(DatabaseFixture fixture)
     public sealed class Sqlite(SqliteDatabaseFixture fixture) : ConcurrentAddBookTests(fixture), IClassFixture<SqliteDatabaseFixture>;
 
     public sealed class Postgres(PostgresDatabaseFixture fixture) : ConcurrentAddBookTests(fixture), IClassFixture<PostgresDatabaseFixture>;
+
+    public sealed class MySql(MySqlDatabaseFixture fixture) : ConcurrentAddBookTests(fixture), IClassFixture<MySqlDatabaseFixture>;
 }

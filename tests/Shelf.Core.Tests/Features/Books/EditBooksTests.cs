@@ -159,4 +159,5 @@ public abstract class EditBooksTests(DatabaseFixture fixture)
     public sealed class Sqlite(SqliteDatabaseFixture fixture) : EditBooksTests(fixture), IClassFixture<SqliteDatabaseFixture>;
 
     public sealed class Postgres(PostgresDatabaseFixture fixture) : EditBooksTests(fixture), IClassFixture<PostgresDatabaseFixture>;
+
 }

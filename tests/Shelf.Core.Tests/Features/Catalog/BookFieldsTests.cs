@@ -54,6 +54,8 @@ public abstract class BookFieldsTests(DatabaseFixture fixture)
     public sealed class Sqlite(SqliteDatabaseFixture fixture) : BookFieldsTests(fixture), IClassFixture<SqliteDatabaseFixture>;
 
     public sealed class Postgres(PostgresDatabaseFixture fixture) : BookFieldsTests(fixture), IClassFixture<PostgresDatabaseFixture>;
+
+    public sealed class MySql(MySqlDatabaseFixture fixture) : BookFieldsTests(fixture), IClassFixture<MySqlDatabaseFixture>;
 }
 
 /// <summary>

