@@ -52,7 +52,7 @@ internal sealed class ImportRun(
         _keys = await LibraryKeys.LoadAsync(db, cancellationToken);
         _updater = new BookUpdater(db, _keys);
         await writer.StartAsync(cancellationToken);
-        var rejects = request.Rejects is null ? null : new RejectsFile(request.Rejects, table.Header, table.Separator, table.OriginalEncoding);
+        var rejects = request.Rejects is null ? null : table.Rejects(request.Rejects);
         if (table.ReadingWarning is { } howRead)
         {
             _tally.Warn(howRead.Line, howRead.Message);

@@ -149,7 +149,7 @@ internal sealed class JsonCatalogSource : ICatalogSource
     public bool EndedWithLineBreak => true;
 
     /// <summary>Shelf's JSON is UTF-8.</summary>
-    public System.Text.Encoding? OriginalEncoding => null;
+    public Importing.RejectsFile Rejects(Stream output) => Importing.RejectsFile.Utf8(output, Header, Separator);
 
     public ImportIssue? ReadingWarning => null;
 
