@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Shelf.Core.Features.Catalog;
 using Shelf.Core.Features.Loans;
+using Shelf.Core.Tests.Features.Sales;
 using Shelf.Testing;
 
 namespace Shelf.Core.Tests.Features.Catalog;
@@ -78,6 +79,81 @@ public abstract class ImportLoansTests(DatabaseFixture fixture)
         Assert.Contains("Carol", warning.Message, StringComparison.Ordinal);
         var open = await db.Loans.AsNoTracking().Where(l => l.ReturnedAt == null).Include(l => l.Borrower).OrderBy(l => l.BookTitle).Select(l => new { l.BookTitle, l.Borrower.Name }).ToListAsync();
         Assert.Equal([("Kindred", "Dan"), ("The Dispossessed", "Carol")], open.Select(l => (l.BookTitle, l.Name)));
+    }
+
+    [Theory]
+    [InlineData(ExportFormat.Csv)]
+    [InlineData(ExportFormat.Json)]
+    public async Task ShelfExport_CarriesOpenAndReturnedLoans_AndImportingItIntoAnEmptyLibraryLendsThemAgain(ExportFormat format)
+    {
+        await using var first = await fixture.OpenNewAsync();
+        var lent = await SaleTestData.AddBookAsync(first, "The Dispossessed", author: "Ursula K. Le Guin");
+        await SaleTestData.AddBookAsync(first, "Kindred", author: "Octavia E. Butler");
+        var id = lent.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var clock = TimeProvider.System;
+        Assert.True((await new LendBook(first, clock).ExecuteAsync(new LendBookRequest(id, "Bob Martin"), default)).IsSuccess);
+        Assert.True((await new ReturnBook(first, clock).ExecuteAsync(new ReturnBookRequest(id) { Borrower = "Bob Martin" }, default)).IsSuccess);
+        Assert.True((await new LendBook(first, clock).ExecuteAsync(new LendBookRequest(id, "Anne Dupré") { Period = "3w", Note = "with the map", Contact = "anne@example.org" }, default)).IsSuccess);
+        first.ChangeTracker.Clear();
+        var exported = await ExportAsync(first, format);
+
+        await using var second = await fixture.OpenNewAsync();
+        var reimported = await CatalogImports.ImportAsync(second, new ImportRequest(new MemoryStream(exported)));
+        var again = await ExportAsync(second, format);
+
+        Assert.Equal((2L, 0L, 0L), (reimported.Added, reimported.Rejected, reimported.Warnings));
+        Assert.Contains("anne@example.org", Encoding.UTF8.GetString(exported), StringComparison.Ordinal);
+        Assert.Equal(LoansIn(exported, format), LoansIn(again, format));
+        var written = LoansIn(exported, format);
+        Assert.Equal((2, true, true), (written.Count, written[0].Contains("Anne Dupré", StringComparison.Ordinal), written[1].Length == 0));
+        var loans = await second.Loans.AsNoTracking().Include(l => l.Borrower).OrderBy(l => l.LentAt).ToListAsync();
+        Assert.Equal(
+            [("The Dispossessed", "Bob Martin", false, (string?)null, (string?)null), ("The Dispossessed", "Anne Dupré", true, "with the map", "anne@example.org")],
+            loans.Select(l => (l.BookTitle, l.Borrower.Name, l.ReturnedAt is null, l.Note, l.Borrower.Contact)));
+        Assert.Equal(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(21), loans[1].DueOn);
+    }
+
+    [Fact]
+    public async Task ShelfJson_LoansWithoutABorrower_AWarningTheValueKept_BookImportedWithoutThem()
+    {
+        await using var db = await fixture.OpenNewAsync();
+        var json = """[{"title": "Kept", "credits": [{"name": "Ann Writer"}], "loans": [{"borrower": "", "lentAt": "2024-01-05T00:00:00Z"}]}]""";
+
+        var summary = await CatalogImports.ImportAsync(db, new ImportRequest(new MemoryStream(Encoding.UTF8.GetBytes(json))));
+
+        Assert.Equal(1, summary.Added);
+        Assert.Contains("is not Shelf's list of loans", Assert.Single(summary.WarningRows).Message, StringComparison.Ordinal);
+        Assert.Equal(0, await db.Loans.CountAsync());
+        Assert.Contains("2024-01-05", await db.Books.Select(b => b.Extras).SingleAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Each book's loans as the export wrote them, in book order.</summary>
+    private static List<string> LoansIn(byte[] export, ExportFormat format)
+    {
+        if (format == ExportFormat.Json)
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(export);
+            return [.. json.RootElement.EnumerateArray().Select(b => b.GetProperty("loans").GetArrayLength() == 0 ? string.Empty : b.GetProperty("loans").GetRawText())];
+        }
+
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllBytes(path, export);
+            return [.. CatalogImports.ReadRows(path).Select(r => r["loans"])];
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static async Task<byte[]> ExportAsync(Shelf.Core.Data.ShelfDbContext db, ExportFormat format)
+    {
+        using var output = new MemoryStream();
+        var result = await new ExportCatalog(db).ExecuteAsync(format, output, null, default);
+        Assert.True(result.IsSuccess, result.Error?.Message);
+        return output.ToArray();
     }
 
     private static byte[] LibraryThing(params string[] rows) =>

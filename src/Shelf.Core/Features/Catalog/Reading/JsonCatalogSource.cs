@@ -186,6 +186,9 @@ internal sealed class JsonCatalogSource : ICatalogSource
                 case "identifiers" when value.ValueKind == JsonValueKind.Object:
                     cells[BookFields.Identifiers.CsvColumn] = ShelfCsvLayout.FormatIdentifiers(Identifiers(value));
                     break;
+                case LoanColumn.Label when value.ValueKind == JsonValueKind.Array:
+                    cells[LoanColumn.Label] = value.GetArrayLength() == 0 ? null : value.GetRawText();
+                    break;
                 case "extras" when value.ValueKind == JsonValueKind.Object:
                     foreach (var source in value.EnumerateObject().Where(s => s.Value.ValueKind == JsonValueKind.Object))
                     {
