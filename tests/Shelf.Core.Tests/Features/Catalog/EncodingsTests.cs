@@ -215,6 +215,20 @@ public sealed class EncodingsTests(SqliteDatabaseFixture fixture) : IClassFixtur
         Assert.Equal([.. header, .. Rejected(1), .. Rejected(7999)], written);
     }
 
+    [Fact]
+    public async Task RejectsFile_OfAUtf8FileWithBackslashQuotes_KeepsTheBackslashes()
+    {
+        byte[] header = [.. "\"title\";\"number_of_pages\";\"first_name\";\"last_name\"\n"u8];
+        byte[] accepted = [.. "\"The \\\"Real\\\" Story\";\"10\";\"Ann\";\"Writer\"\n"u8];
+        byte[] rejected = [.. "\"\";\"5\";\"Zoë \\\"Z\\\"\";\"Ångström\"\n"u8];
+
+        var (summary, titles, written) = await ImportWithRejectsAsync([.. header, .. accepted, .. rejected]);
+
+        Assert.Equal(["The \"Real\" Story"], titles);
+        Assert.Equal(1, summary.Rejected);
+        Assert.Equal([.. header, .. rejected], written);
+    }
+
     private async Task<(ImportSummary Summary, List<string> Titles, byte[] Rejects)> ImportWithRejectsAsync(byte[] file, string? encoding = null)
     {
         await using var db = await fixture.OpenNewAsync();
