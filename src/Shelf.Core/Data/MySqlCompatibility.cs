@@ -14,7 +14,8 @@ namespace Shelf.Core.Data;
 /// the answer to <see cref="long"/>; on MySQL both are harmless. And the provider keeps the
 /// index prefix lengths <see cref="MySqlShelfDb"/> sets on long text keys in the model but leaves
 /// them out of <c>CREATE INDEX</c>, which the server then refuses ("key was too long"): this
-/// writes them in, for Migrate and EnsureCreated alike. Registered on every MySQL context
+/// writes them in, for Migrate and EnsureCreated alike. And it rewrites ExecuteDelete's aliased
+/// DELETE into the form MariaDB reads. Registered on every MySQL context
 /// (ShelfDbContextFactory) and in the design-time factory.
 /// </summary>
 internal sealed partial class MySqlCompatibility : DbCommandInterceptor
@@ -79,6 +80,10 @@ internal sealed partial class MySqlCompatibility : DbCommandInterceptor
         {
             command.CommandText = NegativeTimeout().Replace(command.CommandText, "${lock}" + YearInSeconds + ")");
         }
+
+        // ExecuteDelete writes DELETE FROM `t` AS `x`, which MySQL reads from 8.0.16 on but MariaDB
+        // does not; the multi-table form names the alias first and means the same on both.
+        command.CommandText = AliasedDelete().Replace(command.CommandText, "DELETE ${alias} FROM ${table} AS ${alias}");
     }
 
     private static object? Widen(DbCommand command, object? result) =>
@@ -88,6 +93,9 @@ internal sealed partial class MySqlCompatibility : DbCommandInterceptor
 
     [GeneratedRegex(@"^\s*CREATE\s+(UNIQUE\s+)?INDEX\s+`(?<name>[^`]+)`\s+ON\s+`[^`]+`\s*\((?<columns>[^)]*)\)", RegexOptions.IgnoreCase)]
     private static partial Regex CreateIndex();
+
+    [GeneratedRegex(@"^\s*DELETE\s+FROM\s+(?<table>`[^`]+`)\s+AS\s+(?<alias>`[^`]+`)", RegexOptions.IgnoreCase)]
+    private static partial Regex AliasedDelete();
 
     [GeneratedRegex(@"(?<lock>GET_LOCK\s*\(\s*'[^']*'\s*,\s*)-1\s*\)", RegexOptions.IgnoreCase)]
     private static partial Regex NegativeTimeout();

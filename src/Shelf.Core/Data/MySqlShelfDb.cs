@@ -29,6 +29,17 @@ public sealed class MySqlShelfDb(DbContextOptions<MySqlShelfDb> options) : Shelf
     /// <summary>What the design-time factory adds (tools/Shelf.DesignTime), so `dotnet ef database update` works on MariaDB too.</summary>
     public static IInterceptor[] DesignTimeInterceptors => [MySqlCompatibility.Instance];
 
+    /// <summary>
+    /// MySql.Data's reader cannot hand out a DATE column as <see cref="DateOnly"/> (GetFieldValue
+    /// throws "DateTime to DateOnly"), so on MySQL the dates travel as midnight DateTimes into the
+    /// same <c>date</c> columns.
+    /// </summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        configurationBuilder.Properties<DateOnly>().HaveConversion<DateOnlyAsDateTime>().HaveColumnType("date");
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -85,3 +96,8 @@ public sealed class MySqlShelfDb(DbContextOptions<MySqlShelfDb> options) : Shelf
         }
     }
 }
+
+/// <summary>A calendar day as the midnight <see cref="DateTime"/> MySql.Data reads a DATE column as.</summary>
+internal sealed class DateOnlyAsDateTime() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateOnly, DateTime>(
+    day => day.ToDateTime(TimeOnly.MinValue),
+    moment => DateOnly.FromDateTime(moment));

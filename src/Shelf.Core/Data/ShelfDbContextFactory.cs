@@ -45,9 +45,10 @@ public sealed class ShelfDbContextFactory : IDbContextFactory<ShelfDbContext>
                 break;
             case DatabaseProvider.MySql:
                 var mysql = new DbContextOptionsBuilder<MySqlShelfDb>()
-                    .UseMySQL(target.ConnectionString)
+                    // Oracle's provider cannot turn a list parameter into a table: lists go as IN (@p1, ...).
+                    .UseMySQL(target.ConnectionString, mysql => mysql.UseParameterizedCollectionMode(ParameterTranslationMode.MultipleParameters))
                     .UseModel(MySqlModel.Value)
-                    .AddInterceptors(MySqlCompatibility.Instance)
+                    .AddInterceptors(MySqlCompatibility.Instance, MySqlListParameters.Instance)
                     .Options;
                 _create = () => new MySqlShelfDb(mysql);
                 break;

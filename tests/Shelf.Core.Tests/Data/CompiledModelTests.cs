@@ -31,6 +31,17 @@ public sealed class CompiledModelTests
         AssertSameSchema(built.Model, compiled.Model);
     }
 
+    [Fact]
+    public void MySqlCompiledModel_MatchesTheModelBuiltFromConfigurations()
+    {
+        const string NeverOpened = "mysql:Server=127.0.0.1;Port=1;Database=never_opened;Uid=shelf";
+        using var built = new MySqlShelfDb(new DbContextOptionsBuilder<MySqlShelfDb>().UseMySQL(NeverOpened["mysql:".Length..]).Options);
+        using var compiled = TestLibrary.CreateContext(DatabaseTarget.Resolve(NeverOpened, _ => null).Value);
+
+        Assert.Equal(DatabaseProvider.MySql, compiled.Provider);
+        AssertSameSchema(built.Model, compiled.Model);
+    }
+
     private static void AssertSameSchema(IModel built, IModel compiled)
     {
         Assert.NotSame(built, compiled);

@@ -13,14 +13,18 @@ namespace Shelf.Core.Features.Books;
 /// <see cref="EditBook"/> and an import's update share, mostly as plain parameterized SQL on the
 /// context's connection and transaction. Why not LINQ and SaveChanges: in a one-shot `shelf add`, EF's
 /// first query and first SaveChanges each cost ~100 ms of warm-up, more than everything else
-/// together (bench/startup.sh). The SQL reads the same on SQLite and PostgreSQL.
+/// together (bench/startup.sh). The SQL reads the same on every engine but for the two MySQL spellings below.
 /// </summary>
 internal sealed class BookInserter(ShelfDbContext db)
 {
     /// <summary>Every column of <c>books</c> from the book-field table, so a new field is stored by <c>add</c> without naming it here.</summary>
     private static readonly string InsertBook =
         $"INSERT INTO books ({string.Join(", ", BookFields.Inserted.Select(f => f.Column))}) " +
-        $"VALUES ({string.Join(", ", BookFields.Inserted.Select((_, i) => $"@p{i}"))}) RETURNING id";
+        $"VALUES ({string.Join(", ", BookFields.Inserted.Select((_, i) => $"@p{i}"))})";
+
+    // MySQL has no INSERT ... RETURNING (MariaDB only from 10.5) and no ON CONFLICT; its
+    // LAST_INSERT_ID() is per connection, so it is the id of the row this command inserted.
+    private bool IsMySql => db.Provider == DatabaseProvider.MySql;
 
     public async Task<(int Id, string Title)?> FindByIsbnAsync(string isbn13, CancellationToken cancellationToken)
     {
@@ -51,11 +55,8 @@ internal sealed class BookInserter(ShelfDbContext db)
     public async Task<Author> FindOrInsertAuthorAsync(AuthorName name, CancellationToken cancellationToken)
     {
         await using (var insert = Command(
-            """
-            INSERT INTO authors (name, sort_name, first_name, last_name, name_key)
-            VALUES (@name, @sort, @first, @last, @key)
-            ON CONFLICT (name_key) DO NOTHING
-            """,
+            "INSERT INTO authors (name, sort_name, first_name, last_name, name_key) VALUES (@name, @sort, @first, @last, @key) "
+            + (IsMySql ? "ON DUPLICATE KEY UPDATE name_key = name_key" : "ON CONFLICT (name_key) DO NOTHING"),
             ("name", name.Display),
             ("sort", name.Sort),
             ("first", name.First),
@@ -103,7 +104,7 @@ internal sealed class BookInserter(ShelfDbContext db)
     {
         book.AddedAt = book.UpdatedAt = DateTime.UtcNow;
         await using (var insert = Command(
-            InsertBook,
+            IsMySql ? InsertBook + "; SELECT LAST_INSERT_ID()" : InsertBook + " RETURNING id",
             [.. BookFields.Inserted.Select((f, i) => ($"p{i}", f.Value(book)))]))
         {
             book.Id = Convert.ToInt32(await insert.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);

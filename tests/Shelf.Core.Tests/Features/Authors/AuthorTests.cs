@@ -143,4 +143,6 @@ public abstract class AuthorTests(DatabaseFixture fixture)
     public sealed class Sqlite(SqliteDatabaseFixture fixture) : AuthorTests(fixture), IClassFixture<SqliteDatabaseFixture>;
 
     public sealed class Postgres(PostgresDatabaseFixture fixture) : AuthorTests(fixture), IClassFixture<PostgresDatabaseFixture>;
+
+    public sealed class MySql(MySqlDatabaseFixture fixture) : AuthorTests(fixture), IClassFixture<MySqlDatabaseFixture>;
 }

@@ -197,4 +197,6 @@ public abstract class AddBookTests(DatabaseFixture fixture)
     public sealed class Sqlite(SqliteDatabaseFixture fixture) : AddBookTests(fixture), IClassFixture<SqliteDatabaseFixture>;
 
     public sealed class Postgres(PostgresDatabaseFixture fixture) : AddBookTests(fixture), IClassFixture<PostgresDatabaseFixture>;
+
+    public sealed class MySql(MySqlDatabaseFixture fixture) : AddBookTests(fixture), IClassFixture<MySqlDatabaseFixture>;
 }

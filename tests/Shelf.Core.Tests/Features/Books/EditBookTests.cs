@@ -130,4 +130,6 @@ public abstract class EditBookTests(DatabaseFixture fixture)
     public sealed class Sqlite(SqliteDatabaseFixture fixture) : EditBookTests(fixture), IClassFixture<SqliteDatabaseFixture>;
 
     public sealed class Postgres(PostgresDatabaseFixture fixture) : EditBookTests(fixture), IClassFixture<PostgresDatabaseFixture>;
+
+    public sealed class MySql(MySqlDatabaseFixture fixture) : EditBookTests(fixture), IClassFixture<MySqlDatabaseFixture>;
 }

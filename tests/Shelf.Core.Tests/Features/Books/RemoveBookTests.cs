@@ -53,4 +53,6 @@ public abstract class RemoveBookTests(DatabaseFixture fixture)
     public sealed class Sqlite(SqliteDatabaseFixture fixture) : RemoveBookTests(fixture), IClassFixture<SqliteDatabaseFixture>;
 
     public sealed class Postgres(PostgresDatabaseFixture fixture) : RemoveBookTests(fixture), IClassFixture<PostgresDatabaseFixture>;
+
+    public sealed class MySql(MySqlDatabaseFixture fixture) : RemoveBookTests(fixture), IClassFixture<MySqlDatabaseFixture>;
 }

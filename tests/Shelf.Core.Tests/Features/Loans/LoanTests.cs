@@ -90,7 +90,7 @@ public abstract class LoanTests(DatabaseFixture fixture)
         var book = await SaleTestData.AddBookAsync(db, "Dune");
         await LendAsync(db, new LendBookRequest(Id(book), "Anne"));
         var borrower = await db.Borrowers.Select(b => b.Id).SingleAsync();
-        var lentAt = db.Provider == DatabaseProvider.Sqlite ? "'2026-01-01 00:00:00'" : "TIMESTAMPTZ '2026-01-01 00:00:00Z'";
+        var lentAt = db.Provider == DatabaseProvider.Postgres ? "TIMESTAMPTZ '2026-01-01 00:00:00Z'" : "'2026-01-01 00:00:00'";
         var insert = $"INSERT INTO loans (book_id, book_title, borrower_id, lent_at) VALUES ({book.Id}, 'Dune', {borrower}, {lentAt})";
 
         var error = await Record.ExceptionAsync(() => db.ExecuteAsync(insert));
@@ -266,4 +266,6 @@ public abstract class LoanTests(DatabaseFixture fixture)
     public sealed class Sqlite(SqliteDatabaseFixture fixture) : LoanTests(fixture), IClassFixture<SqliteDatabaseFixture>;
 
     public sealed class Postgres(PostgresDatabaseFixture fixture) : LoanTests(fixture), IClassFixture<PostgresDatabaseFixture>;
+
+    public sealed class MySql(MySqlDatabaseFixture fixture) : LoanTests(fixture), IClassFixture<MySqlDatabaseFixture>;
 }

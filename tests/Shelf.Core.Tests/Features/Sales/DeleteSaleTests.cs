@@ -76,4 +76,6 @@ public abstract class DeleteSaleTests(DatabaseFixture fixture)
     public sealed class Sqlite(SqliteDatabaseFixture fixture) : DeleteSaleTests(fixture), IClassFixture<SqliteDatabaseFixture>;
 
     public sealed class Postgres(PostgresDatabaseFixture fixture) : DeleteSaleTests(fixture), IClassFixture<PostgresDatabaseFixture>;
+
+    public sealed class MySql(MySqlDatabaseFixture fixture) : DeleteSaleTests(fixture), IClassFixture<MySqlDatabaseFixture>;
 }

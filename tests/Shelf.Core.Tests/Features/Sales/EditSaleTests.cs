@@ -84,4 +84,6 @@ public abstract class EditSaleTests(DatabaseFixture fixture)
     public sealed class Sqlite(SqliteDatabaseFixture fixture) : EditSaleTests(fixture), IClassFixture<SqliteDatabaseFixture>;
 
     public sealed class Postgres(PostgresDatabaseFixture fixture) : EditSaleTests(fixture), IClassFixture<PostgresDatabaseFixture>;
+
+    public sealed class MySql(MySqlDatabaseFixture fixture) : EditSaleTests(fixture), IClassFixture<MySqlDatabaseFixture>;
 }

@@ -76,4 +76,6 @@ public abstract class ListSalesTests(DatabaseFixture fixture)
     public sealed class Sqlite(SqliteDatabaseFixture fixture) : ListSalesTests(fixture), IClassFixture<SqliteDatabaseFixture>;
 
     public sealed class Postgres(PostgresDatabaseFixture fixture) : ListSalesTests(fixture), IClassFixture<PostgresDatabaseFixture>;
+
+    public sealed class MySql(MySqlDatabaseFixture fixture) : ListSalesTests(fixture), IClassFixture<MySqlDatabaseFixture>;
 }

@@ -173,4 +173,6 @@ public abstract class RecordSaleTests(DatabaseFixture fixture)
     public sealed class Sqlite(SqliteDatabaseFixture fixture) : RecordSaleTests(fixture), IClassFixture<SqliteDatabaseFixture>;
 
     public sealed class Postgres(PostgresDatabaseFixture fixture) : RecordSaleTests(fixture), IClassFixture<PostgresDatabaseFixture>;
+
+    public sealed class MySql(MySqlDatabaseFixture fixture) : RecordSaleTests(fixture), IClassFixture<MySqlDatabaseFixture>;
 }

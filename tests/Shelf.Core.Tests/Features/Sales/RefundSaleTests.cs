@@ -156,4 +156,6 @@ public abstract class RefundSaleTests(DatabaseFixture fixture)
     public sealed class Sqlite(SqliteDatabaseFixture fixture) : RefundSaleTests(fixture), IClassFixture<SqliteDatabaseFixture>;
 
     public sealed class Postgres(PostgresDatabaseFixture fixture) : RefundSaleTests(fixture), IClassFixture<PostgresDatabaseFixture>;
+
+    public sealed class MySql(MySqlDatabaseFixture fixture) : RefundSaleTests(fixture), IClassFixture<MySqlDatabaseFixture>;
 }

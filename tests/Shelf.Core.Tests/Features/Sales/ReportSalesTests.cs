@@ -127,4 +127,6 @@ public abstract class ReportSalesTests(DatabaseFixture fixture)
     public sealed class Sqlite(SqliteDatabaseFixture fixture) : ReportSalesTests(fixture), IClassFixture<SqliteDatabaseFixture>;
 
     public sealed class Postgres(PostgresDatabaseFixture fixture) : ReportSalesTests(fixture), IClassFixture<PostgresDatabaseFixture>;
+
+    public sealed class MySql(MySqlDatabaseFixture fixture) : ReportSalesTests(fixture), IClassFixture<MySqlDatabaseFixture>;
 }

@@ -48,16 +48,20 @@ namespace Shelf.Core.Data.CompiledModels.MySql
                 typeof(DateOnly?),
                 propertyInfo: typeof(Book).GetProperty("DateRead", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Book).GetField("<DateRead>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
+                nullable: true,
+                valueConverter: new DateOnlyAsDateTime());
             dateRead.AddAnnotation("Relational:ColumnName", "date_read");
+            dateRead.AddAnnotation("Relational:ColumnType", "date");
 
             var dateStarted = runtimeEntityType.AddProperty(
                 "DateStarted",
                 typeof(DateOnly?),
                 propertyInfo: typeof(Book).GetProperty("DateStarted", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Book).GetField("<DateStarted>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
+                nullable: true,
+                valueConverter: new DateOnlyAsDateTime());
             dateStarted.AddAnnotation("Relational:ColumnName", "date_started");
+            dateStarted.AddAnnotation("Relational:ColumnType", "date");
 
             var description = runtimeEntityType.AddProperty(
                 "Description",

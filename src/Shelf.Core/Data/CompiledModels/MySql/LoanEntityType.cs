@@ -67,8 +67,10 @@ namespace Shelf.Core.Data.CompiledModels.MySql
                 typeof(DateOnly?),
                 propertyInfo: typeof(Loan).GetProperty("DueOn", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Loan).GetField("<DueOn>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
+                nullable: true,
+                valueConverter: new DateOnlyAsDateTime());
             dueOn.AddAnnotation("Relational:ColumnName", "due_on");
+            dueOn.AddAnnotation("Relational:ColumnType", "date");
 
             var lentAt = runtimeEntityType.AddProperty(
                 "LentAt",

@@ -11,7 +11,7 @@ namespace Shelf.Core.Data.CompiledModels.MySql
     public partial class MySqlShelfDbModel
     {
         private MySqlShelfDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("49756c80-87be-4e2b-83da-1881ed7b19f7"), entityTypeCount: 12)
+            : base(skipDetectChanges: false, modelId: new Guid("57889f74-7f19-4329-85e6-9c1b35b9989b"), entityTypeCount: 12)
         {
         }
 
