@@ -99,7 +99,7 @@ internal sealed class ImportRun(
         ReleaseKeys();
         progress?.Report(new ImportProgress(_tally.Read, totalBytes ?? 0, totalBytes, ImportStep.Finishing));
         await writer.FinishAsync(cancellationToken);
-        await _loans.WriteAsync(_tally, cancellationToken);
+        _tally.LoansAdded = await _loans.WriteAsync(_tally, cancellationToken);
         rejects?.Finish();
         return _tally;
     }
