@@ -37,9 +37,10 @@ internal sealed class ImportLoans(ShelfDbContext db)
         var books = await db.Books.AsNoTracking().Where(b => EF.Parameter(bookIds).Contains(b.Id))
             .Select(b => new { b.Id, b.Title, b.OwnedCopies })
             .ToDictionaryAsync(b => b.Id, cancellationToken);
-        var stored = await db.Loans.AsNoTracking().Where(l => l.BookId != null && EF.Parameter(bookIds).Contains(l.BookId.Value))
+        var stored = (await db.Loans.AsNoTracking().Where(l => l.BookId != null && EF.Parameter(bookIds).Contains(l.BookId.Value))
             .Select(l => new StoredLoan(l.BookId!.Value, l.Borrower.NameKey, l.Borrower.Name, l.LentAt, l.ReturnedAt == null))
-            .ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken))
+            .GroupBy(l => l.BookId).ToDictionary(g => g.Key, g => g.ToList());
         var keys = _queued.SelectMany(q => q.Loans).Select(l => l.Borrower.Key).Distinct().ToList();
         var borrowers = await db.Borrowers.Where(b => EF.Parameter(keys).Contains(b.NameKey)).ToDictionaryAsync(b => b.NameKey, cancellationToken);
 
@@ -48,15 +49,20 @@ internal sealed class ImportLoans(ShelfDbContext db)
         {
             var book = books[bookId];
             var copies = Math.Max(book.OwnedCopies ?? 1, 1);
+            if (!stored.TryGetValue(bookId, out var ofBook))
+            {
+                stored[bookId] = ofBook = [];
+            }
+
             foreach (var loan in loans)
             {
                 var key = loan.Borrower.Key;
-                if (stored.Exists(s => s.BookId == bookId && s.BorrowerKey == key && s.LentAt == loan.LentAt))
+                if (ofBook.Exists(s => s.BorrowerKey == key && s.LentAt == loan.LentAt))
                 {
                     continue;
                 }
 
-                var open = stored.Where(s => s.BookId == bookId && s.Open).ToList();
+                var open = ofBook.Where(s => s.Open).ToList();
                 if (loan.ReturnedAt is null && (open.Count >= copies || open.Exists(s => s.BorrowerKey == key)))
                 {
                     tally.Warn(line, $"the loan to {loan.Borrower.Display} was not recorded: book {bookId} ({UserText.Shorten(book.Title)}) is already out to "
@@ -81,7 +87,7 @@ internal sealed class ImportLoans(ShelfDbContext db)
                     DueOn = loan.DueOn,
                     Note = loan.Note,
                 });
-                stored.Add(new StoredLoan(bookId, key, borrower.Name, loan.LentAt, loan.ReturnedAt is null));
+                ofBook.Add(new StoredLoan(bookId, key, borrower.Name, loan.LentAt, loan.ReturnedAt is null));
                 added++;
             }
         }
