@@ -51,6 +51,58 @@ public abstract class CatalogAndSalesApiTests(DatabaseFixture fixture)
         Assert.Equal(0, books.GetProperty("total").GetInt32());
     }
 
+    // Two lines before the header, as a tool's log or a title leaves them.
+    private static readonly byte[] LinesBeforeHeader = Encoding.UTF8.GetBytes("Exported by a tool\nLog: 2 books\ntitle,number_of_pages,first_name,last_name\n1984,326,George,Orwell\nAnimal Farm,122,George,Orwell\n");
+
+    [Fact]
+    public async Task Import_SkipLines_ReadsTheHeaderAfterThem_OnTheApiAndThePage()
+    {
+        await using var site = await WebSite.StartAsync(fixture);
+        var editor = site.Client("editor");
+
+        var unskipped = await editor.PostAsync("/api/v1/imports", Upload(LinesBeforeHeader, ("dryRun", "true")));
+        var api = await editor.PostAsync("/api/v1/imports", Upload(LinesBeforeHeader, ("skipLines", "2"), ("dryRun", "true")));
+        var page = await editor.PostAsync("/import", Upload(LinesBeforeHeader, ("skipLines", "2")));
+        var html = await page.Content.ReadAsStringAsync();
+        var confirm = System.Text.RegularExpressions.Regex.Match(html, "/import/[0-9a-f]{32}/confirm").Value;
+        var hidden = System.Text.RegularExpressions.Regex.Match(html, "name=\"skipLines\" value=\"([0-9]+)\"").Groups[1].Value;
+        var confirmed = await editor.PostAsync(confirm, new FormUrlEncodedContent(new Dictionary<string, string> { ["skipLines"] = hidden }));
+        var books = await editor.GetFromJsonAsync<JsonElement>("/api/v1/books");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, unskipped.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, api.StatusCode);
+        Assert.Equal(2, (await api.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("added").GetInt32());
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("2 would be added", html, StringComparison.Ordinal);
+        Assert.Equal("2", hidden);
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        Assert.Equal(2, books.GetProperty("total").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("-1", HttpStatusCode.UnprocessableEntity, "import.skip_too_far")]
+    [InlineData("two", HttpStatusCode.BadRequest, "request.invalid")]
+    [InlineData("99999999999", HttpStatusCode.BadRequest, "request.invalid")]
+    [InlineData("1000000", HttpStatusCode.UnprocessableEntity, "import.skip_too_far")]
+    public async Task Import_BadSkipLines_IsAProblemNamingTheField_AndAddsNothing(string value, HttpStatusCode status, string code)
+    {
+        await using var site = await WebSite.StartAsync(fixture);
+        var editor = site.Client("editor");
+
+        var api = await editor.PostAsync("/api/v1/imports", Upload(LinesBeforeHeader, ("skipLines", value)));
+        var (apiStatus, apiCode, detail) = await Problem.ReadAsync(api);
+        var page = await editor.PostAsync("/import", Upload(LinesBeforeHeader, ("skipLines", value)));
+        var html = await page.Content.ReadAsStringAsync();
+        var books = await editor.GetFromJsonAsync<JsonElement>("/api/v1/books");
+
+        Assert.Equal((status, code), (apiStatus, apiCode));
+        Assert.Contains("'skipLines'", detail, StringComparison.Ordinal);
+        Assert.Equal(status, page.StatusCode);
+        Assert.Contains("skipLines", html, StringComparison.Ordinal);
+        Assert.Contains(System.Text.Encodings.Web.HtmlEncoder.Default.Encode(detail), html, StringComparison.Ordinal);
+        Assert.Equal(0, books.GetProperty("total").GetInt32());
+    }
+
     [Fact]
     public async Task Import_BadUploads_AreProblems()
     {

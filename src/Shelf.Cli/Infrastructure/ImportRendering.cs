@@ -78,7 +78,7 @@ internal static class ImportRendering
         var what = s.Separator is null
             ? string.Create(CultureInfo.InvariantCulture, $"{s.Format} file ({s.Encoding})")
             : string.Create(CultureInfo.InvariantCulture, $"{s.Format} file ({s.Encoding}, {s.Separator}-separated)");
-        if (!s.DryRun && s.Read > 0 && s.Added == 0 && s.Updated == 0 && s.Rejected == 0)
+        if (!s.DryRun && s.Read > 0 && s.Added == 0 && s.Updated == 0 && s.Rejected == 0 && s.LoansAdded == 0)
         {
             return s.Differing == 0
                 ? string.Create(CultureInfo.InvariantCulture, $"Nothing to change: all {s.Read} rows of the {what} are already in the library{Warnings(s)}")
@@ -88,8 +88,12 @@ internal static class ImportRendering
         var (added, updated) = s.DryRun ? ("would be added", "would be updated") : ("added", "updated");
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"{prefix}read {s.Read} rows of the {what}: {s.Added} {added}, {s.Updated} {updated}, {s.Unchanged} unchanged, {s.Rejected} rejected{Warnings(s)}");
+            $"{prefix}read {s.Read} rows of the {what}: {s.Added} {added}, {s.Updated} {updated}, {s.Unchanged} unchanged, {s.Rejected} rejected{Loans(s)}{Warnings(s)}");
     }
+
+    private static string Loans(ImportSummary s) =>
+        s.LoansAdded == 0 ? string.Empty
+        : string.Create(CultureInfo.InvariantCulture, $"; {s.LoansAdded} {(s.LoansAdded == 1 ? "loan" : "loans")} {(s.DryRun ? "would be recorded" : "recorded")}");
 
     private static string Warnings(ImportSummary s) =>
         s.Warnings == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $"; {s.Warnings} warnings");

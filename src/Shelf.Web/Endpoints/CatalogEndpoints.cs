@@ -20,7 +20,7 @@ internal static class CatalogEndpoints
     {
         var imports = api.MapGroup("/imports").WithTags("Import and export");
         imports.MapPost("/", ImportAsync).RequireAuthorization(Policies.Edit).DisableAntiforgery().AddEndpointFilter<CookieAntiforgeryFilter>()
-            .WithSummary("Import a file: form fields file, and optionally format, map (repeatable, 'Column=field'), encoding, dryRun, update, strict")
+            .WithSummary("Import a file: form fields file, and optionally format, map (repeatable, 'Column=field'), encoding, skipLines, dryRun, update, strict")
             .Accepts<IFormFile>("multipart/form-data").Produces<ImportSummary>()
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         imports.MapPost("/rejects", RejectsAsync).RequireAuthorization(Policies.Edit).DisableAntiforgery().AddEndpointFilter<CookieAntiforgeryFilter>()
@@ -115,6 +115,12 @@ internal static class CatalogEndpoints
             flags[name] = text.Length > 0 && bool.Parse(text);
         }
 
+        var skipLines = SkipLinesField.Read(form[SkipLinesField.Name].ToString());
+        if (!skipLines.IsSuccess)
+        {
+            return skipLines.Error!;
+        }
+
         var format = form["format"].ToString();
         var encoding = form["encoding"].ToString();
         var stream = file.OpenReadStream();
@@ -123,6 +129,7 @@ internal static class CatalogEndpoints
             Format = format.Length == 0 ? null : format,
             Mappings = mappings,
             Encoding = encoding.Length == 0 ? null : encoding,
+            SkipLines = skipLines.Value,
             DryRun = dryRun ?? flags["dryRun"],
             Update = flags["update"],
             Strict = flags["strict"],

@@ -33,7 +33,7 @@ internal static class Problems
                 _ => StatusCodes.Status503ServiceUnavailable,
             };
 
-    public static IResult Of(Error error) => Of(StatusOf(error), error.Code, error.Message);
+    public static IResult Of(Error error) => Of(StatusOf(error), error.Code, WebHints.Append(error.Message, error.Code));
 
     public static IResult Of(int status, string code, string detail) =>
         Results.Problem(statusCode: status, detail: detail, extensions: new Dictionary<string, object?> { ["code"] = code });

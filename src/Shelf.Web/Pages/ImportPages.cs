@@ -30,6 +30,7 @@ internal static class ImportPages
             .Append(Forms.Error(error))
             .Append(Forms.Open(context, "/import", upload: true))
             .Append("<div class=\"field\"><label for=\"f-file\">File</label><input id=\"f-file\" name=\"file\" type=\"file\" required></div>")
+            .Append(Forms.Field(SkipLinesField.Name, "Lines before the header", null, type: "number", hint: "a title or a tool's log lines above the column names; empty for none"))
             .Append("<button type=\"submit\">Check the file</button></form>");
         return Html.Page(context, "Import", body.ToString(), status);
     }
@@ -42,6 +43,12 @@ internal static class ImportPages
             return UploadForm(context, "choose a file to import", StatusCodes.Status400BadRequest);
         }
 
+        var skipLines = SkipLinesField.Read(Forms.Value(form, SkipLinesField.Name));
+        if (!skipLines.IsSuccess)
+        {
+            return UploadForm(context, skipLines.Error!.Message, Problems.StatusOf(skipLines.Error));
+        }
+
         var user = context.User.Identity!.Name!;
         string id;
         await using (var upload = file.OpenReadStream())
@@ -50,20 +57,23 @@ internal static class ImportPages
         }
 
         await using var kept = stash.Open(id, user)!;
-        var summary = await import.ExecuteAsync(new ImportRequest(kept) { DryRun = true }, null, cancellationToken);
+        var summary = await import.ExecuteAsync(new ImportRequest(kept) { DryRun = true, SkipLines = skipLines.Value }, null, cancellationToken);
         if (!summary.IsSuccess)
         {
             stash.Forget(id, user);
-            return UploadForm(context, summary.Error!.Message, Problems.StatusOf(summary.Error));
+            return UploadForm(context, WebHints.Append(summary.Error!.Message, summary.Error.Code), Problems.StatusOf(summary.Error));
         }
 
+        // The confirmation and the rejects download read the kept file again, past the same lines.
+        var skip = skipLines.Value.ToString(CultureInfo.InvariantCulture);
         var body = Forms.Builder($"Check of {file.FileName}")
             .Append(Summary(summary.Value))
             .Append(Forms.Open(context, $"/import/{id}/confirm"))
+            .Append(CultureInfo.InvariantCulture, $"<input type=\"hidden\" name=\"{SkipLinesField.Name}\" value=\"{skip}\">")
             .Append("<button type=\"submit\">Import it</button></form>");
         if (summary.Value.Rejected > 0)
         {
-            body.Append(CultureInfo.InvariantCulture, $"<p><a href=\"/import/{id}/rejects\" download>Download the {summary.Value.Rejected} rejected rows (CSV)</a></p>");
+            body.Append(CultureInfo.InvariantCulture, $"<p><a href=\"/import/{id}/rejects?{SkipLinesField.Name}={skip}\" download>Download the {summary.Value.Rejected} rejected rows (CSV)</a></p>");
         }
 
         return Html.Page(context, "Import: check", body.ToString());
@@ -72,6 +82,13 @@ internal static class ImportPages
     private static async Task<IResult> ConfirmAsync(HttpContext context, string upload, ImportCatalog import, UploadStash stash, CancellationToken cancellationToken)
     {
         var user = context.User.Identity!.Name!;
+        var form = await context.Request.ReadFormAsync(cancellationToken);
+        var skipLines = SkipLinesField.Read(Forms.Value(form, SkipLinesField.Name));
+        if (!skipLines.IsSuccess)
+        {
+            return UploadForm(context, skipLines.Error!.Message, Problems.StatusOf(skipLines.Error));
+        }
+
         var kept = stash.Open(upload, user);
         if (kept is null)
         {
@@ -81,12 +98,12 @@ internal static class ImportPages
         Shelf.Core.Common.Result<ImportSummary> summary;
         await using (kept)
         {
-            summary = await import.ExecuteAsync(new ImportRequest(kept), null, cancellationToken);
+            summary = await import.ExecuteAsync(new ImportRequest(kept) { SkipLines = skipLines.Value }, null, cancellationToken);
         }
 
         if (!summary.IsSuccess)
         {
-            return UploadForm(context, summary.Error!.Message, Problems.StatusOf(summary.Error));
+            return UploadForm(context, WebHints.Append(summary.Error!.Message, summary.Error.Code), Problems.StatusOf(summary.Error));
         }
 
         stash.Forget(upload, user);
@@ -96,6 +113,12 @@ internal static class ImportPages
 
     private static async Task<IResult> RejectsAsync(HttpContext context, string upload, ImportCatalog import, UploadStash stash, CancellationToken cancellationToken)
     {
+        var skipLines = SkipLinesField.Read(context.Request.Query[SkipLinesField.Name].ToString());
+        if (!skipLines.IsSuccess)
+        {
+            return UploadForm(context, skipLines.Error!.Message, Problems.StatusOf(skipLines.Error));
+        }
+
         var kept = stash.Open(upload, context.User.Identity!.Name!);
         if (kept is null)
         {
@@ -105,10 +128,10 @@ internal static class ImportPages
         var rejects = new MemoryStream();
         await using (kept)
         {
-            var summary = await import.ExecuteAsync(new ImportRequest(kept) { DryRun = true, Rejects = rejects }, null, cancellationToken);
+            var summary = await import.ExecuteAsync(new ImportRequest(kept) { DryRun = true, Rejects = rejects, SkipLines = skipLines.Value }, null, cancellationToken);
             if (!summary.IsSuccess)
             {
-                return UploadForm(context, summary.Error!.Message, Problems.StatusOf(summary.Error));
+                return UploadForm(context, WebHints.Append(summary.Error!.Message, summary.Error.Code), Problems.StatusOf(summary.Error));
             }
         }
 

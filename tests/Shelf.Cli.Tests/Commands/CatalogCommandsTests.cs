@@ -53,6 +53,24 @@ public abstract class CatalogCommandsTests(DatabaseFixture fixture)
     }
 
     [Fact]
+    public async Task Import_LibraryThingLending_SummarySaysHowManyLoansWereRecorded()
+    {
+        var shelf = await CliDatabase.NewRunnerAsync(fixture);
+        var file = Temp("Book ID\tTitle\tPrimary Author\tISBNs\tLending Patron\tLending Status\tLending Start\tLending End\n"
+            + "1\tKindred\tButler, Octavia E.\t\tAnne Dupré\tLent\t2024-01-05\t\n"
+            + "2\tBeloved\tMorrison, Toni\t\t\t\t\t\n");
+
+        var result = await shelf.RunAsync("import", file);
+        var again = await shelf.RunAsync("import", file);
+        var loans = await shelf.RunAsync("loans");
+
+        Assert.Equal((0, 0), (result.ExitCode, again.ExitCode));
+        Assert.Contains("2 added, 0 updated, 0 unchanged, 0 rejected; 1 loan recorded", result.Out, StringComparison.Ordinal);
+        Assert.Contains("Nothing to change: all 2 rows", again.Out, StringComparison.Ordinal);
+        Assert.Contains("Anne Dupré", loans.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Import_EveryRowRejected_ExitsWith2AndChangesNothing()
     {
         var shelf = await CliDatabase.NewRunnerAsync(fixture);

@@ -83,6 +83,9 @@ internal sealed class CatalogRecord
     /// <summary>Shelf names as written, each shelf once.</summary>
     public List<string> Tags { get; } = [];
 
+    /// <summary>Loans the file records for the book (LibraryThing's lending columns, Shelf's own export).</summary>
+    public List<ImportedLoan> Loans { get; } = [];
+
     /// <summary>Ids in other systems; the first is the source's own id when it has one.</summary>
     public List<(string Scheme, string Value)> Identifiers { get; } = [];
 

@@ -66,7 +66,7 @@ internal sealed class CatalogRowReader(ICatalogSource table, CatalogHeader heade
                 }
 
                 var line = reader.Line;
-                var problem = Check(reader, line, out var shortRow, out var overflow) ?? (row.Begin(line) ? Map(row, shortRow, overflow) : row.Failure);
+                var problem = Check(reader, line, out var shortRow, out var overflow, out var split) ?? (row.Begin(line) ? Map(row, shortRow, overflow, split) : row.Failure);
                 var mapped = problem is null
                     ? new MappedRow(line, reader.ByteOffset, row.Record, null, null, row.Warnings.Count == 0 ? [] : [.. row.Warnings])
                     : new MappedRow(line, reader.ByteOffset, null, problem, reader.RawRecord(), []);
@@ -99,17 +99,23 @@ internal sealed class CatalogRowReader(ICatalogSource table, CatalogHeader heade
         }
     }
 
-    private string? Check(ICatalogSource reader, long line, out string? shortRow, out int overflow)
+    private string? Check(ICatalogSource reader, long line, out string? shortRow, out int overflow, out (string Left, string Right)? split)
     {
         shortRow = null;
         overflow = 0;
+        split = null;
         if (table.Malformation(line) is { } malformed)
         {
             return malformed;
         }
 
         var count = reader.FieldCount;
-        if (count < header.Count)
+        if (count < header.Count && Swallowed(reader, out split) is { } unsure)
+        {
+            return unsure;
+        }
+
+        if (count < header.Count && split is null)
         {
             // Spreadsheets and Python's csv write a row whose last fields are empty without their
             // separators; such a row is read, the missing fields empty. A row short of more than a
@@ -144,11 +150,43 @@ internal sealed class CatalogRowReader(ICatalogSource table, CatalogHeader heade
         return $"the row has {count} fields but the header has {header.Count} (a field with an unquoted '{table.Separator}'?)";
     }
 
-    private string? Map(CatalogRow row, string? shortRow, int overflow)
+    /// <summary>
+    /// For a short row of a format whose column may swallow the next (<see cref="ICatalogMapper.SwallowingColumn"/>):
+    /// the two values to read it as, or why the row cannot be read without shifting its fields.
+    /// </summary>
+    private string? Swallowed(ICatalogSource reader, out (string Left, string Right)? split)
+    {
+        split = null;
+        var column = mapper.SwallowingColumn;
+        if (column < 0 || column >= reader.FieldCount)
+        {
+            return null;
+        }
+
+        var reading = EscapedClosingQuote.Split(reader.Cell(column), table.Separator, out var left, out var right);
+        if (reading == EscapedClosingQuote.Reading.Split && reader.FieldCount == header.Count - 1)
+        {
+            split = (left, right);
+            return null;
+        }
+
+        return reading == EscapedClosingQuote.Reading.None
+            ? null
+            : $"the row has {reader.FieldCount} fields but the header has {header.Count}, and {header.Names[column]} holds '\"{table.Separator}', so where it ends and {(column + 1 < header.Count ? header.Names[column + 1] : "the next column")} begins cannot be told; fix the row (a backslash before a closing quote?) and import it again";
+    }
+
+    private string? Map(CatalogRow row, string? shortRow, int overflow, (string Left, string Right)? split)
     {
         if (shortRow is not null)
         {
             row.Warn(shortRow);
+        }
+
+        if (split is { } parts)
+        {
+            var column = mapper.SwallowingColumn;
+            row.SplitSwallowed(column, parts.Left, parts.Right);
+            row.Warn($"{row.Label(column)} ended in an escaped quote ('\\\"') before '{table.Separator}', which ran {row.Label(column + 1)} into it; read back as '{UserText.Shorten(parts.Left)}' and '{UserText.Shorten(parts.Right)}'");
         }
 
         if (overflow > 0)

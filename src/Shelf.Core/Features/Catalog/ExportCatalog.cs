@@ -60,9 +60,15 @@ public sealed class ExportCatalog(ShelfDbContext db)
                 break;
             }
 
+            // A page's loans in one query: few books are lent, and Book has no navigation to them.
+            var ids = page.Select(b => b.Id).ToList();
+            var loans = (await db.Loans.AsNoTracking().Include(l => l.Borrower)
+                .Where(l => l.BookId != null && EF.Parameter(ids).Contains(l.BookId.Value))
+                .OrderBy(l => l.LentAt).ThenBy(l => l.Id)
+                .ToListAsync(cancellationToken)).ToLookup(l => l.BookId!.Value);
             foreach (var book in page)
             {
-                await exporter.WriteAsync(book, cancellationToken);
+                await exporter.WriteAsync(book, [.. loans[book.Id]], cancellationToken);
             }
 
             written += page.Count;

@@ -41,6 +41,7 @@ internal sealed class ImportRun(
 
     /// <summary>Books this import added: a later row with the same id adds its people to them, update or not.</summary>
     private readonly HashSet<int> _added = [];
+    private readonly ImportLoans _loans = new(db);
     private LibraryKeys _keys = null!;
     private BookUpdater _updater = null!;
     private long _keysSeen;
@@ -52,7 +53,7 @@ internal sealed class ImportRun(
         _keys = await LibraryKeys.LoadAsync(db, cancellationToken);
         _updater = new BookUpdater(db, _keys);
         await writer.StartAsync(cancellationToken);
-        var rejects = request.Rejects is null ? null : new RejectsFile(request.Rejects, table.Header, table.Separator, table.OriginalEncoding);
+        var rejects = request.Rejects is null ? null : table.Rejects(request.Rejects);
         if (table.ReadingWarning is { } howRead)
         {
             _tally.Warn(howRead.Line, howRead.Message);
@@ -98,6 +99,7 @@ internal sealed class ImportRun(
         ReleaseKeys();
         progress?.Report(new ImportProgress(_tally.Read, totalBytes ?? 0, totalBytes, ImportStep.Finishing));
         await writer.FinishAsync(cancellationToken);
+        _tally.LoansAdded = await _loans.WriteAsync(_tally, cancellationToken);
         rejects?.Finish();
         return _tally;
     }
@@ -148,13 +150,14 @@ internal sealed class ImportRun(
             return;
         }
 
-        await AddAsync(record, byteOffset, cancellationToken);
+        await AddAsync(line, record, byteOffset, cancellationToken);
     }
 
-    private async Task AddAsync(CatalogRecord record, long byteOffset, CancellationToken cancellationToken)
+    private async Task AddAsync(long line, CatalogRecord record, long byteOffset, CancellationToken cancellationToken)
     {
         var id = await writer.AddAsync(record, cancellationToken);
         _keys.Remember(record, id);
+        _loans.Queue(line, id, record.Loans);
         if (mapper.AddsCredits)
         {
             _added.Add(id);
@@ -197,7 +200,7 @@ internal sealed class ImportRun(
             else
             {
                 DropTakenKeys(match.Line, match.Record);
-                await AddAsync(match.Record, 0, cancellationToken);
+                await AddAsync(match.Line, match.Record, 0, cancellationToken);
             }
         }
     }
@@ -277,6 +280,7 @@ internal sealed class ImportRun(
 
         DropTakenKeys(match.Line, match.Record, book.Id);
         KeepOtherIsbn(match.Line, match.Record, book);
+        _loans.Queue(match.Line, book.Id, match.Record.Loans);
         if (mapper.AddsCredits)
         {
             CreditUnion.Into(book, match.Record);

@@ -39,6 +39,9 @@ public sealed record ImportSummary
 
     public long Warnings { get; init; }
 
+    /// <summary>Loans the rows recorded (LibraryThing's lending columns, Shelf's own export's loans).</summary>
+    public long LoansAdded { get; init; }
+
     public bool DryRun { get; init; }
 
     public bool Updating { get; init; }
@@ -64,6 +67,8 @@ internal sealed class ImportTally
     public long Added { get; set; }
 
     public long Updated { get; set; }
+
+    public long LoansAdded { get; set; }
 
     public long Unchanged { get; set; }
 
@@ -115,6 +120,7 @@ internal sealed class ImportTally
         Rejected = Rejected,
         Differing = Differing,
         Warnings = Warnings,
+        LoansAdded = LoansAdded,
         DryRun = dryRun,
         Updating = updating,
         RejectedRows = _rejected,

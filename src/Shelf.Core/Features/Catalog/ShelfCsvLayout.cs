@@ -14,8 +14,8 @@ namespace Shelf.Core.Features.Catalog;
 /// </summary>
 internal static class ShelfCsvLayout
 {
-    /// <summary>The export's header, from <see cref="BookFields"/>.</summary>
-    public static IReadOnlyList<string> Columns { get; } = [.. BookFields.Exported.Select(f => f.CsvColumn)];
+    /// <summary>The export's header, from <see cref="BookFields"/>, then the loans (<see cref="LoanColumn"/>).</summary>
+    public static IReadOnlyList<string> Columns { get; } = [.. BookFields.Exported.Select(f => f.CsvColumn), LoanColumn.Label];
 
     public const string ListSeparator = "; ";
 

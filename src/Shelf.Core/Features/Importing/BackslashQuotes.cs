@@ -38,10 +38,11 @@ internal static class BackslashQuotes
 
 /// <summary>
 /// Turns each backslash-escaped quote into the doubled quote CSV readers understand. Both are two
-/// bytes, so positions and sizes stay those of the file. Only for encodings in which '\' and '"'
-/// are those bytes wherever they occur (UTF-8 and single-byte code pages).
+/// bytes, so positions and sizes stay those of the file; each backslash turned is noted in
+/// <paramref name="original"/>, so a rejected row is written back with it. Reads UTF-8 (a file
+/// in another encoding is transcoded first), where '\' and '"' are those bytes wherever they occur.
 /// </summary>
-internal sealed class BackslashQuoteStream(Stream inner) : ForwardOnlyStream
+internal sealed class BackslashQuoteStream(Stream inner, SourceBytes original) : ForwardOnlyStream
 {
     private const byte Backslash = (byte)'\\';
     private const byte Quote = (byte)'"';
@@ -50,6 +51,9 @@ internal sealed class BackslashQuoteStream(Stream inner) : ForwardOnlyStream
     private int _start;
     private int _end;
     private bool _ended;
+
+    // Where _buffer[0] is in what this stream hands out.
+    private long _offset;
 
     // A backslash that ended the last block: whether it escapes a quote shows with the next byte.
     private bool _held;
@@ -85,6 +89,7 @@ internal sealed class BackslashQuoteStream(Stream inner) : ForwardOnlyStream
     /// <summary>Starts a new block (the last one is all handed out); returns where the bytes read go.</summary>
     private int Begin()
     {
+        _offset += _end;
         _start = 0;
         _end = 0;
         if (_held)
@@ -114,6 +119,7 @@ internal sealed class BackslashQuoteStream(Stream inner) : ForwardOnlyStream
             if (span[i + 1] == Quote)
             {
                 span[i] = Quote;
+                original.KeepBackslash(_offset + i);
             }
         }
 

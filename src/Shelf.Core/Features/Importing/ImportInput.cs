@@ -9,7 +9,9 @@ namespace Shelf.Core.Features.Importing;
 /// <summary>
 /// A delimited file opened for an import (a catalog or sales): its encoding and separator worked
 /// out, its header read, and a CSV reader positioned before the first row, counting lines and
-/// keeping each record's bytes for a rejects file. Rows stream; nothing else is kept.
+/// giving each record's bytes as the file had them for a rejects file. The reader always reads
+/// UTF-8: a file in another encoding is transcoded in front of it (<see cref="Utf8TranscodingStream"/>),
+/// noting in <see cref="SourceBytes"/> what a record's own bytes need. Rows stream; nothing else is kept.
 /// </summary>
 internal sealed class ImportInput : IAsyncDisposable
 {
@@ -22,11 +24,15 @@ internal sealed class ImportInput : IAsyncDisposable
     private readonly Lock _malformedLock = new();
 
     private readonly TailWatchingStream _tail;
+    private readonly SourceBytes _original;
+    private byte[] _rejectsHeader = [];
+    private byte[] _lineBreak = [];
 
-    private ImportInput(CsvReader reader, TailWatchingStream tail, string[] header, DetectedEncoding encoding, char separator, long? totalBytes)
+    private ImportInput(CsvReader reader, TailWatchingStream tail, SourceBytes original, string[] header, DetectedEncoding encoding, char separator, long? totalBytes)
     {
         Reader = reader;
         _tail = tail;
+        _original = original;
         Header = header;
         Encoding = encoding;
         Separator = separator;
@@ -101,16 +107,23 @@ internal sealed class ImportInput : IAsyncDisposable
         }
 
         var separator = SeparatorDetector.Detect(start);
-        if (BackslashQuotes.Used(start, separator ?? ',') && IsAsciiCompatible(encoding ?? detected.Value.Original))
+        var fileEncoding = ReadAsTranscoded(encoding ?? detected.Value.Original);
+        var original = new SourceBytes(fileEncoding);
+        if (fileEncoding is not null)
         {
-            source = new BackslashQuoteStream(source);
+            source = new Utf8TranscodingStream(source, fileEncoding, original);
+        }
+
+        if (BackslashQuotes.Used(start, separator ?? ','))
+        {
+            source = new BackslashQuoteStream(source, original);
         }
 
         ImportInput? table = null;
         var options = new CsvReaderOptions
         {
             Separator = separator,
-            Encoding = encoding,
+            Encoding = fileEncoding is null ? encoding : null,
             TrackLineNumbers = true,
             MaxRecordSize = MaxRecordBytes,
             OnMalformedRecord = record => table?.Remember(record),
@@ -127,7 +140,11 @@ internal sealed class ImportInput : IAsyncDisposable
                 return Error.Invalid(CatalogErrorCodes.NoHeader, "the file has no header line; the first line must name the columns (Title, Author, ...)");
             }
 
-            table = new ImportInput(reader, tail, header, detected.Value, reader.Separator, totalBytes) { LineOffset = skipLines };
+            table = new ImportInput(reader, tail, original, header, detected.Value, reader.Separator, totalBytes) { LineOffset = skipLines };
+            var written = fileEncoding ?? System.Text.Encoding.UTF8;
+            var asWritten = HeaderLineBytes.Find(prefix.AsSpan(0, length), headerAt, written);
+            (table._rejectsHeader, table._lineBreak) = asWritten
+                ?? ([.. HeaderLineBytes.Mark(prefix.AsSpan(0, length)), .. written.GetBytes(RejectsFile.HeaderLine(header, table.Separator))], written.GetBytes("\n"));
             return table;
         }
         catch (CsvFormatException e)
@@ -171,8 +188,30 @@ internal sealed class ImportInput : IAsyncDisposable
         }
     }
 
-    // '\\' and '"' are those bytes wherever they occur only in UTF-8 and single-byte code pages.
-    private static bool IsAsciiCompatible(Encoding? encoding) => encoding is null or UTF8Encoding || encoding.IsSingleByte || encoding == Utf8WithStrayBytes.Instance;
+    /// <summary>
+    /// Moves to the next record; false at the end. What earlier records needed to give their own
+    /// bytes back is forgotten here.
+    /// </summary>
+    public async ValueTask<bool> ReadAsync(CancellationToken cancellationToken)
+    {
+        var more = await Reader.ReadAsync(cancellationToken);
+        _original.Forget(Reader.ByteOffset);
+        return more;
+    }
+
+    /// <summary>The current record as the file has it, byte for byte, without its line break.</summary>
+    public byte[] RecordBytes() => _original.Of(Reader.ByteOffset, Reader.RawRecord.ToArray());
+
+    /// <summary>A rejects file for this file: its header line, then rejected rows, as the file wrote them.</summary>
+    public RejectsFile Rejects(Stream output) => new(output, _rejectsHeader, _lineBreak);
+
+    /// <summary>
+    /// The encoding a file is transcoded from before the reader, or null when the reader reads
+    /// its bytes as they are: UTF-8 (the reader replaces an invalid byte itself, as a file the
+    /// user says is UTF-8 should be read).
+    /// </summary>
+    private static Encoding? ReadAsTranscoded(Encoding? encoding) =>
+        encoding is null or UTF8Encoding ? null : encoding;
 
     public ValueTask DisposeAsync() => Reader.DisposeAsync();
 }

@@ -3,21 +3,23 @@ using System.Text;
 namespace Shelf.Core.Features.Importing;
 
 /// <summary>
-/// Writes rejected rows as the file had them, in the file's own encoding (the reader hands them
-/// over as UTF-8; a Windows-1252, Shift_JIS or UTF-16 file gets its own bytes back), under the
-/// file's header, so a user can fix them and import the rejects file on its own. Catalog and
-/// sales imports write theirs here.
+/// Writes rejected rows as the file had them, byte for byte (<see cref="ImportInput.RecordBytes"/>),
+/// under the file's own header line and with its line breaks, so a user can fix them and import
+/// the rejects file on its own. Catalog and sales imports write theirs here.
 /// </summary>
-internal sealed class RejectsFile(Stream output, IReadOnlyList<string> header, char separator, Encoding? original = null)
+internal sealed class RejectsFile(Stream output, byte[] header, byte[] lineBreak)
 {
-    private readonly Encoding? _original = original is null || original.CodePage == Encoding.UTF8.CodePage ? null : original;
     private bool _started;
 
-    public void Write(ReadOnlySpan<byte> rawRecord)
+    /// <summary>A rejects file in UTF-8 under a header written from <paramref name="names"/> (an input that is not CSV, such as Shelf's JSON).</summary>
+    public static RejectsFile Utf8(Stream output, IReadOnlyList<string> names, char separator) =>
+        new(output, Encoding.UTF8.GetBytes(HeaderLine(names, separator)), "\n"u8.ToArray());
+
+    public void Write(ReadOnlySpan<byte> record)
     {
         Start();
-        output.Write(_original is null ? rawRecord : _original.GetBytes(Encoding.UTF8.GetString(rawRecord)));
-        output.Write(Bytes("\n"));
+        output.Write(record);
+        output.Write(lineBreak);
     }
 
     /// <summary>Writes the header even when no row was rejected: an empty rejects file says "nothing to fix".</summary>
@@ -35,12 +37,9 @@ internal sealed class RejectsFile(Stream output, IReadOnlyList<string> header, c
         }
 
         _started = true;
-        output.Write(_original?.GetPreamble() ?? []);
-        output.Write(Bytes(HeaderLine(header, separator)));
-        output.Write(Bytes("\n"));
+        output.Write(header);
+        output.Write(lineBreak);
     }
-
-    private byte[] Bytes(string text) => (_original ?? Encoding.UTF8).GetBytes(text);
 
     /// <summary>The header as a CSV line in the file's separator, quoted where needed.</summary>
     public static string HeaderLine(IReadOnlyList<string> header, char separator) => string.Join(separator, header.Select(name =>

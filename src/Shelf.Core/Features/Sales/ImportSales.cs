@@ -64,7 +64,7 @@ public sealed class ImportSales(ShelfDbContext db, TimeProvider? clock = null)
         var columns = found.Value;
         var reader = table.Reader;
         var now = SaleRules.Now(clock);
-        var rejects = request.Rejects is null ? null : new RejectsFile(request.Rejects, table.Header, table.Separator, table.Encoding.Original);
+        var rejects = request.Rejects is null ? null : table.Rejects(request.Rejects);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await using var writer = SaleBulkWriter.Create(db);
         var batch = new SaleImportBatch(db, request.DefaultCurrency, now);
@@ -76,7 +76,7 @@ public sealed class ImportSales(ShelfDbContext db, TimeProvider? clock = null)
             bool more;
             try
             {
-                more = await reader.ReadAsync(cancellationToken);
+                more = await table.ReadAsync(cancellationToken);
             }
             catch (CsvFormatException e)
             {
@@ -89,7 +89,7 @@ public sealed class ImportSales(ShelfDbContext db, TimeProvider? clock = null)
             }
 
             read++;
-            batch.Add(columns.Read(reader));
+            batch.Add(columns.Read(reader, table.RecordBytes()));
             if (batch.Count == BatchSize)
             {
                 var flushed = await FlushAsync(batch, writer, rejected, rejects, cancellationToken);

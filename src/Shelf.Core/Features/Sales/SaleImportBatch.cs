@@ -44,7 +44,7 @@ internal sealed class SaleImportBatch(ShelfDbContext db, string defaultCurrency,
             else
             {
                 rejected.Add(new SaleImportRejection(row.Line, sale.Error!.Message, System.Text.Encoding.UTF8.GetString(row.Raw)));
-                rejects?.Write(row.Raw);
+                rejects?.Write(row.Original);
             }
         }
 

@@ -4,8 +4,11 @@ using Shelf.Core.Features.Catalog;
 
 namespace Shelf.Core.Features.Sales;
 
-/// <summary>One CSV row of a sales import, as text, with where it came from and its bytes as the file had them (for a rejects file).</summary>
-internal sealed record SaleImportRow(long Line, byte[] Raw, string Book, string? OrderNumber, string Quantity, string? Price, string? Discount, string? Currency, string? SoldAt);
+/// <summary>
+/// One CSV row of a sales import, as text, with where it came from: <c>Raw</c> as read (UTF-8,
+/// for messages) and <c>Original</c> as the file has it (for a rejects file).
+/// </summary>
+internal sealed record SaleImportRow(long Line, byte[] Raw, byte[] Original, string Book, string? OrderNumber, string Quantity, string? Price, string? Discount, string? Currency, string? SoldAt);
 
 /// <summary>Where each column of a sales import is, found by name in the header.</summary>
 internal sealed class SaleImportColumns
@@ -55,7 +58,9 @@ internal sealed class SaleImportColumns
                 $"the file has no column {string.Join(" or ", missing)}; a sales file has a header with {string.Join(", ", Names)} (the first two required)");
     }
 
-    public SaleImportRow Read(CsvReader reader)
+    /// <param name="reader">The reader on the row.</param>
+    /// <param name="original">The row as the file has it, for the rejects file.</param>
+    public SaleImportRow Read(CsvReader reader, byte[] original)
     {
         string? Field(int column) => column >= 0 && column < reader.FieldCount ? reader.GetString(column) : null;
 
@@ -63,6 +68,7 @@ internal sealed class SaleImportColumns
         return new SaleImportRow(
             reader.LineNumber,
             reader.RawRecord.ToArray(),
+            original,
             book,
             Blank(Field(_orderNumber)),
             Field(_quantity) ?? string.Empty,

@@ -112,7 +112,7 @@ public sealed class BookFieldOutputTests
         await using (var exporter = new Shelf.Core.Features.Catalog.Export.JsonExporter(output))
         {
             await exporter.BeginAsync(CancellationToken.None);
-            await exporter.WriteAsync(FullBook(), CancellationToken.None);
+            await exporter.WriteAsync(FullBook(), [], CancellationToken.None);
             await exporter.EndAsync(CancellationToken.None);
         }
 
@@ -124,7 +124,7 @@ public sealed class BookFieldOutputTests
             ["id", "title", "subtitle", "credits", "isbn13", "isbn10", "publisher", "yearPublished", "originalPublicationYear", "language",
              "format", "pages", "series", "seriesNumber", "description", "listPriceMinor", "listPriceCurrency", "rating", "status",
              "dateStarted", "dateRead", "readCount", "review", "privateNotes", "ownedCopies", "location", "shelves", "identifiers",
-             "addedAt", "updatedAt", "extras"],
+             "addedAt", "updatedAt", "extras", "loans"],
             keys);
         Assert.Equal(999, json.RootElement[0].GetProperty("listPriceMinor").GetInt64());
         Assert.Equal("Spoiler", json.RootElement[0].GetProperty("extras").GetProperty("goodreads").EnumerateObject().Single().Name);
@@ -140,7 +140,7 @@ public sealed class BookFieldOutputTests
         await using (var exporter = new Shelf.Core.Features.Catalog.Export.JsonExporter(output))
         {
             await exporter.BeginAsync(CancellationToken.None);
-            await exporter.WriteAsync(book, CancellationToken.None);
+            await exporter.WriteAsync(book, [], CancellationToken.None);
             await exporter.EndAsync(CancellationToken.None);
         }
 

@@ -150,6 +150,94 @@ public sealed class EncodingsTests(SqliteDatabaseFixture fixture) : IClassFixtur
         Assert.Equal("title,number_of_pages,first_name,last_name\n"u8.ToArray(), written[..^rejectedRow.Length]);
     }
 
+    [Fact]
+    public async Task RejectsFile_OfUtf8WithStrayBytes_HoldsTheHeaderAndRejectedRowByteForByte()
+    {
+        byte[] header = [.. "\"title\",\"number_of_pages\",first_name,last_name\r\n"u8];
+        byte[] accepted = [.. "Big Data,10,Viktor,Mayer-Sch"u8, 0xF6, .. "nberger\r\n"u8];
+        byte[] valid = [.. "Cien años de soledad,20,Gabriel,García Márquez\r\n"u8];
+        byte[] rejected = [.. ",30,Bj"u8, 0xF6, .. "rn,Ulvaeus & Zoë Ångström\r\n"u8];
+
+        var (summary, titles, written) = await ImportWithRejectsAsync([.. header, .. accepted, .. valid, .. rejected]);
+
+        Assert.StartsWith("utf-8 (2 stray bytes", summary.Encoding, StringComparison.Ordinal);
+        Assert.Equal(["Big Data", "Cien años de soledad"], titles);
+        Assert.Equal(1, summary.Rejected);
+
+        // The stray 0xF6 stays one byte; the UTF-8 "ë" and "Å" stay two.
+        Assert.Equal([.. header, .. rejected], written);
+    }
+
+    [Theory]
+    [InlineData("windows-1252", null)]
+    [InlineData("iso-8859-1", "latin1")]
+    [InlineData("shift_jis", "shift_jis")]
+    [InlineData("utf-16", null)]
+    public async Task RejectsFile_OfALegacyEncoding_HoldsTheHeaderAndRejectedRowByteForByte(string encodingName, string? named)
+    {
+        var encoding = Encoding.GetEncoding(encodingName);
+        var (acceptedTitle, acceptedRow, rejected) = encodingName switch
+        {
+            "windows-1252" => ("Café Crème", "Café Crème;10;Zoë;Ångström", encoding.GetBytes(";5;\"Œuvres « complètes » – 5 €\";x\r\n")),
+            "iso-8859-1" => ("Café", "Café;10;Zoë;Ångström", [.. ";5;Gabriel;Garc"u8, 0xED, .. "a "u8, 0x96, .. " M"u8, 0xE1, .. "rquez\r\n"u8]),
+
+            // 0x879A is NEC's "∵", which Shift_JIS also writes 0x81E6: encoding the text back gives the other bytes.
+            "shift_jis" => ("こころ", "こころ;10;漱石;夏目", [.. ";5;"u8, 0x87, 0x9A, .. encoding.GetBytes(";宮沢賢治\r\n")]),
+            _ => ("Café", "Café;10;Zoë;Ångström", encoding.GetBytes(";5;Zoë;日本\r\n")),
+        };
+        byte[] header = [.. encoding.GetPreamble(), .. encoding.GetBytes("\"title\";\"number_of_pages\";first_name;last_name\r\n")];
+        byte[] file = [.. header, .. encoding.GetBytes(acceptedRow + "\r\n"), .. rejected];
+
+        var (summary, titles, written) = await ImportWithRejectsAsync(file, named);
+
+        Assert.Equal([acceptedTitle], titles);
+        Assert.Equal(1, summary.Rejected);
+        Assert.Equal([.. header, .. rejected], written);
+    }
+
+    [Fact]
+    public async Task RejectsFile_OfALegacyFileLargerThanABlock_KeepsTheBytesOfRowsFarIntoIt()
+    {
+        var encoding = Encoding.GetEncoding("shift_jis");
+        byte[] header = encoding.GetBytes("title;number_of_pages;first_name;last_name\r\n");
+        byte[] Rejected(int i) => [.. encoding.GetBytes($";{i};"), 0x87, 0x9A, .. encoding.GetBytes("宮沢賢治\r\n")];
+        var file = new List<byte>(header);
+        for (var i = 0; i < 8000; i++)
+        {
+            file.AddRange(i is 1 or 7999 ? Rejected(i) : encoding.GetBytes($"吾輩は猫である 第{i}巻;{i + 1};漱石;夏目\r\n"));
+        }
+
+        var (summary, titles, written) = await ImportWithRejectsAsync([.. file], "shift_jis");
+
+        Assert.True(file.Count > 3 * 64 * 1024, "the file spans several blocks");
+        Assert.Equal((7998L, 2L), (summary.Added, summary.Rejected));
+        Assert.Equal("吾輩は猫である 第7998巻", titles[^1]);
+        Assert.Equal([.. header, .. Rejected(1), .. Rejected(7999)], written);
+    }
+
+    [Fact]
+    public async Task RejectsFile_OfAUtf8FileWithBackslashQuotes_KeepsTheBackslashes()
+    {
+        byte[] header = [.. "\"title\";\"number_of_pages\";\"first_name\";\"last_name\"\n"u8];
+        byte[] accepted = [.. "\"The \\\"Real\\\" Story\";\"10\";\"Ann\";\"Writer\"\n"u8];
+        byte[] rejected = [.. "\"\";\"5\";\"Zoë \\\"Z\\\"\";\"Ångström\"\n"u8];
+
+        var (summary, titles, written) = await ImportWithRejectsAsync([.. header, .. accepted, .. rejected]);
+
+        Assert.Equal(["The \"Real\" Story"], titles);
+        Assert.Equal(1, summary.Rejected);
+        Assert.Equal([.. header, .. rejected], written);
+    }
+
+    private async Task<(ImportSummary Summary, List<string> Titles, byte[] Rejects)> ImportWithRejectsAsync(byte[] file, string? encoding = null)
+    {
+        await using var db = await fixture.OpenNewAsync();
+        using var rejects = new MemoryStream();
+        var summary = await CatalogImports.ImportAsync(db, new ImportRequest(new MemoryStream(file)) { Encoding = encoding, Rejects = rejects });
+        var titles = await db.Books.OrderBy(b => b.Id).Select(b => b.Title).ToListAsync();
+        return (summary, titles, rejects.ToArray());
+    }
+
     private async Task<(ImportSummary Summary, List<(string Title, string Author)> Books)> ImportAsync(string fixtureName, string? encoding = null)
     {
         await using var db = await fixture.OpenNewAsync();

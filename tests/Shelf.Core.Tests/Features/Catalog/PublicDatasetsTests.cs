@@ -72,6 +72,45 @@ public abstract class PublicDatasetsTests(DatabaseFixture fixture)
     }
 
     [Fact]
+    public async Task BookCrossing_TitleEndingInAnEscapedQuote_ReadIntoTheRightColumnsWithAWarning()
+    {
+        await using var db = await fixture.OpenNewAsync();
+        const string Urls = ";\"http://images.amazon.com/s.jpg\";\"http://images.amazon.com/m.jpg\";\"http://images.amazon.com/l.jpg\"\r\n";
+        var latin1 = Encoding.Latin1;
+        var file = latin1.GetBytes(
+            "\"ISBN\";\"Book-Title\";\"Book-Author\";\"Year-Of-Publication\";\"Publisher\";\"Image-URL-S\";\"Image-URL-M\";\"Image-URL-L\"\r\n"
+            + "\"0195153448\";\"Classical Mythology\";\"Mark P. O. Morford\";\"2002\";\"Oxford University Press\"" + Urls
+
+            // The author quoted after the escaped quote, then unquoted, then a title whose quote the escaped one closes.
+            + "\"078946697X\";\"DK Readers: Creating the X-Men (Level 4: Proficient Readers)\\\";\"Michael Teitelbaum\";\"2000\";\"DK Publishing Inc\"" + Urls
+            + "\"2070426769\";\"Peuple du ciel, suivi de 'Les Bergers\\\";Jean-Marie Gustave Le Clézio\";\"2003\";\"Gallimard\"" + Urls
+            + "\"0451524934\";\"Some \\\"Title\\\";\"Ann Writer\";\"1999\";\"Signet\"" + Urls);
+        byte[] ambiguous = latin1.GetBytes("\"0679425608\";\"One \\\";Two \\\";\"Bob\";\"1996\";\"Random House\"" + Urls);
+        using var rejects = new MemoryStream();
+
+        var summary = await CatalogImports.ImportAsync(db, new ImportRequest(new MemoryStream([.. file, .. ambiguous])) { Rejects = rejects });
+
+        Assert.Equal(("book-crossing", 5L, 4L, 1L), (summary.Format, summary.Read, summary.Added, summary.Rejected));
+        var books = await db.Books.Include(b => b.Authors).ThenInclude(a => a.Author).ToDictionaryAsync(b => b.Isbn13!);
+        Assert.Equal(
+            ("DK Readers: Creating the X-Men (Level 4: Proficient Readers)", "Michael Teitelbaum", (int?)2000, "DK Publishing Inc"),
+            (books["9780789466976"].Title, books["9780789466976"].Authors.Single().Author.Name, books["9780789466976"].YearPublished, books["9780789466976"].Publisher));
+        Assert.Equal(
+            ("Peuple du ciel, suivi de 'Les Bergers", "Jean-Marie Gustave Le Clézio", (int?)2003, "Gallimard"),
+            (books["9782070426768"].Title, books["9782070426768"].Authors.Single().Author.Name, books["9782070426768"].YearPublished, books["9782070426768"].Publisher));
+        Assert.Equal(("Some \"Title\"", "Ann Writer", (int?)1999), (books["9780451524935"].Title, books["9780451524935"].Authors.Single().Author.Name, books["9780451524935"].YearPublished));
+        Assert.Equal("http://images.amazon.com/l.jpg", BookExtras.Parse(books["9780789466976"].Extras).Get("book-crossing", "Image-URL-L"));
+        Assert.Equal([3L, 4L, 5L], summary.WarningRows.Select(w => w.Line));
+        Assert.All(summary.WarningRows, w => Assert.Contains("ran Book-Author into it", w.Message, StringComparison.Ordinal));
+
+        // Two escaped quotes before a separator: no reading is sure, so the row is rejected, never stored shifted.
+        var rejected = Assert.Single(summary.RejectedRows);
+        Assert.Equal(6L, rejected.Line);
+        Assert.Contains("Book-Title holds '\";'", rejected.Message, StringComparison.Ordinal);
+        Assert.Equal([.. file[..(Array.IndexOf(file, (byte)'\n') + 1)], .. ambiguous], rejects.ToArray());
+    }
+
+    [Fact]
     public async Task CalibredbListOutput_RefusedInOneLineSayingWhatToExport_NothingImported()
     {
         await using var db = await fixture.OpenNewAsync();

@@ -135,7 +135,7 @@ public abstract class ImportSalesTests(DatabaseFixture fixture)
 
         Assert.Equal(1, result.Value.Added);
         Assert.Equal([2L, 4L], result.Value.Rejected.Select(r => r.Line));
-        Assert.Equal($"book;quantity;note\n{book.Id};x;\"a; b\"\n999;1;\"Ünïcode\"\n", Encoding.UTF8.GetString(rejects.ToArray()));
+        Assert.Equal($"book;quantity;note\r\n{book.Id};x;\"a; b\"\r\n999;1;\"Ünïcode\"\r\n", Encoding.UTF8.GetString(rejects.ToArray()));
     }
 
     [Fact]

@@ -35,7 +35,8 @@ internal sealed class GoodreadsCsvExporter(Stream output) : ICatalogExporter
         return _csv.EndRecordAsync(cancellationToken).AsTask();
     }
 
-    public Task WriteAsync(Book book, CancellationToken cancellationToken)
+    /// <summary>Goodreads' layout has no loans.</summary>
+    public Task WriteAsync(Book book, IReadOnlyList<Loan> loans, CancellationToken cancellationToken)
     {
         var extras = BookExtras.Parse(book.Extras);
         var credits = ExportValues.Credits(book).Select(a => a.Author).ToList();

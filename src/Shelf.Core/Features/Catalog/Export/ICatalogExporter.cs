@@ -7,8 +7,8 @@ internal interface ICatalogExporter : IAsyncDisposable
 {
     Task BeginAsync(CancellationToken cancellationToken);
 
-    /// <summary>Writes one book, loaded with its credits (and their authors), shelves and ids.</summary>
-    Task WriteAsync(Book book, CancellationToken cancellationToken);
+    /// <summary>Writes one book, loaded with its credits (and their authors), shelves and ids, with its loans (oldest first, with their borrowers).</summary>
+    Task WriteAsync(Book book, IReadOnlyList<Loan> loans, CancellationToken cancellationToken);
 
     Task EndAsync(CancellationToken cancellationToken);
 }

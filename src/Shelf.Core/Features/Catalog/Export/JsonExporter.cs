@@ -5,7 +5,7 @@ namespace Shelf.Core.Features.Catalog.Export;
 
 /// <summary>
 /// A JSON array with one object per book: every field of <see cref="BookFields"/> in order,
-/// credits with roles and name forms, shelves, ids and extras (as objects). Written as it goes,
+/// credits with roles and name forms, shelves, ids and extras (as objects), and its loans. Written as it goes,
 /// so memory stays flat.
 /// </summary>
 internal sealed class JsonExporter(Stream output) : ICatalogExporter
@@ -24,13 +24,16 @@ internal sealed class JsonExporter(Stream output) : ICatalogExporter
         return Task.CompletedTask;
     }
 
-    public async Task WriteAsync(Book book, CancellationToken cancellationToken)
+    public async Task WriteAsync(Book book, IReadOnlyList<Loan> loans, CancellationToken cancellationToken)
     {
         _json.WriteStartObject();
         foreach (var field in BookFields.All)
         {
             field.WriteJson(_json, book);
         }
+
+        _json.WritePropertyName(LoanColumn.Label);
+        LoanColumn.Write(_json, loans);
 
         _json.WriteEndObject();
         if (_json.BytesPending > 1 << 16)

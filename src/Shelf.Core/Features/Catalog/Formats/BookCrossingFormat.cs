@@ -33,6 +33,8 @@ internal sealed class BookCrossingFormat : ICatalogFormat
 
         public string? ExtrasSource => "book-crossing";
 
+        public int SwallowingColumn => _title;
+
         public void Map(CatalogRow row)
         {
             var record = row.Record;

@@ -45,6 +45,14 @@ internal interface ICatalogMapper
     /// </summary>
     int OverflowColumn => -1;
 
+    /// <summary>
+    /// The column whose closing quote the source sometimes writes escaped (Book-Crossing's titles,
+    /// <c>"Title\";"Author"</c>), so that the next column's value runs into it and the row comes
+    /// out one field short; or -1. Such a row is split back at the quote and separator (see
+    /// <see cref="Reading.EscapedClosingQuote"/>), with a warning; one that cannot be split for sure is rejected.
+    /// </summary>
+    int SwallowingColumn => -1;
+
     /// <summary>Whether HTML entities in the cells are decoded (every export but Shelf's own, which writes text as stored).</summary>
     bool DecodesEntities => true;
 

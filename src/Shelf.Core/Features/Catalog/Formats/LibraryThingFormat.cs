@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Shelf.Core.Common;
 using Shelf.Core.Domain;
 using Shelf.Core.Features.Catalog.Reading;
 
@@ -35,6 +36,9 @@ internal sealed partial class LibraryThingFormat : ICatalogFormat
 
     private sealed class Mapper(CatalogHeader h) : ICatalogMapper
     {
+        // What LibraryThing's Lending Status says of a book that is out.
+        private static readonly string[] OutStatuses = ["lent", "out", "loan"];
+
         private readonly int _id = h.Find("Book ID", "Book Id");
         private readonly int _title = h.Find("Title");
         private readonly int _primary = h.Find("Primary Author");
@@ -59,6 +63,10 @@ internal sealed partial class LibraryThingFormat : ICatalogFormat
         private readonly int _copies = h.Find("Copies");
         private readonly int _entryDate = h.Find("Entry Date");
         private readonly int _oclc = h.Find("OCLC");
+        private readonly int _patron = h.Find("Lending Patron");
+        private readonly int _lendingStatus = h.Find("Lending Status");
+        private readonly int _lendingStart = h.Find("Lending Start");
+        private readonly int _lendingEnd = h.Find("Lending End");
 
         public CatalogField Fields => FieldSet.Of(
             (CatalogField.Title, _title), (CatalogField.Authors, _primary), (CatalogField.Isbn, Math.Max(_isbn, _isbns)),
@@ -108,6 +116,41 @@ internal sealed partial class LibraryThingFormat : ICatalogFormat
             MapIsbn(row);
             record.OwnedCopies = row.Number(_copies, 0, 100_000);
             record.AddedAt = row.Date(_entryDate)?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            MapLoan(row);
+        }
+
+        /// <summary>
+        /// The lending columns as a loan: returned when it has an end, open when its status says
+        /// the book is out; a patron with neither is kept in the extras with a warning.
+        /// </summary>
+        private void MapLoan(CatalogRow row)
+        {
+            if (_patron < 0 || row.Raw(_patron).Trim() is not { Length: > 0 } patron)
+            {
+                return;
+            }
+
+            var status = row.Raw(_lendingStatus).Trim();
+            var start = row.Date(_lendingStart);
+            var end = row.Date(_lendingEnd);
+            var name = Loans.LoanRules.Borrower(patron);
+            var open = end is null && OutStatuses.Any(s => status.Contains(s, StringComparison.OrdinalIgnoreCase));
+            if (!name.IsSuccess || (end is null && !open))
+            {
+                row.Warn(name.IsSuccess
+                    ? $"{row.Label(_patron)} '{UserText.Shorten(patron)}' has no {row.Label(_lendingEnd)} and {row.Label(_lendingStatus)} '{UserText.Shorten(status)}' does not say the book is out; no loan recorded, the lending columns kept in the extras"
+                    : $"{row.Label(_patron)}: {name.Error!.Message}; no loan recorded, the lending columns kept in the extras");
+                foreach (var column in new[] { _patron, _lendingStatus, _lendingStart, _lendingEnd })
+                {
+                    row.Keep(column);
+                }
+
+                return;
+            }
+
+            static DateTime Utc(DateOnly day) => day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            var lent = start ?? end ?? DateOnly.FromDateTime(DateTime.UtcNow);
+            row.Record.Loans.Add(new ImportedLoan(name.Value!, Utc(lent), end is { } back ? Utc(back) : null));
         }
 
         private void MapAuthors(CatalogRow row)

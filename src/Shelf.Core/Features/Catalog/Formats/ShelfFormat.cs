@@ -21,6 +21,9 @@ internal sealed class ShelfFormat : ICatalogFormat
     {
         private readonly Dictionary<BookField, int> _columns = BookFields.Exported.ToDictionary(f => f, f => h.Find(f.CsvColumn));
 
+        // Exports before loans were exported have no such column.
+        private readonly int _loans = h.Find(LoanColumn.Label);
+
         public CatalogField Fields => FieldSet.Of([.. _columns.Select(c => (c.Key.Field, c.Value))]);
 
         public string? ExtrasSource => null;
@@ -35,6 +38,8 @@ internal sealed class ShelfFormat : ICatalogFormat
             {
                 field.ReadBack!(cells, _columns[field]);
             }
+
+            LoanColumn.Read(row, _loans);
         }
     }
 }

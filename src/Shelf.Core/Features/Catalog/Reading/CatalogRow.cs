@@ -45,6 +45,9 @@ internal sealed class CatalogRow
     private int _overflowAt = -1;
     private int _overflow;
 
+    // A row whose column swallowed the next one (Book-Crossing's titles): the two values split back out.
+    private (string Left, string Right)? _split;
+
     public long Line { get; private set; }
 
     public CatalogRecord Record { get; private set; } = new();
@@ -64,6 +67,7 @@ internal sealed class CatalogRow
         Array.Clear(_consumed);
         Array.Clear(_kept);
         _overflow = 0;
+        _split = null;
         for (var i = 0; i < _cells.FieldCount; i++)
         {
             // UTF-8 bytes are at least as many as characters, so this never refuses a field that fits.
@@ -85,8 +89,25 @@ internal sealed class CatalogRow
         _overflow = extra;
     }
 
-    // Where a column's cell is when one column spans extra fields.
-    private int CellOf(int column) => _overflow == 0 || column <= _overflowAt ? column : column + _overflow;
+    /// <summary>
+    /// Reads the current row, one field short, as if <paramref name="column"/>'s cell were two:
+    /// <paramref name="left"/> for it and <paramref name="right"/> for the next column (see
+    /// <see cref="EscapedClosingQuote"/>); the columns after them move back into place.
+    /// </summary>
+    public void SplitSwallowed(int column, string left, string right)
+    {
+        _overflowAt = column;
+        _split = (left, right);
+    }
+
+    // Where a column's cell is when one column spans extra fields, or when one cell holds two columns.
+    private int CellOf(int column) =>
+        _split is not null ? (column <= _overflowAt ? column : column - 1)
+        : _overflow == 0 || column <= _overflowAt ? column : column + _overflow;
+
+    // A column whose text is not one cell of the row as read.
+    private bool Rebuilt(int column) =>
+        (_overflow > 0 && column == _overflowAt) || (_split is not null && (column == _overflowAt || column == _overflowAt + 1));
 
     /// <summary>
     /// The field's text ("" when the column is absent), with HTML entities decoded: exports
@@ -107,6 +128,11 @@ internal sealed class CatalogRow
         }
 
         _consumed[column] = true;
+        if (_split is { } split && Rebuilt(column))
+        {
+            return column == _overflowAt ? split.Left : split.Right;
+        }
+
         if (_overflow > 0 && column == _overflowAt)
         {
             return string.Join(_cells.Separator, Enumerable.Range(column, _overflow + 1).Select(_cells.Cell));
@@ -145,12 +171,12 @@ internal sealed class CatalogRow
     /// <summary>Puts every column no format read into the extras; called after mapping.</summary>
     public void KeepUnmapped()
     {
-        var count = Math.Min(_cells.FieldCount - _overflow, _header.Count);
+        var count = Math.Min(_cells.FieldCount - _overflow + (_split is null ? 0 : 1), _header.Count);
         for (var i = 0; i < count; i++)
         {
-            if (!_consumed[i] && !_kept[i] && (_overflow > 0 && i == _overflowAt || !_cells.IsEmpty(CellOf(i))))
+            if (!_consumed[i] && !_kept[i] && (Rebuilt(i) || !_cells.IsEmpty(CellOf(i))))
             {
-                var text = _overflow > 0 && i == _overflowAt ? Exact(i) : _cells.Cell(CellOf(i));
+                var text = Rebuilt(i) ? Exact(i) : _cells.Cell(CellOf(i));
                 if (_uniqueNames)
                 {
                     Record.Extras.AddNew(_source, _header.Names[i], text);

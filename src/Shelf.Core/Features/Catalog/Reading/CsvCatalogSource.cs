@@ -30,7 +30,7 @@ internal sealed class CsvCatalogSource(ImportInput input) : ICatalogSource
     {
         try
         {
-            return await _reader.ReadAsync(cancellationToken);
+            return await input.ReadAsync(cancellationToken);
         }
         catch (CsvFormatException e)
         {
@@ -45,13 +45,13 @@ internal sealed class CsvCatalogSource(ImportInput input) : ICatalogSource
 
     public int ByteLength(int column) => _reader.GetSpan(column).Length;
 
-    public byte[] RawRecord() => _reader.RawRecord.ToArray();
+    public byte[] RawRecord() => input.RecordBytes();
 
     public string? Malformation(long line) => input.Malformation(line - input.LineOffset);
 
     public bool EndedWithLineBreak => input.EndedWithLineBreak;
 
-    public System.Text.Encoding? OriginalEncoding => input.Encoding.Original;
+    public RejectsFile Rejects(Stream output) => input.Rejects(output);
 
     public ImportIssue? ReadingWarning => input.Encoding.Warning;
 

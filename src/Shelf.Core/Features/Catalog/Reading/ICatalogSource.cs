@@ -42,11 +42,11 @@ internal interface ICatalogSource : IAsyncDisposable
     /// <summary>A cell's size in UTF-8 bytes (at least its characters), without making a string of it.</summary>
     int ByteLength(int column);
 
-    /// <summary>The current record as the file had it, in UTF-8.</summary>
+    /// <summary>The current record as the file had it, byte for byte, for a rejects file.</summary>
     byte[] RawRecord();
 
-    /// <summary>The encoding of the input's own bytes, for a rejects file; null for UTF-8.</summary>
-    System.Text.Encoding? OriginalEncoding { get; }
+    /// <summary>A rejects file for this input: its header, then the rejected records (<see cref="RawRecord"/>).</summary>
+    Importing.RejectsFile Rejects(Stream output);
 
     /// <summary>How the input was read, when a user should know (stray bytes read as Windows-1252), or null.</summary>
     ImportIssue? ReadingWarning { get; }

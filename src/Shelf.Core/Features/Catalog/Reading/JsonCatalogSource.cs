@@ -149,7 +149,7 @@ internal sealed class JsonCatalogSource : ICatalogSource
     public bool EndedWithLineBreak => true;
 
     /// <summary>Shelf's JSON is UTF-8.</summary>
-    public System.Text.Encoding? OriginalEncoding => null;
+    public Importing.RejectsFile Rejects(Stream output) => Importing.RejectsFile.Utf8(output, Header, Separator);
 
     public ImportIssue? ReadingWarning => null;
 
@@ -185,6 +185,9 @@ internal sealed class JsonCatalogSource : ICatalogSource
                     break;
                 case "identifiers" when value.ValueKind == JsonValueKind.Object:
                     cells[BookFields.Identifiers.CsvColumn] = ShelfCsvLayout.FormatIdentifiers(Identifiers(value));
+                    break;
+                case LoanColumn.Label when value.ValueKind == JsonValueKind.Array:
+                    cells[LoanColumn.Label] = value.GetArrayLength() == 0 ? null : value.GetRawText();
                     break;
                 case "extras" when value.ValueKind == JsonValueKind.Object:
                     foreach (var source in value.EnumerateObject().Where(s => s.Value.ValueKind == JsonValueKind.Object))
