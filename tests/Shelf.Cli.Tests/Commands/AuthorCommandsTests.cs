@@ -70,4 +70,6 @@ public abstract class AuthorCommandsTests(DatabaseFixture fixture)
     public sealed class Sqlite(SqliteDatabaseFixture fixture) : AuthorCommandsTests(fixture), IClassFixture<SqliteDatabaseFixture>;
 
     public sealed class Postgres(PostgresDatabaseFixture fixture) : AuthorCommandsTests(fixture), IClassFixture<PostgresDatabaseFixture>;
+
+    public sealed class MySql(MySqlDatabaseFixture fixture) : AuthorCommandsTests(fixture), IClassFixture<MySqlDatabaseFixture>;
 }

@@ -227,4 +227,5 @@ public abstract class BookCommandsTests(DatabaseFixture fixture)
     public sealed class Sqlite(SqliteDatabaseFixture fixture) : BookCommandsTests(fixture), IClassFixture<SqliteDatabaseFixture>;
 
     public sealed class Postgres(PostgresDatabaseFixture fixture) : BookCommandsTests(fixture), IClassFixture<PostgresDatabaseFixture>;
+
 }

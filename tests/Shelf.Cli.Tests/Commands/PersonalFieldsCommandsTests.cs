@@ -108,4 +108,5 @@ public abstract class PersonalFieldsCommandsTests(DatabaseFixture fixture)
     public sealed class Sqlite(SqliteDatabaseFixture fixture) : PersonalFieldsCommandsTests(fixture), IClassFixture<SqliteDatabaseFixture>;
 
     public sealed class Postgres(PostgresDatabaseFixture fixture) : PersonalFieldsCommandsTests(fixture), IClassFixture<PostgresDatabaseFixture>;
+
 }

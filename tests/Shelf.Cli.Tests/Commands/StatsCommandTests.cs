@@ -80,4 +80,6 @@ public abstract class StatsCommandTests(DatabaseFixture fixture)
     public sealed class Sqlite(SqliteDatabaseFixture fixture) : StatsCommandTests(fixture), IClassFixture<SqliteDatabaseFixture>;
 
     public sealed class Postgres(PostgresDatabaseFixture fixture) : StatsCommandTests(fixture), IClassFixture<PostgresDatabaseFixture>;
+
+    public sealed class MySql(MySqlDatabaseFixture fixture) : StatsCommandTests(fixture), IClassFixture<MySqlDatabaseFixture>;
 }

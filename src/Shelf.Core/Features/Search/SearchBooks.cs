@@ -64,11 +64,6 @@ public sealed class SearchBooks(ShelfDbContext db)
 
     public async Task<Result<IReadOnlyList<BookSummary>>> ExecuteAsync(SearchBooksRequest request, CancellationToken cancellationToken)
     {
-        if (NotOnMySql() is { } unsupported)
-        {
-            return unsupported;
-        }
-
         if (request.Limit <= 0 || request.Offset < 0)
         {
             return Error.Invalid(BookErrorCodes.SearchBadLimit, "the limit must be greater than 0 and the offset 0 or more");
@@ -78,6 +73,11 @@ public sealed class SearchBooks(ShelfDbContext db)
         if (!query.IsSuccess)
         {
             return query.Error!;
+        }
+
+        if (NotOnMySql() is { } unsupported)
+        {
+            return unsupported;
         }
 
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -204,15 +204,15 @@ public sealed class SearchBooks(ShelfDbContext db)
     /// </summary>
     internal async Task<Result<List<int>>> MatchingIdsAsync(string? text, CancellationToken cancellationToken)
     {
-        if (NotOnMySql() is { } unsupported)
-        {
-            return unsupported;
-        }
-
         var query = SearchQueryParser.Parse(text);
         if (!query.IsSuccess)
         {
             return query.Error!;
+        }
+
+        if (NotOnMySql() is { } unsupported)
+        {
+            return unsupported;
         }
 
         await db.Database.OpenConnectionAsync(cancellationToken);
