@@ -3,6 +3,7 @@ using Shelf.Core.Common;
 using Shelf.Core.Data;
 using Shelf.Core.Domain;
 using Shelf.Core.Features.Authors;
+using Shelf.Core.Features.Loans;
 
 namespace Shelf.Core.Features.Books;
 
@@ -25,6 +26,11 @@ internal sealed class BookEdits(ShelfDbContext db, bool Bulk)
         if (ApplyPersonalFields(book, request) is { } personalError)
         {
             return personalError;
+        }
+
+        if (request.OwnedCopies is not null && await FewerCopiesThanLentAsync(book, cancellationToken) is { } loanError)
+        {
+            return loanError;
         }
 
         if (await new BookShelving(db) { Lenient = Bulk }.ApplyAsync(book, request.AddShelves, request.RemoveShelves, cancellationToken) is { } shelfError)
@@ -126,6 +132,19 @@ internal sealed class BookEdits(ShelfDbContext db, bool Bulk)
         if (request.Review is not null) { book.Review = PersonalRules.LongText(request.Review); }
         if (request.PrivateNotes is not null) { book.PrivateNotes = PersonalRules.LongText(request.PrivateNotes); }
         return null;
+    }
+
+    // A book is out to at most max(owned copies, 1) borrowers (the loans' triggers hold that when a
+    // loan is written); owning fewer copies than are out would break it from the other side.
+    private async Task<Error?> FewerCopiesThanLentAsync(Book book, CancellationToken cancellationToken)
+    {
+        var borrowers = await db.Loans.Where(l => l.BookId == book.Id && l.ReturnedAt == null).OrderBy(l => l.LentAt).Select(l => l.Borrower.Name).ToListAsync(cancellationToken);
+        var copies = Math.Max(book.OwnedCopies ?? 1, 1);
+        return borrowers.Count <= copies
+            ? null
+            : Error.Conflict(
+                LoanErrorCodes.CopiesOnLoan,
+                $"'{book.Title}' is out to {borrowers.Count} borrowers ({string.Join(", ", borrowers)}), more than {copies} owned {(copies == 1 ? "copy" : "copies")}; return a copy first; nothing was changed");
     }
 
     // Null when the request leaves the credits alone.

@@ -10,6 +10,7 @@ public static class LoanErrorCodes
     public const string BorrowerMissing = "loan.borrower_missing";
     public const string BorrowerNotFound = "loan.borrower_not_found";
     public const string ContactTooLong = "loan.contact_too_long";
+    public const string CopiesOnLoan = "loan.copies_on_loan";
     public const string DueAndPeriod = "loan.due_and_period";
     public const string DueInvalid = "loan.due_invalid";
     public const string DueInPast = "loan.due_in_past";

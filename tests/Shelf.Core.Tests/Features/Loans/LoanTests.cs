@@ -84,6 +84,28 @@ public abstract class LoanTests(DatabaseFixture fixture)
     }
 
     [Fact]
+    public async Task Edit_FewerOwnedCopiesThanAreOut_RefusedNamingTheBorrowersAndNothingChanged()
+    {
+        await using var db = await fixture.OpenNewAsync();
+        var book = await SaleTestData.AddBookAsync(db, "Dune");
+        await db.Books.Where(b => b.Id == book.Id).ExecuteUpdateAsync(s => s.SetProperty(b => b.OwnedCopies, 2));
+        await LendAsync(db, new LendBookRequest(Id(book), "Anne"));
+        await LendAsync(db, new LendBookRequest(Id(book), "Bob"));
+        var pagesBefore = await db.Books.Where(b => b.Id == book.Id).Select(b => b.Pages).SingleAsync();
+
+        var lowered = await new EditBook(db).ExecuteAsync(new EditBookRequest(Id(book)) { OwnedCopies = "1", Pages = "412" }, default);
+        var kept = await new EditBook(db).ExecuteAsync(new EditBookRequest(Id(book)) { OwnedCopies = "2" }, default);
+
+        Assert.Equal((ErrorKind.Conflict, LoanErrorCodes.CopiesOnLoan), (lowered.Error!.Kind, lowered.Error.Code));
+        Assert.Contains("Anne, Bob", lowered.Error.Message, StringComparison.Ordinal);
+        Assert.True(kept.IsSuccess, kept.Error?.Message);
+        db.ChangeTracker.Clear();
+        var stored = await db.Books.SingleAsync(b => b.Id == book.Id);
+        Assert.Equal((2, pagesBefore), (stored.OwnedCopies, stored.Pages));
+        Assert.NotEqual(412, pagesBefore);
+    }
+
+    [Fact]
     public async Task Database_OpenLoanPastTheLimit_RefusedByTheTrigger()
     {
         await using var db = await fixture.OpenNewAsync();
