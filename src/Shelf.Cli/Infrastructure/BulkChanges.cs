@@ -57,7 +57,8 @@ internal static class BulkChanges
                 return ExitCodes.Ok;
             }
 
-            if (await context.ConfirmAsync($"{options.Verb} {Books(count)} matching '{options.Where}'?", cancellationToken) is { } stopped)
+            var lent = preview.Value.OnLoan == 0 ? string.Empty : $" ({preview.Value.OnLoan.ToString(CultureInfo.InvariantCulture)} of them out on loan)";
+            if (await context.ConfirmAsync($"{options.Verb} {Books(count)} matching '{options.Where}'{lent}?", cancellationToken) is { } stopped)
             {
                 return stopped;
             }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Shelf.Testing;
 
@@ -121,6 +122,23 @@ public abstract class BulkEditCommandsTests(DatabaseFixture fixture)
         Assert.Contains("Emma", dry.Out, StringComparison.Ordinal);
         Assert.Equal("Removed 3 books", result.Out.Trim());
         Assert.Equal("[]", (await shelf.RunAsync("list", "--json")).Out.Trim());
+    }
+
+    [Fact]
+    public async Task RemoveWhere_SomeOutOnLoan_TheQuestionSaysHowManyAndNoKeepsThem()
+    {
+        var target = await fixture.NewDatabaseAsync();
+        var setup = new CliRunner(CliDatabase.DbArgument(target));
+        await FillAsync(setup);
+        var mort = JsonDocument.Parse((await setup.RunAsync("search", "mort", "--json")).Out).RootElement[0].GetProperty("id").GetInt32();
+        Assert.Equal(0, (await setup.RunAsync("lend", mort.ToString(CultureInfo.InvariantCulture), "--to", "Anne")).ExitCode);
+        var before = await CliDatabase.SnapshotAsync(setup);
+        var shelf = new CliRunner(setup.Database) { Terminal = true, Input = "n\n" };
+
+        var result = await shelf.RunAsync("remove", "--where", "author:pratchett");
+
+        Assert.Contains("Remove 2 books matching 'author:pratchett' (1 of them out on loan)? [y/N]", result.Error, StringComparison.Ordinal);
+        Assert.Equal(before, await CliDatabase.SnapshotAsync(setup));
     }
 
     [Fact]

@@ -22,6 +22,9 @@ public sealed record EditBooksRequest(string Where, EditBookRequest Changes)
 public sealed record BulkChange(int Count, IReadOnlyList<int> Ids, IReadOnlyList<BookSummary>? Listed)
 {
     public bool DryRun => Listed is not null;
+
+    /// <summary>How many of the books are out on loan now (a removal's dry run counts them, so the question can say so).</summary>
+    public int OnLoan { get; init; }
 }
 
 /// <summary>

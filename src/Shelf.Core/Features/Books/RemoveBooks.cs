@@ -23,9 +23,14 @@ public sealed class RemoveBooks(ShelfDbContext db)
     public async Task<Result<BulkChange>> ExecuteAsync(RemoveBooksRequest request, CancellationToken cancellationToken)
     {
         var rehearsal = await BulkMatches.RehearseAsync(db, request.Where, request.DryRun, cancellationToken);
-        if (!rehearsal.IsSuccess || rehearsal.Value is not null)
+        if (!rehearsal.IsSuccess)
         {
-            return rehearsal.IsSuccess ? rehearsal.Value! : rehearsal.Error!;
+            return rehearsal.Error!;
+        }
+
+        if (rehearsal.Value is { } preview)
+        {
+            return preview with { OnLoan = await OnLoanAsync(preview.Ids, cancellationToken) };
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -37,5 +42,18 @@ public sealed class RemoveBooks(ShelfDbContext db)
 
         await transaction.CommitAsync(cancellationToken);
         return new BulkChange(ids.Count, ids, null);
+    }
+
+    // The loans' history keeps the title of a removed book; the question should still say some are out.
+    private async Task<int> OnLoanAsync(IReadOnlyList<int> ids, CancellationToken cancellationToken)
+    {
+        var lent = 0;
+        foreach (var chunk in ids.Chunk(Batch))
+        {
+            lent += await db.Loans.Where(l => l.ReturnedAt == null && l.BookId != null && EF.Parameter(chunk).Contains(l.BookId.Value))
+                .Select(l => l.BookId).Distinct().CountAsync(cancellationToken);
+        }
+
+        return lent;
     }
 }
