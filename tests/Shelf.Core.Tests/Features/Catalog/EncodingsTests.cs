@@ -8,9 +8,10 @@ namespace Shelf.Core.Tests.Features.Catalog;
 /// <summary>
 /// Encodings people's files are really in: UTF-8 with a few stray Windows-1252 bytes, Japanese
 /// and Chinese legacy encodings, Cyrillic code pages, and the names other tools give them.
-/// Reading does not depend on the database, so these run on SQLite only.
+/// Reading is the database's business only at the end, but the text then goes through each
+/// engine's own bulk writer (prepared statements, binary COPY), so these run on both.
 /// </summary>
-public sealed class EncodingsTests(SqliteDatabaseFixture fixture) : IClassFixture<SqliteDatabaseFixture>
+public abstract class EncodingsTests(DatabaseFixture fixture)
 {
     static EncodingsTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
@@ -245,4 +246,8 @@ public sealed class EncodingsTests(SqliteDatabaseFixture fixture) : IClassFixtur
         var books = await db.Books.OrderBy(b => b.Id).Select(b => new { b.Title, Author = b.Authors.OrderBy(a => a.Position).Select(a => a.Author.Name).First() }).ToListAsync();
         return (summary, books.Select(b => (b.Title, b.Author)).ToList());
     }
+
+    public sealed class Sqlite(SqliteDatabaseFixture fixture) : EncodingsTests(fixture), IClassFixture<SqliteDatabaseFixture>;
+
+    public sealed class Postgres(PostgresDatabaseFixture fixture) : EncodingsTests(fixture), IClassFixture<PostgresDatabaseFixture>;
 }
