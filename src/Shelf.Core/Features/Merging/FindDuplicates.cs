@@ -61,15 +61,15 @@ public sealed class FindDuplicates(ShelfDbContext db)
         var candidates = new List<Candidate>();
         var titles = db.BookAuthors.AsNoTracking()
             .Where(ba => ba.Position == 0)
-            .Join(db.Books, ba => ba.BookId, b => b.Id, (ba, b) => new { ba.AuthorId, b.TitleKey, b.Title })
-            .GroupBy(x => new { x.AuthorId, x.TitleKey })
-            .Select(g => new AuthorTitle(g.Key.AuthorId, g.Key.TitleKey, g.Min(x => x.Title)!, g.Count()))
+            .GroupBy(ba => new { ba.AuthorId, ba.Book.TitleKey })
+            .Select(g => new { g.Key.AuthorId, g.Key.TitleKey, Title = g.Max(ba => ba.Book.Title), Books = g.Count() })
             .OrderBy(t => t.AuthorId)
             .AsAsyncEnumerable();
 
         var author = new List<AuthorTitle>();
-        await foreach (var title in titles.WithCancellation(cancellationToken))
+        await foreach (var row in titles.WithCancellation(cancellationToken))
         {
+            var title = new AuthorTitle(row.AuthorId, row.TitleKey, row.Title ?? row.TitleKey, row.Books);
             if (author.Count > 0 && author[0].AuthorId != title.AuthorId)
             {
                 candidates.AddRange(GroupsOf(author));
