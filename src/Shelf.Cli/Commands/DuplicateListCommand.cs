@@ -38,7 +38,7 @@ internal sealed class DuplicateListCommand : ShelfCommand
                 output.WriteLine(CliContext.OneLine(string.Create(CultureInfo.InvariantCulture, $"Group {++number}: {group.Reason} (score {group.Score:0.00})")));
                 foreach (var book in group.Books)
                 {
-                    output.WriteLine(CliContext.OneLine(string.Create(CultureInfo.InvariantCulture, $"  {book.Id}\t{book.Title}\t{string.Join(", ", book.Authors)}")));
+                    output.WriteLine(CliContext.OneLine(string.Create(CultureInfo.InvariantCulture, $"  book {book.Id}: {book.Title} by {string.Join(", ", book.Authors)}")));
                 }
 
                 foreach (var difference in group.Differences)
