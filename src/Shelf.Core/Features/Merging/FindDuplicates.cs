@@ -61,8 +61,9 @@ public sealed class FindDuplicates(ShelfDbContext db)
         var candidates = new List<Candidate>();
         var titles = db.BookAuthors.AsNoTracking()
             .Where(ba => ba.Position == 0)
-            .GroupBy(ba => new { ba.AuthorId, ba.Book.TitleKey })
-            .Select(g => new { g.Key.AuthorId, g.Key.TitleKey, Title = g.Max(ba => ba.Book.Title), Books = g.Count() })
+            .Join(db.Books, ba => ba.BookId, b => b.Id, (ba, b) => new { ba.AuthorId, b.TitleKey, b.Title })
+            .GroupBy(x => new { x.AuthorId, x.TitleKey })
+            .Select(g => new { g.Key.AuthorId, g.Key.TitleKey, Title = g.Max(x => x.Title), Books = g.Count() })
             .OrderBy(t => t.AuthorId)
             .AsAsyncEnumerable();
 
