@@ -85,6 +85,28 @@ public abstract class MergeBooksTests(DatabaseFixture fixture)
     }
 
     [Fact]
+    public async Task Merge_BothBooksLentOut_ConflictUnlessTheCopiesAreTaken()
+    {
+        await using var db = await fixture.OpenNewAsync();
+        var (keep, other) = await TwoDunesAsync(db);
+        await LendAsync(db, keep, "Bob");
+        await db.Books.Where(b => b.Id == keep).ExecuteUpdateAsync(s => s.SetProperty(b => b.OwnedCopies, 1));
+        await db.Books.Where(b => b.Id == other).ExecuteUpdateAsync(s => s.SetProperty(b => b.OwnedCopies, 2));
+        var before = await LibraryAsync(db);
+
+        var refused = await new MergeBooks(db).ExecuteAsync(new MergeBooksRequest(Id(keep), [Id(other)]), default);
+        db.ChangeTracker.Clear();
+        var unchanged = await LibraryAsync(db);
+        var merged = await MergeAsync(db, new MergeBooksRequest(Id(keep), [Id(other)]) { Take = [$"owned_copies={other}"] });
+
+        Assert.Equal((ErrorKind.Conflict, MergeErrorCodes.TooManyLoans), (refused.Error!.Kind, refused.Error.Code));
+        Assert.Contains("out to 2 borrowers (Anne, Bob) but has 1 copy", refused.Error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, unchanged);
+        Assert.Equal(1, merged.LoansMoved);
+        Assert.Equal(2, await db.Loans.CountAsync(l => l.BookId == keep && l.ReturnedAt == null));
+    }
+
+    [Fact]
     public async Task Merge_FailsAtItsLastStep_NothingChanged()
     {
         await using var db = await fixture.OpenNewAsync();
