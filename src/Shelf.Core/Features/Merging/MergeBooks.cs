@@ -36,10 +36,6 @@ public sealed record MergedBooks(
 /// </summary>
 public sealed class MergeBooks(ShelfDbContext db)
 {
-    private const string Identifiers = "book_identifiers";
-    private const string Loans = "loans";
-    private const string Sales = "sales";
-
     public async Task<Result<MergedBooks>> ExecuteAsync(MergeBooksRequest request, CancellationToken cancellationToken)
     {
         var merged = await CheckThenWrite.RunAsync(db, ct => PlanAsync(request, ct), WriteAsync, Raced, cancellationToken);
@@ -57,9 +53,9 @@ public sealed class MergeBooks(ShelfDbContext db)
             plan.Taken,
             plan.NewCredits.Count,
             plan.NewShelves.Count,
-            plan.Moved[Identifiers].Count,
-            plan.Moved[Loans].Count,
-            plan.Moved[Sales].Count);
+            plan.Moved[MovedRows.Identifiers].Count,
+            plan.Moved[MovedRows.Loans].Count,
+            plan.Moved[MovedRows.Sales].Count);
     }
 
     private static Error Raced() =>
@@ -131,12 +127,11 @@ public sealed class MergeBooks(ShelfDbContext db)
         var taken = FillFields(keep, others, takes.Value);
         var newCredits = JoinCredits(keepBefore, removed);
         var newShelves = removed.SelectMany(r => r.Shelves).Distinct().Except(keepBefore.Shelves).ToList();
-        var moved = new Dictionary<string, List<(long Id, int From)>>(StringComparer.Ordinal)
+        var moved = new Dictionary<string, List<(long Id, int From)>>(StringComparer.Ordinal);
+        foreach (var table in MovedRows.Tables)
         {
-            [Identifiers] = await db.BookIdentifiers.Where(i => EF.Parameter(otherIds).Contains(i.BookId)).OrderBy(i => i.Id).Select(i => new ValueTuple<long, int>(i.Id, i.BookId)).ToListAsync(cancellationToken),
-            [Loans] = await db.Loans.Where(l => l.BookId != null && EF.Parameter(otherIds).Contains(l.BookId.Value)).OrderBy(l => l.Id).Select(l => new ValueTuple<long, int>(l.Id, l.BookId!.Value)).ToListAsync(cancellationToken),
-            [Sales] = await db.Sales.Where(s => s.BookId != null && EF.Parameter(otherIds).Contains(s.BookId.Value)).OrderBy(s => s.Id).Select(s => new ValueTuple<long, int>(s.Id, s.BookId!.Value)).ToListAsync(cancellationToken),
-        };
+            moved[table] = await MovedRows.OnBooksAsync(db, table, otherIds, cancellationToken);
+        }
 
         // The loan limit holds on the merged book too: refuse here, naming the borrowers, rather than let the trigger refuse.
         var allIds = otherIds.Append(keep.Id).ToList();
@@ -277,24 +272,19 @@ public sealed class MergeBooks(ShelfDbContext db)
         await db.SaveChangesAsync(cancellationToken);
 
         // Moved before the others go: removing a book would cascade its identifiers and unlink its loans and sales.
-        await db.BookIdentifiers.Where(i => EF.Parameter(otherIds).Contains(i.BookId)).ExecuteUpdateAsync(s => s.SetProperty(i => i.BookId, keepId), cancellationToken);
-        await db.Loans.Where(l => l.BookId != null && EF.Parameter(otherIds).Contains(l.BookId.Value)).ExecuteUpdateAsync(s => s.SetProperty(l => l.BookId, keepId), cancellationToken);
-        await db.Sales.Where(s => s.BookId != null && EF.Parameter(otherIds).Contains(s.BookId.Value)).ExecuteUpdateAsync(s => s.SetProperty(x => x.BookId, keepId), cancellationToken);
+        foreach (var (table, rows) in plan.Moved)
+        {
+            await MovedRows.MoveAsync(db, table, [.. rows.Select(r => r.Id)], keepId, cancellationToken);
+        }
+
         await db.Books.Where(b => EF.Parameter(otherIds).Contains(b.Id)).ExecuteDeleteAsync(cancellationToken);
 
         var keepAfter = (await BookState.LoadAsync(db, keepId, cancellationToken))!;
         var moved = new List<MovedRow>();
         foreach (var (table, rows) in plan.Moved)
         {
-            var ids = rows.Select(r => r.Id).ToList();
-            var current = table switch
-            {
-                Identifiers => (await db.BookIdentifiers.AsNoTracking().Where(i => EF.Parameter(ids).Contains((long)i.Id)).ToListAsync(cancellationToken)).Select(i => ((long)i.Id, (object)i)),
-                Loans => (await db.Loans.AsNoTracking().Where(l => EF.Parameter(ids).Contains(l.Id)).ToListAsync(cancellationToken)).Select(l => (l.Id, (object)l)),
-                _ => (await db.Sales.AsNoTracking().Where(s => EF.Parameter(ids).Contains(s.Id)).ToListAsync(cancellationToken)).Select(s => (s.Id, (object)s)),
-            };
-            var byId = current.ToDictionary(r => r.Item1, r => r.Item2);
-            moved.AddRange(rows.Select(r => new MovedRow(table, r.Id, r.From, RowValues.Of(db, byId[r.Id]))));
+            var now = await MovedRows.ReadAsync(db, table, [.. rows.Select(r => r.Id)], cancellationToken);
+            moved.AddRange(rows.Select(r => new MovedRow(table, r.Id, r.From, now[r.Id])));
         }
 
         var record = new MergeRecord

@@ -71,17 +71,19 @@ public sealed class UndoMerge(ShelfDbContext db)
             changes.Add($"book {record.KeptId} changed ({string.Join(", ", changed)})");
         }
 
-        foreach (var row in data.Moved)
+        foreach (var table in data.Moved.GroupBy(r => r.Table))
         {
-            var now = await MovedRowAsync(row, cancellationToken);
-            var noun = row.Table switch { "loans" => "loan", "sales" => "sale", _ => "identifier" };
-            if (now is null)
+            var now = await MovedRows.ReadAsync(db, table.Key, [.. table.Select(r => r.Id)], cancellationToken);
+            foreach (var row in table)
             {
-                changes.Add($"{noun} {row.Id} was removed");
-            }
-            else if (RowValues.Differences(row.After, now).ToList() is { Count: > 0 } columns)
-            {
-                changes.Add($"{noun} {row.Id} changed ({string.Join(", ", columns)})");
+                if (!now.TryGetValue(row.Id, out var current))
+                {
+                    changes.Add($"{MovedRows.Noun(row.Table)} {row.Id} was removed");
+                }
+                else if (RowValues.Differences(row.After, current).ToList() is { Count: > 0 } columns)
+                {
+                    changes.Add($"{MovedRows.Noun(row.Table)} {row.Id} changed ({string.Join(", ", columns)})");
+                }
             }
         }
 
@@ -113,17 +115,6 @@ public sealed class UndoMerge(ShelfDbContext db)
         }
 
         return changes;
-    }
-
-    private async Task<Dictionary<string, System.Text.Json.JsonElement>?> MovedRowAsync(MovedRow row, CancellationToken cancellationToken)
-    {
-        object? now = row.Table switch
-        {
-            "loans" => await db.Loans.AsNoTracking().SingleOrDefaultAsync(l => l.Id == row.Id, cancellationToken),
-            "sales" => await db.Sales.AsNoTracking().SingleOrDefaultAsync(s => s.Id == row.Id, cancellationToken),
-            _ => await db.BookIdentifiers.AsNoTracking().SingleOrDefaultAsync(i => i.Id == row.Id, cancellationToken),
-        };
-        return now is null ? null : RowValues.Of(db, now);
     }
 
     /// <summary>What was written since an author merge, in words; empty when the undo may go ahead.</summary>
@@ -203,21 +194,7 @@ public sealed class UndoMerge(ShelfDbContext db)
 
         foreach (var group in data.Moved.GroupBy(r => (r.Table, r.From)))
         {
-            var ids = group.Select(r => r.Id).ToList();
-            var from = group.Key.From;
-            switch (group.Key.Table)
-            {
-                case "loans":
-                    await db.Loans.Where(l => EF.Parameter(ids).Contains(l.Id)).ExecuteUpdateAsync(s => s.SetProperty(l => l.BookId, from), cancellationToken);
-                    break;
-                case "sales":
-                    await db.Sales.Where(x => EF.Parameter(ids).Contains(x.Id)).ExecuteUpdateAsync(s => s.SetProperty(x => x.BookId, from), cancellationToken);
-                    break;
-                default:
-                    var identifierIds = ids.Select(id => (int)id).ToList();
-                    await db.BookIdentifiers.Where(i => EF.Parameter(identifierIds).Contains(i.Id)).ExecuteUpdateAsync(s => s.SetProperty(i => i.BookId, from), cancellationToken);
-                    break;
-            }
+            await MovedRows.MoveAsync(db, group.Key.Table, [.. group.Select(r => r.Id)], group.Key.From, cancellationToken);
         }
 
         return [.. data.Removed.Select(r => r.Id)];
