@@ -18,6 +18,7 @@ public sealed class MariaDbServer
     private static readonly Lazy<Task<MariaDbServer>> Shared = new(StartAsync, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly string _root;
+    private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Process? _server;
     private int _stopped;
 
@@ -86,12 +87,20 @@ public sealed class MariaDbServer
             throw new InvalidOperationException($"mariadb-install-db failed ({install.ExitCode}): {await install.StandardError.ReadToEndAsync()}");
         }
 
-        _server = Run(UnixProcess.FindOnPath("mariadbd") is { } path ? path : "/usr/sbin/mariadbd",
+        // A test host that is killed, or whose ProcessExit comes too late, must not leave mariadbd
+        // running: it gets SIGTERM when its forking thread dies, and a reaper removes the directory.
+        string[] serverArguments =
         [
             common[0], common[1], $"--socket={Path.Combine(_root, "sock")}", $"--pid-file={Path.Combine(_root, "pid")}", $"--log-error={Path.Combine(_root, "err.log")}",
             $"--port={Port.ToString(CultureInfo.InvariantCulture)}", "--bind-address=127.0.0.1", "--user=root", "--skip-name-resolve",
             common[3], common[4], common[5], "--innodb-flush-log-at-trx-commit=0", "--innodb-doublewrite=0", "--local-infile=1",
-        ]);
+        ];
+        _server = await ServerLifetime.StartOnKeeperThread("shelf-test-mariadb", () =>
+        {
+            var server = Run(UnixProcess.FindOnPath("mariadbd") ?? "/usr/sbin/mariadbd", serverArguments, tiedToThisProcess: true);
+            ServerLifetime.StartReaper(server.Id, _root);
+            return server;
+        }, _released.Task);
         var deadline = DateTime.UtcNow + StartTimeout;
         while (true)
         {
@@ -135,12 +144,12 @@ public sealed class MariaDbServer
         }
     }
 
-    private static Process Run(string program, string[] arguments)
+    private static Process Run(string program, string[] arguments, bool tiedToThisProcess = false)
     {
-        var start = new ProcessStartInfo(UnixProcess.FindOnPath(program) ?? program)
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-        };
+        var path = UnixProcess.FindOnPath(program) ?? program;
+        var start = tiedToThisProcess ? ServerLifetime.DiesWithThisProcess(path) : new ProcessStartInfo(path) { UseShellExecute = false };
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -173,6 +182,7 @@ public sealed class MariaDbServer
         }
         finally
         {
+            _released.TrySetResult();
             try
             {
                 Directory.Delete(_root, recursive: true);

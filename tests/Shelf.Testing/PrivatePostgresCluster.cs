@@ -167,7 +167,7 @@ internal sealed class PrivatePostgresCluster
             : Path.Combine(best.Directory, "bin");
     }
 
-    private Task StartProcessesAsync()
+    private Task<Process> StartProcessesAsync()
     {
         Directory.CreateDirectory(_root);
 
@@ -177,33 +177,13 @@ internal sealed class PrivatePostgresCluster
             File.SetUnixFileMode(_root, ReadWriteExecuteForAll);
         }
 
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        // setpriv's --pdeathsig fires when the *thread* that forked the postmaster exits, so that
-        // thread must outlive the server: it forks, then waits here until Stop releases it.
-        var thread = new Thread(() =>
+        return ServerLifetime.StartOnKeeperThread("shelf-test-postgres", () =>
         {
-            try
-            {
-                InitializeDataDirectory();
-                _postmaster = StartPostmaster();
-                StartReaper(_postmaster.Id);
-                started.SetResult();
-            }
-            catch (Exception e)
-            {
-                started.SetException(e);
-                return;
-            }
-
-            _released.Task.Wait();
-        })
-        {
-            IsBackground = true,
-            Name = "shelf-test-postgres",
-        };
-        thread.Start();
-        return started.Task;
+            InitializeDataDirectory();
+            _postmaster = StartPostmaster();
+            ServerLifetime.StartReaper(_postmaster.Id, _root);
+            return _postmaster;
+        }, _released.Task);
     }
 
     private void InitializeDataDirectory()
@@ -263,80 +243,12 @@ internal sealed class PrivatePostgresCluster
         "-c", "max_connections=400",
     ]);
 
-    // The test host gives ProcessExit about 100 ms before it is killed (VSTEST_TESTHOST_SHUTDOWN_TIMEOUT),
-    // often too little to stop the server and delete its files. A small detached shell, in a
-    // session of its own, waits for this process and then for our postmaster (by pid) to be
-    // gone, and deletes the directory. It never signals anything and gives up after 30 s.
-    private void StartReaper(int postmasterPid)
-    {
-        var setsid = UnixProcess.FindOnPath("setsid");
-        if (setsid is null)
-        {
-            return;
-        }
-
-        const string script =
-            """
-            while kill -0 "$1" 2>/dev/null; do sleep 0.5; done
-            i=0
-            while kill -0 "$2" 2>/dev/null && [ "$i" -lt 60 ]; do sleep 0.5; i=$((i+1)); done
-            kill -0 "$2" 2>/dev/null || rm -rf -- "$3"
-            """;
-        var info = new ProcessStartInfo(setsid)
-        {
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in new[]
-        {
-            "-f", "/bin/sh", "-c", script, "shelf-pg-reaper",
-            Environment.ProcessId.ToString(CultureInfo.InvariantCulture),
-            postmasterPid.ToString(CultureInfo.InvariantCulture),
-            _root,
-        })
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        using var reaper = Process.Start(info);
-    }
-
     private Process Start(string program, IReadOnlyList<string> arguments)
     {
-        var info = new ProcessStartInfo
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = _root,
-        };
-
-        // setpriv execs, so the pid we get is the program's own.
-        var setpriv = UnixProcess.FindOnPath("setpriv");
-        if (setpriv is not null)
-        {
-            info.FileName = setpriv;
-            if (UnixProcess.IsRoot)
-            {
-                foreach (var option in new[] { "--reuid=" + SuperUser, "--regid=" + SuperUser, "--init-groups" })
-                {
-                    info.ArgumentList.Add(option);
-                }
-            }
-
-            info.ArgumentList.Add("--pdeathsig=TERM");
-            info.ArgumentList.Add(Path.Combine(_binDirectory, program));
-        }
-        else if (UnixProcess.IsRoot)
-        {
-            throw new InvalidOperationException("PostgreSQL refuses to run as root and setpriv (util-linux) is missing to drop privileges");
-        }
-        else
-        {
-            info.FileName = Path.Combine(_binDirectory, program);
-        }
+        var info = ServerLifetime.DiesWithThisProcess(Path.Combine(_binDirectory, program), UnixProcess.IsRoot ? SuperUser : null);
+        info.RedirectStandardOutput = true;
+        info.RedirectStandardError = true;
+        info.WorkingDirectory = _root;
 
         foreach (var argument in arguments)
         {
