@@ -9,6 +9,9 @@ internal static class CliErrorCodes
     /// <summary>edit or remove given both a book and --where, or neither.</summary>
     public const string BookOrWhere = "cli.book_or_where";
 
+    /// <summary>merge given both books and --undo.</summary>
+    public const string MergeOrUndo = "cli.merge_or_undo";
+
     /// <summary>A command that sets a password could not get one (off a terminal without --password-stdin).</summary>
     public const string PasswordNeeded = "cli.password_needed";
 

@@ -18,6 +18,9 @@ internal static class ShelfApp
         root.Subcommands.Add(new BookSearchCommand(console, globals));
         root.Subcommands.Add(new BookEditCommand(console, globals));
         root.Subcommands.Add(new BookRemoveCommand(console, globals));
+        root.Subcommands.Add(new DuplicateListCommand(console, globals));
+        root.Subcommands.Add(new BookMergeCommand(console, globals));
+        root.Subcommands.Add(new MergeListCommand(console, globals));
         root.Subcommands.Add(new AuthorListCommand(console, globals));
         root.Subcommands.Add(new AuthorCommand(console, globals));
         root.Subcommands.Add(new ShelfListCommand(console, globals));

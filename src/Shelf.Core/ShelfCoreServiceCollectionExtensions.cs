@@ -9,6 +9,7 @@ using Shelf.Core.Features.Books;
 using Shelf.Core.Features.Catalog;
 using Shelf.Core.Features.Database;
 using Shelf.Core.Features.Loans;
+using Shelf.Core.Features.Merging;
 using Shelf.Core.Features.Sales;
 using Shelf.Core.Features.Search;
 using Shelf.Core.Features.Shelves;
@@ -63,6 +64,10 @@ public static class ShelfCoreServiceCollectionExtensions
         .AddScoped<GetAuthor>()
         .AddScoped<RenameAuthor>()
         .AddScoped<MergeAuthors>()
+        .AddScoped<FindDuplicates>()
+        .AddScoped<MergeBooks>()
+        .AddScoped<ListMerges>()
+        .AddScoped<UndoMerge>()
         .AddScoped<ListShelves>()
         .AddScoped<ImportCatalog>()
         .AddScoped<ExportCatalog>()

@@ -5,7 +5,10 @@ using Shelf.Core.Features.Authors;
 
 namespace Shelf.Cli.Commands;
 
-/// <summary><c>shelf author merge &lt;from&gt; &lt;into&gt;</c>: moves every credit of one author to another, in one transaction.</summary>
+/// <summary>
+/// <c>shelf author merge &lt;from&gt; &lt;into&gt;</c>: moves every credit of one author to another, in one
+/// transaction, and keeps a merge record; <c>shelf merge --undo ID</c> undoes it, as it does a book merge.
+/// </summary>
 internal sealed class AuthorMergeCommand : ShelfCommand
 {
     private readonly Argument<string> _from = new("from") { Description = "The author to merge away (id or name)" };
@@ -13,7 +16,7 @@ internal sealed class AuthorMergeCommand : ShelfCommand
     private readonly Option<bool> _yes = new("--yes", "-y") { Description = "Merge without asking" };
 
     public AuthorMergeCommand(CliConsole console, GlobalOptions globals)
-        : base("merge", "Make two authors one person", console, globals)
+        : base("merge", "Make two authors one person ('shelf merge --undo ID' undoes it)", console, globals)
     {
         Arguments.Add(_from);
         Arguments.Add(_into);
@@ -55,7 +58,7 @@ internal sealed class AuthorMergeCommand : ShelfCommand
             var m = merged.Value;
             context.WriteResult(m, string.Create(
                 CultureInfo.InvariantCulture,
-                $"Merged {m.RemovedName} into {m.Into.Name} (id {m.Into.Id}): {m.BooksMoved} book(s) moved, {m.Into.BookCount} in all"));
+                $"Merged {m.RemovedName} into {m.Into.Name} (id {m.Into.Id}): {m.BooksMoved} book(s) moved, {m.Into.BookCount} in all. Merge {m.MergeId}: 'shelf merge --undo {m.MergeId}' undoes it"));
             return ExitCodes.Ok;
         }, cancellationToken);
     }

@@ -6,6 +6,7 @@ using Shelf.Core.Features.Backup;
 using Shelf.Core.Features.Books;
 using Shelf.Core.Features.Catalog;
 using Shelf.Core.Features.Loans;
+using Shelf.Core.Features.Merging;
 using Shelf.Core.Features.Sales;
 using Shelf.Core.Features.Shelves;
 
@@ -24,6 +25,11 @@ internal static class CliHints
         BookErrorCodes.NoAuthor => "name one with --author \"First Last\"",
         BookErrorCodes.EditNothing => "see 'shelf edit --help'",
         BookErrorCodes.NotFound => "find it with 'shelf search' or 'shelf list'",
+        MergeErrorCodes.NothingToMerge => "usage: shelf merge KEEP OTHER...",
+        MergeErrorCodes.TooManyLoans => "take the copies from a book with --take owned_copies=ID, or record them with 'shelf edit <book> --owned-copies N'",
+        MergeErrorCodes.NotFound => "'shelf merges' lists them",
+        MergeErrorCodes.Changed => "undo those changes by hand, or edit the books instead",
+        MergeErrorCodes.BadLimit => "give --limit 1 or more",
         AuthorErrorCodes.NotFound => "list them with 'shelf authors'",
         AuthorErrorCodes.NameTaken => "'shelf author merge <from> <into>' does that",
         ShelfErrorCodes.BookNotOnIt => "'shelf show <book>' lists its shelves",

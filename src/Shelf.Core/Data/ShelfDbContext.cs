@@ -32,6 +32,8 @@ public abstract class ShelfDbContext(DbContextOptions options) : DbContext(optio
 
     public DbSet<Loan> Loans => Set<Loan>();
 
+    public DbSet<MergeRecord> MergeRecords => Set<MergeRecord>();
+
     public DbSet<User> Users => Set<User>();
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();

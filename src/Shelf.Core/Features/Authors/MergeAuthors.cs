@@ -3,11 +3,17 @@ using Shelf.Core.Common;
 using Shelf.Core.Data;
 using Shelf.Core.Domain;
 using Shelf.Core.Features.Books;
+using Shelf.Core.Features.Merging;
+using Shelf.Core.Features.Sales;
 
 namespace Shelf.Core.Features.Authors;
 
 /// <summary>What a merge did.</summary>
-public sealed record MergedAuthors(AuthorSummary Into, string RemovedName, int BooksMoved);
+public sealed record MergedAuthors(AuthorSummary Into, string RemovedName, int BooksMoved)
+{
+    /// <summary>The merge record that can undo it (<c>UndoMerge</c>).</summary>
+    public long MergeId { get; init; }
+}
 
 /// <summary>
 /// Makes two author rows one person: every credit of <c>from</c> moves to <c>into</c>, keeping
@@ -23,9 +29,9 @@ public sealed class MergeAuthors(ShelfDbContext db)
             return merged.Error!;
         }
 
-        var (from, into, bookIds, _) = merged.Value;
+        var (from, into, bookIds, _) = merged.Value.Merge;
         var count = await db.BookAuthors.Where(ba => ba.AuthorId == into.Id).Select(ba => ba.BookId).Distinct().CountAsync(cancellationToken);
-        return new MergedAuthors(new AuthorSummary(into.Id, into.Name, into.SortName, count), from.Name, bookIds.Count);
+        return new MergedAuthors(new AuthorSummary(into.Id, into.Name, into.SortName, count), from.Name, bookIds.Count) { MergeId = merged.Value.Record.Id };
     }
 
     // Credits are unique per book, person and role; another program crediting the same person at the same moment is the only way to collide.
@@ -53,9 +59,11 @@ public sealed class MergeAuthors(ShelfDbContext db)
         return new Merge(from.Value, into.Value, bookIds, links);
     }
 
-    private async Task<Result<Merge>> WriteAsync(Merge merge, CancellationToken cancellationToken)
+    private async Task<Result<(Merge Merge, MergeRecord Record)>> WriteAsync(Merge merge, CancellationToken cancellationToken)
     {
         var (from, into, bookIds, links) = merge;
+        var removed = RowValues.Of(db, from);
+        var before = links.GroupBy(ba => ba.BookId).ToDictionary(g => g.Key, g => g.Select(Credit).ToList());
 
         // The author id is part of the link's key, so links are rewritten: delete, then insert the merged order.
         var merged = links
@@ -67,9 +75,27 @@ public sealed class MergeAuthors(ShelfDbContext db)
         db.BookAuthors.AddRange(merged);
         db.Authors.Remove(from);
         await db.SaveChangesAsync(cancellationToken);
-        await db.Books.Where(b => bookIds.Contains(b.Id)).ExecuteUpdateAsync(s => s.SetProperty(b => b.UpdatedAt, DateTime.UtcNow), cancellationToken);
-        return merge;
+
+        // One stamp, cut to what every database keeps, so an undo can tell that no book was written since.
+        var stamp = SaleRules.Now(null);
+        await db.Books.Where(b => bookIds.Contains(b.Id)).ExecuteUpdateAsync(s => s.SetProperty(b => b.UpdatedAt, stamp), cancellationToken);
+        var after = merged.ToLookup(ba => ba.BookId, Credit);
+        var record = new MergeRecord
+        {
+            Kind = MergeKind.Author,
+            KeptId = into.Id,
+            KeptName = into.Name,
+            RemovedIds = from.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            MergedAt = stamp,
+            KeptStamp = stamp,
+            Data = MergeJson.Write(new AuthorMergeData(removed, RowValues.Of(db, into), [.. before.Select(b => new BookCredits(b.Key, b.Value, [.. after[b.Key]]))])),
+        };
+        db.MergeRecords.Add(record);
+        await db.SaveChangesAsync(cancellationToken);
+        return (merge, record);
     }
+
+    private static CreditState Credit(BookAuthor credit) => new(credit.AuthorId, credit.Role, credit.Position);
 
     // A book crediting both people in the same role keeps one credit, at the earlier place.
     private static IEnumerable<BookAuthor> Renumber(IEnumerable<BookAuthor> credits, int fromId, int intoId)

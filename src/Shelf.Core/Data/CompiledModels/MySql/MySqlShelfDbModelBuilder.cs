@@ -11,7 +11,7 @@ namespace Shelf.Core.Data.CompiledModels.MySql
     public partial class MySqlShelfDbModel
     {
         private MySqlShelfDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("57889f74-7f19-4329-85e6-9c1b35b9989b"), entityTypeCount: 12)
+            : base(skipDetectChanges: false, modelId: new Guid("17455e11-0fec-4793-80ab-7c136b3603a1"), entityTypeCount: 13)
         {
         }
 
@@ -26,6 +26,7 @@ namespace Shelf.Core.Data.CompiledModels.MySql
             var borrower = BorrowerEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var loan = LoanEntityType.Create(this);
+            var mergeRecord = MergeRecordEntityType.Create(this);
             var sale = SaleEntityType.Create(this);
             var tag = TagEntityType.Create(this);
             var user = UserEntityType.Create(this);
@@ -50,6 +51,7 @@ namespace Shelf.Core.Data.CompiledModels.MySql
             BorrowerEntityType.CreateAnnotations(borrower);
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             LoanEntityType.CreateAnnotations(loan);
+            MergeRecordEntityType.CreateAnnotations(mergeRecord);
             SaleEntityType.CreateAnnotations(sale);
             TagEntityType.CreateAnnotations(tag);
             UserEntityType.CreateAnnotations(user);

@@ -12,7 +12,7 @@ namespace Shelf.Core.Data.CompiledModels.Postgres
     public partial class PostgresShelfDbModel
     {
         private PostgresShelfDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("48067a24-bddb-4213-9932-aa441d81c468"), entityTypeCount: 12)
+            : base(skipDetectChanges: false, modelId: new Guid("82eb9892-12c0-4dd7-8ecc-ea5d3b567fed"), entityTypeCount: 13)
         {
         }
 
@@ -27,6 +27,7 @@ namespace Shelf.Core.Data.CompiledModels.Postgres
             var borrower = BorrowerEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var loan = LoanEntityType.Create(this);
+            var mergeRecord = MergeRecordEntityType.Create(this);
             var sale = SaleEntityType.Create(this);
             var tag = TagEntityType.Create(this);
             var user = UserEntityType.Create(this);
@@ -51,6 +52,7 @@ namespace Shelf.Core.Data.CompiledModels.Postgres
             BorrowerEntityType.CreateAnnotations(borrower);
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             LoanEntityType.CreateAnnotations(loan);
+            MergeRecordEntityType.CreateAnnotations(mergeRecord);
             SaleEntityType.CreateAnnotations(sale);
             TagEntityType.CreateAnnotations(tag);
             UserEntityType.CreateAnnotations(user);

@@ -11,7 +11,7 @@ namespace Shelf.Core.Data.CompiledModels.Sqlite
     public partial class SqliteShelfDbModel
     {
         private SqliteShelfDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c5b6e831-af55-4216-9d89-5b8a0a3a3ec6"), entityTypeCount: 12)
+            : base(skipDetectChanges: false, modelId: new Guid("d9c843c2-b23c-4a45-8ad9-a2bb769a8ec6"), entityTypeCount: 13)
         {
         }
 
@@ -26,6 +26,7 @@ namespace Shelf.Core.Data.CompiledModels.Sqlite
             var borrower = BorrowerEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var loan = LoanEntityType.Create(this);
+            var mergeRecord = MergeRecordEntityType.Create(this);
             var sale = SaleEntityType.Create(this);
             var tag = TagEntityType.Create(this);
             var user = UserEntityType.Create(this);
@@ -50,6 +51,7 @@ namespace Shelf.Core.Data.CompiledModels.Sqlite
             BorrowerEntityType.CreateAnnotations(borrower);
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             LoanEntityType.CreateAnnotations(loan);
+            MergeRecordEntityType.CreateAnnotations(mergeRecord);
             SaleEntityType.CreateAnnotations(sale);
             TagEntityType.CreateAnnotations(tag);
             UserEntityType.CreateAnnotations(user);

@@ -547,6 +547,73 @@ namespace Shelf.Core.Data.Migrations.MySql
                         });
                 });
 
+            modelBuilder.Entity("Shelf.Core.Domain.MergeRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("longtext")
+                        .HasColumnName("data")
+                        .UseCollation("utf8mb4_bin");
+
+                    b.Property<int>("KeptId")
+                        .HasColumnType("int")
+                        .HasColumnName("kept_id");
+
+                    b.Property<string>("KeptName")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("varchar(1000)")
+                        .HasColumnName("kept_name")
+                        .UseCollation("utf8mb4_bin");
+
+                    b.Property<DateTime>("KeptStamp")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("kept_stamp");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("varchar(10)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTime>("MergedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("merged_at");
+
+                    b.Property<string>("RemovedIds")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("varchar(4000)")
+                        .HasColumnName("removed_ids")
+                        .UseCollation("utf8mb4_bin");
+
+                    b.Property<DateTime?>("UndoneAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("undone_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_merge_records");
+
+                    b.HasIndex("MergedAt")
+                        .HasDatabaseName("ix_merge_records_merged_at");
+
+                    b.ToTable("merge_records", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_merge_records_data_object", "substr(data, 1, 1) = '{'");
+
+                            t.HasCheckConstraint("ck_merge_records_kind", "kind IN ('book', 'author')");
+
+                            t.HasCheckConstraint("ck_merge_records_removed_ids", "removed_ids <> ''");
+
+                            t.HasCheckConstraint("ck_merge_records_undone_after_merged", "undone_at IS NULL OR undone_at >= merged_at");
+                        });
+                });
+
             modelBuilder.Entity("Shelf.Core.Domain.Sale", b =>
                 {
                     b.Property<long>("Id")

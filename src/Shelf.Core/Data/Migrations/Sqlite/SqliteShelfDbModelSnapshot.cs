@@ -510,6 +510,70 @@ namespace Shelf.Core.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Shelf.Core.Domain.MergeRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("data");
+
+                    b.Property<int>("KeptId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kept_id");
+
+                    b.Property<string>("KeptName")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kept_name");
+
+                    b.Property<DateTime>("KeptStamp")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kept_stamp");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTime>("MergedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("merged_at");
+
+                    b.Property<string>("RemovedIds")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("removed_ids");
+
+                    b.Property<DateTime?>("UndoneAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("undone_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_merge_records");
+
+                    b.HasIndex("MergedAt")
+                        .HasDatabaseName("ix_merge_records_merged_at");
+
+                    b.ToTable("merge_records", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_merge_records_data_object", "substr(data, 1, 1) = '{'");
+
+                            t.HasCheckConstraint("ck_merge_records_kind", "kind IN ('book', 'author')");
+
+                            t.HasCheckConstraint("ck_merge_records_removed_ids", "removed_ids <> ''");
+
+                            t.HasCheckConstraint("ck_merge_records_undone_after_merged", "undone_at IS NULL OR undone_at >= merged_at");
+                        });
+                });
+
             modelBuilder.Entity("Shelf.Core.Domain.Sale", b =>
                 {
                     b.Property<long>("Id")
