@@ -65,4 +65,6 @@ public abstract class FindDuplicatesTests(DatabaseFixture fixture)
     public sealed class Sqlite(SqliteDatabaseFixture db) : FindDuplicatesTests(db), IClassFixture<SqliteDatabaseFixture>;
 
     public sealed class Postgres(PostgresDatabaseFixture db) : FindDuplicatesTests(db), IClassFixture<PostgresDatabaseFixture>;
+
+    public sealed class MySql(MySqlDatabaseFixture db) : FindDuplicatesTests(db), IClassFixture<MySqlDatabaseFixture>;
 }

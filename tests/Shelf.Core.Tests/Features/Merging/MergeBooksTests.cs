@@ -114,10 +114,13 @@ public abstract class MergeBooksTests(DatabaseFixture fixture)
         var before = await LibraryAsync(db);
 
         // The books' removal is the merge's last write but one: a trigger refusing it fails the merge after everything else moved.
-        await db.ExecuteAsync(db.Provider == DatabaseProvider.Sqlite
-            ? "CREATE TRIGGER test_refuse_delete BEFORE DELETE ON books BEGIN SELECT RAISE(ABORT, 'refused by the test'); END"
-            : "CREATE FUNCTION test_refuse_delete() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$; "
-              + "CREATE TRIGGER test_refuse_delete BEFORE DELETE ON books FOR EACH ROW EXECUTE FUNCTION test_refuse_delete()");
+        await db.ExecuteAsync(db.Provider switch
+        {
+            DatabaseProvider.Sqlite => "CREATE TRIGGER test_refuse_delete BEFORE DELETE ON books BEGIN SELECT RAISE(ABORT, 'refused by the test'); END",
+            DatabaseProvider.Postgres => "CREATE FUNCTION test_refuse_delete() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$; "
+                + "CREATE TRIGGER test_refuse_delete BEFORE DELETE ON books FOR EACH ROW EXECUTE FUNCTION test_refuse_delete()",
+            _ => "CREATE TRIGGER test_refuse_delete BEFORE DELETE ON books FOR EACH ROW SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'refused by the test'",
+        });
 
         var failure = await Record.ExceptionAsync(() => new MergeBooks(db).ExecuteAsync(new MergeBooksRequest(Id(keep), [Id(other)]), default));
 
@@ -244,4 +247,6 @@ public abstract class MergeBooksTests(DatabaseFixture fixture)
     public sealed class Sqlite(SqliteDatabaseFixture db) : MergeBooksTests(db), IClassFixture<SqliteDatabaseFixture>;
 
     public sealed class Postgres(PostgresDatabaseFixture db) : MergeBooksTests(db), IClassFixture<PostgresDatabaseFixture>;
+
+    public sealed class MySql(MySqlDatabaseFixture db) : MergeBooksTests(db), IClassFixture<MySqlDatabaseFixture>;
 }
