@@ -11,7 +11,7 @@ namespace Shelf.Core.Data.CompiledModels.MySql
     public partial class MySqlShelfDbModel
     {
         private MySqlShelfDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("17455e11-0fec-4793-80ab-7c136b3603a1"), entityTypeCount: 13)
+            : base(skipDetectChanges: false, modelId: new Guid("85ac79bd-56e4-4c68-962f-51e48deccfe9"), entityTypeCount: 13)
         {
         }
 

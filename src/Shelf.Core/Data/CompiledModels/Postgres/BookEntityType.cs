@@ -22,7 +22,7 @@ namespace Shelf.Core.Data.CompiledModels.Postgres
                 baseEntityType,
                 propertyCount: 28,
                 navigationCount: 3,
-                unnamedIndexCount: 6,
+                unnamedIndexCount: 7,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -317,12 +317,16 @@ namespace Shelf.Core.Data.CompiledModels.Postgres
             index2.AddAnnotation("Relational:Name", "ix_books_added_at_id");
 
             var index3 = runtimeEntityType.AddIndex(
-                new[] { pages, id });
-            index3.AddAnnotation("Relational:Name", "ix_books_pages_id");
+                new[] { dateRead, pages });
+            index3.AddAnnotation("Relational:Name", "ix_books_date_read_pages");
 
             var index4 = runtimeEntityType.AddIndex(
+                new[] { pages, id });
+            index4.AddAnnotation("Relational:Name", "ix_books_pages_id");
+
+            var index5 = runtimeEntityType.AddIndex(
                 new[] { yearPublished, titleKey, id });
-            index4.AddAnnotation("Relational:Name", "ix_books_year_published_title_key_id");
+            index5.AddAnnotation("Relational:Name", "ix_books_year_published_title_key_id");
 
             return runtimeEntityType;
         }

@@ -12,7 +12,7 @@ namespace Shelf.Core.Data.CompiledModels.Postgres
     public partial class PostgresShelfDbModel
     {
         private PostgresShelfDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("82eb9892-12c0-4dd7-8ecc-ea5d3b567fed"), entityTypeCount: 13)
+            : base(skipDetectChanges: false, modelId: new Guid("5cabe6fd-b070-4537-a255-19a29f2243f4"), entityTypeCount: 13)
         {
         }
 

@@ -11,7 +11,7 @@ namespace Shelf.Core.Data.CompiledModels.Sqlite
     public partial class SqliteShelfDbModel
     {
         private SqliteShelfDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("d9c843c2-b23c-4a45-8ad9-a2bb769a8ec6"), entityTypeCount: 13)
+            : base(skipDetectChanges: false, modelId: new Guid("bfe50aef-4c7d-4eea-adfa-b0afe04e02a0"), entityTypeCount: 13)
         {
         }
 

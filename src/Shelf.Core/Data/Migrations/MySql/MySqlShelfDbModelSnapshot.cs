@@ -139,11 +139,11 @@ namespace Shelf.Core.Data.Migrations.MySql
                         .HasColumnType("datetime(6)")
                         .HasColumnName("added_at");
 
-                    b.Property<DateOnly?>("DateRead")
+                    b.Property<DateTime?>("DateRead")
                         .HasColumnType("date")
                         .HasColumnName("date_read");
 
-                    b.Property<DateOnly?>("DateStarted")
+                    b.Property<DateTime?>("DateStarted")
                         .HasColumnType("date")
                         .HasColumnName("date_started");
 
@@ -292,6 +292,9 @@ namespace Shelf.Core.Data.Migrations.MySql
 
                     b.HasIndex("AddedAt", "Id")
                         .HasDatabaseName("ix_books_added_at_id");
+
+                    b.HasIndex("DateRead", "Pages")
+                        .HasDatabaseName("ix_books_date_read_pages");
 
                     b.HasIndex("Pages", "Id")
                         .HasDatabaseName("ix_books_pages_id");
@@ -508,7 +511,7 @@ namespace Shelf.Core.Data.Migrations.MySql
                         .HasColumnType("int")
                         .HasColumnName("borrower_id");
 
-                    b.Property<DateOnly?>("DueOn")
+                    b.Property<DateTime?>("DueOn")
                         .HasColumnType("date")
                         .HasColumnName("due_on");
 

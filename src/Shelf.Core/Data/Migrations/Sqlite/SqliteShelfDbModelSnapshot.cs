@@ -266,6 +266,9 @@ namespace Shelf.Core.Data.Migrations.Sqlite
                     b.HasIndex("AddedAt", "Id")
                         .HasDatabaseName("ix_books_added_at_id");
 
+                    b.HasIndex("DateRead", "Pages")
+                        .HasDatabaseName("ix_books_date_read_pages");
+
                     b.HasIndex("Pages", "Id")
                         .HasDatabaseName("ix_books_pages_id");
 
