@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -7,26 +8,21 @@ namespace Shelf.Core.Data;
 /// Shelf's use cases are written for READ COMMITTED, PostgreSQL's default: a statement sees what
 /// other writers committed before it began. InnoDB's default, REPEATABLE READ, keeps the snapshot
 /// of a transaction's first read, so a writer that waited on another's new author row (INSERT ...
-/// ON DUPLICATE KEY) then could not SELECT it. Every MySQL connection is set to READ COMMITTED as
-/// it opens; a use case that wants a snapshot (a backup) still asks for one explicitly.
+/// ON DUPLICATE KEY) then could not SELECT it. MySql.Data's BeginTransaction() names REPEATABLE
+/// READ itself, so a session default would not hold: every transaction EF starts without a level
+/// is started here at READ COMMITTED instead; one that asks for a level (a backup's snapshot) keeps it.
 /// </summary>
-internal sealed class MySqlReadCommitted : DbConnectionInterceptor
+internal sealed class MySqlReadCommitted : DbTransactionInterceptor
 {
     public static readonly MySqlReadCommitted Instance = new();
 
-    private const string Sql = "SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED";
+    public override InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result) =>
+        eventData.IsolationLevel == IsolationLevel.Unspecified && !result.HasResult
+            ? InterceptionResult<DbTransaction>.SuppressWithResult(connection.BeginTransaction(IsolationLevel.ReadCommitted))
+            : result;
 
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = Sql;
-        command.ExecuteNonQuery();
-    }
-
-    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = Sql;
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public override async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default) =>
+        eventData.IsolationLevel == IsolationLevel.Unspecified && !result.HasResult
+            ? InterceptionResult<DbTransaction>.SuppressWithResult(await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken))
+            : result;
 }
