@@ -21,6 +21,9 @@ internal sealed class MySqlMultiRowInsert(ShelfDbContext db, string table, strin
 
     private readonly int _rowsPerStatement = Math.Max(1, MaxParameters / columns.Length);
 
+    // Every chunk but the last has the full size: its statement text is built once.
+    private string? _fullChunkSql;
+
     /// <summary>Inserts the rows, each holding one value per column in order (null for NULL).</summary>
     public async Task WriteAsync(IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
     {
@@ -33,7 +36,7 @@ internal sealed class MySqlMultiRowInsert(ShelfDbContext db, string table, strin
             var count = Math.Min(_rowsPerStatement, rows.Count - start);
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
-            command.CommandText = Sql(count);
+            command.CommandText = count == _rowsPerStatement ? _fullChunkSql ??= Sql(count) : Sql(count);
             for (var r = 0; r < count; r++)
             {
                 var row = rows[start + r];

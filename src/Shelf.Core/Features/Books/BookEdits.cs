@@ -23,12 +23,14 @@ internal sealed class BookEdits(ShelfDbContext db, bool Bulk)
             return fieldError;
         }
 
+        var copiesBefore = Math.Max(book.OwnedCopies ?? 1, 1);
         if (ApplyPersonalFields(book, request) is { } personalError)
         {
             return personalError;
         }
 
-        if (request.OwnedCopies is not null && await FewerCopiesThanLentAsync(book, cancellationToken) is { } loanError)
+        // Only fewer copies can leave more borrowers than copies: a bulk edit that raises them asks nothing per book.
+        if (Math.Max(book.OwnedCopies ?? 1, 1) < copiesBefore && await FewerCopiesThanLentAsync(book, cancellationToken) is { } loanError)
         {
             return loanError;
         }
