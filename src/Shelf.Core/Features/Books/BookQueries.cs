@@ -79,6 +79,16 @@ internal static class BookQueries
         }
     }
 
+    /// <summary>The id a reference names when it is a number that cannot be an ISBN (which would win, see <see cref="ResolveIdAsync"/>); else null.</summary>
+    public static int? PlainId(string reference)
+    {
+        var text = reference.Trim();
+        return Isbn.TryParse(text, out _, out _) ? null : NumberOf(text);
+    }
+
+    private static int? NumberOf(string text) =>
+        int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) && id > 0 ? id : null;
+
     /// <summary>
     /// Finds a book by what a user types to name it: an ISBN (10 or 13 digits) or a numeric id.
     /// A valid ISBN wins, since ids never grow to ten digits with a valid check digit by accident.
@@ -95,7 +105,7 @@ internal static class BookQueries
             }
         }
 
-        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) && id > 0)
+        if (NumberOf(text) is { } id)
         {
             return await db.Books.Where(b => b.Id == id).Select(b => (int?)b.Id).SingleOrDefaultAsync(cancellationToken);
         }
