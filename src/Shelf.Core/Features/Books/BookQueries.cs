@@ -67,13 +67,13 @@ internal static class BookQueries
 
     /// <summary>
     /// Makes concurrent changes to one book wait for each other inside their transactions, so two
-    /// edits adding a credit each both land instead of one replacing the other's. PostgreSQL locks
+    /// edits adding a credit each both land instead of one replacing the other's. PostgreSQL and MySQL lock
     /// the row; SQLite needs nothing more, its transactions begin IMMEDIATE and writers run one at
     /// a time. Outside a transaction (a rehearsal, see CheckThenWrite) there is nothing to hold.
     /// </summary>
     public static async Task LockAsync(ShelfDbContext db, int id, CancellationToken cancellationToken)
     {
-        if (db.Provider == DatabaseProvider.Postgres && db.Database.CurrentTransaction is not null)
+        if (db.Provider != DatabaseProvider.Sqlite && db.Database.CurrentTransaction is not null)
         {
             await db.Database.ExecuteSqlAsync($"SELECT id FROM books WHERE id = {id} FOR UPDATE", cancellationToken);
         }
