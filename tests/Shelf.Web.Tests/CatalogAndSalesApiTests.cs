@@ -202,4 +202,6 @@ public abstract class CatalogAndSalesApiTests(DatabaseFixture fixture)
     public sealed class Sqlite(SqliteDatabaseFixture db) : CatalogAndSalesApiTests(db), IClassFixture<SqliteDatabaseFixture>;
 
     public sealed class Postgres(PostgresDatabaseFixture db) : CatalogAndSalesApiTests(db), IClassFixture<PostgresDatabaseFixture>;
+
+    public sealed class MySql(MySqlDatabaseFixture db) : CatalogAndSalesApiTests(db), IClassFixture<MySqlDatabaseFixture>;
 }

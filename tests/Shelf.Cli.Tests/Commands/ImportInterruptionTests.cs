@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using MySql.Data.MySqlClient;
 using Npgsql;
 using Shelf.Core.Data;
 using Shelf.Testing;
@@ -142,5 +143,37 @@ public abstract class ImportInterruptionTests(DatabaseFixture fixture)
         }
 
         protected override Task AssertLibraryHealthyAsync(string db) => Task.CompletedTask;
+    }
+
+    public sealed class MySql(MySqlDatabaseFixture fixture) : ImportInterruptionTests(fixture), IClassFixture<MySqlDatabaseFixture>
+    {
+        // Another connection to this database has an InnoDB transaction that has changed rows and not committed them.
+        protected override async Task<bool> IsWritingAsync(string db)
+        {
+            await using var connection = new MySqlConnection(db);
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText =
+                """
+                SELECT COUNT(*) FROM information_schema.INNODB_TRX t JOIN information_schema.PROCESSLIST p ON p.ID = t.trx_mysql_thread_id
+                WHERE p.DB = DATABASE() AND t.trx_rows_modified > 0 AND p.ID <> CONNECTION_ID()
+                """;
+            return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture) > 0;
+        }
+
+        // The server rolled the killed client's transaction back; nothing of it may be left locked or half-done.
+        protected override async Task AssertLibraryHealthyAsync(string db)
+        {
+            await using var connection = new MySqlConnection(db);
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT COUNT(*) FROM information_schema.INNODB_TRX t JOIN information_schema.PROCESSLIST p ON p.ID = t.trx_mysql_thread_id WHERE p.DB = DATABASE() AND p.ID <> CONNECTION_ID()";
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture) > 0)
+            {
+                Assert.True(DateTime.UtcNow < deadline, "the killed import's transaction was still open on the server after 30 s");
+                await Task.Delay(50);
+            }
+        }
     }
 }

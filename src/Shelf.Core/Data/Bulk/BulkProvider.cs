@@ -2,8 +2,8 @@ namespace Shelf.Core.Data.Bulk;
 
 /// <summary>
 /// The one place a bulk writer is chosen by provider: a use case names its SQLite, PostgreSQL
-/// and MySQL writer. A use case with no MySQL writer yet (the catalog import) fails there with a
-/// message that says so rather than writing through the wrong SQL.
+/// and MySQL writer. A use case with no MySQL writer fails there with a message that says so
+/// rather than writing through the wrong SQL.
 /// </summary>
 internal static class BulkProvider
 {

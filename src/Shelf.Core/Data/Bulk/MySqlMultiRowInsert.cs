@@ -1,8 +1,5 @@
-using System.Data.Common;
 using System.Globalization;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Shelf.Core.Data.Bulk;
 
@@ -13,9 +10,9 @@ namespace Shelf.Core.Data.Bulk;
 /// statement well below the server's 65,535 placeholders and its max_allowed_packet. The table's
 /// CHECK, UNIQUE and foreign keys apply as to any insert. (LOAD DATA LOCAL INFILE would be faster
 /// still, but needs the server's and the driver's local-infile switches on, which a user's server
-/// may not allow.)
+/// may not allow.) A suffix, when given, ends each statement (an ON DUPLICATE KEY clause).
 /// </summary>
-internal sealed class MySqlMultiRowInsert(ShelfDbContext db, string table, string[] columns)
+internal sealed class MySqlMultiRowInsert(ShelfDbContext db, string table, string[] columns, string suffix = "")
 {
     private const int MaxParameters = 6_000;
 
@@ -27,22 +24,17 @@ internal sealed class MySqlMultiRowInsert(ShelfDbContext db, string table, strin
     /// <summary>Inserts the rows, each holding one value per column in order (null for NULL).</summary>
     public async Task WriteAsync(IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
     {
-        var connection = db.Database.GetDbConnection();
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("A bulk write needs the import's transaction.");
         for (var start = 0; start < rows.Count; start += _rowsPerStatement)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var count = Math.Min(_rowsPerStatement, rows.Count - start);
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = count == _rowsPerStatement ? _fullChunkSql ??= Sql(count) : Sql(count);
+            await using var command = MySqlCommands.Create(db, count == _rowsPerStatement ? _fullChunkSql ??= Sql(count) : Sql(count));
             for (var r = 0; r < count; r++)
             {
                 var row = rows[start + r];
                 for (var c = 0; c < columns.Length; c++)
                 {
-                    AddParameter(command, $"@p{r}_{c}", row[c]);
+                    MySqlCommands.Add(command, $"@p{r}_{c}", row[c]);
                 }
             }
 
@@ -64,14 +56,6 @@ internal sealed class MySqlMultiRowInsert(ShelfDbContext db, string table, strin
             sql.Append(')');
         }
 
-        return sql.ToString();
-    }
-
-    private static void AddParameter(DbCommand command, string name, object? value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value ?? DBNull.Value;
-        command.Parameters.Add(parameter);
+        return sql.Append(suffix).ToString();
     }
 }

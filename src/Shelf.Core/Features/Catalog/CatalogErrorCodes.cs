@@ -28,7 +28,6 @@ public static class CatalogErrorCodes
     public const string MalformedJson = "import.malformed_json";
     public const string MappingColumnMissing = "import.mapping_column_missing";
     public const string MappingFieldUnknown = "import.mapping_field_unknown";
-    public const string NotOnMySql = "import.not_on_mysql";
     public const string MappingNoTitle = "import.mapping_no_title";
     public const string NoBook = "import.no_book";
     public const string NoFile = "import.no_file";

@@ -57,13 +57,6 @@ public sealed class ImportCatalog(ShelfDbContext db, ImportOptions? options = nu
 
     public async Task<Result<ImportSummary>> ExecuteAsync(ImportRequest request, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
-        if (db.Provider == DatabaseProvider.MySql)
-        {
-            // The catalog's bulk writer (author ids, credits, shelves, the search index) exists for
-            // SQLite and PostgreSQL only; saying so beats failing halfway through the SQL.
-            return Error.Unavailable(CatalogErrorCodes.NotOnMySql, "importing a catalog into MySQL or MariaDB is not supported yet; import into a SQLite or PostgreSQL library instead (nothing was imported)");
-        }
-
         System.Text.Encoding? named = null;
         if (request.Encoding is not null)
         {
@@ -101,7 +94,7 @@ public sealed class ImportCatalog(ShelfDbContext db, ImportOptions? options = nu
         var mapper = format.Value.Bind(header);
         await using var foreignKeyPause = await SqliteForeignKeyPause.ForImportAsync(db, totalBytes, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await using var writer = BulkProvider.Choose<ICatalogWriter>(db, d => new SqliteCatalogWriter(d, _options), d => new PostgresCatalogWriter(d, _options));
+        await using var writer = BulkProvider.Choose<ICatalogWriter>(db, d => new SqliteCatalogWriter(d, _options), d => new PostgresCatalogWriter(d, _options), d => new MySqlCatalogWriter(d));
         var run = new ImportRun(db, table, header, format.Value.Name, mapper, writer, request, progress, totalBytes, _options);
         Result<ImportTally> tally;
         try
@@ -110,7 +103,7 @@ public sealed class ImportCatalog(ShelfDbContext db, ImportOptions? options = nu
         }
         catch (Exception e) when (IsUniqueViolation(e))
         {
-            // Another program added a book with the same ISBN or id while this import ran (PostgreSQL;
+            // Another program added a book with the same ISBN or id while this import ran (PostgreSQL, MySQL;
             // SQLite's write lock keeps others out). The transaction rolls back as the writer and it are disposed.
             await writer.DisposeAsync();
             return Error.Conflict(CatalogErrorCodes.ConcurrentChange, "another program added one of these books (same ISBN or id) while the import ran; nothing was imported; run it again");

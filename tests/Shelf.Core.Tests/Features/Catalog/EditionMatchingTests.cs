@@ -82,4 +82,6 @@ public abstract class EditionMatchingTests(DatabaseFixture fixture)
     public sealed class Sqlite(SqliteDatabaseFixture fixture) : EditionMatchingTests(fixture), IClassFixture<SqliteDatabaseFixture>;
 
     public sealed class Postgres(PostgresDatabaseFixture fixture) : EditionMatchingTests(fixture), IClassFixture<PostgresDatabaseFixture>;
+
+    public sealed class MySql(MySqlDatabaseFixture fixture) : EditionMatchingTests(fixture), IClassFixture<MySqlDatabaseFixture>;
 }

@@ -256,4 +256,6 @@ public abstract class ExportCatalogTests(DatabaseFixture fixture)
     public sealed class Sqlite(SqliteDatabaseFixture fixture) : ExportCatalogTests(fixture), IClassFixture<SqliteDatabaseFixture>;
 
     public sealed class Postgres(PostgresDatabaseFixture fixture) : ExportCatalogTests(fixture), IClassFixture<PostgresDatabaseFixture>;
+
+    public sealed class MySql(MySqlDatabaseFixture fixture) : ExportCatalogTests(fixture), IClassFixture<MySqlDatabaseFixture>;
 }

@@ -316,4 +316,6 @@ public abstract class ImportCatalogTests(DatabaseFixture fixture)
     public sealed class Sqlite(SqliteDatabaseFixture fixture) : ImportCatalogTests(fixture), IClassFixture<SqliteDatabaseFixture>;
 
     public sealed class Postgres(PostgresDatabaseFixture fixture) : ImportCatalogTests(fixture), IClassFixture<PostgresDatabaseFixture>;
+
+    public sealed class MySql(MySqlDatabaseFixture fixture) : ImportCatalogTests(fixture), IClassFixture<MySqlDatabaseFixture>;
 }

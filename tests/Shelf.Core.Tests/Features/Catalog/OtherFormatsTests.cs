@@ -140,4 +140,6 @@ public abstract class OtherFormatsTests(DatabaseFixture fixture)
     public sealed class Sqlite(SqliteDatabaseFixture fixture) : OtherFormatsTests(fixture), IClassFixture<SqliteDatabaseFixture>;
 
     public sealed class Postgres(PostgresDatabaseFixture fixture) : OtherFormatsTests(fixture), IClassFixture<PostgresDatabaseFixture>;
+
+    public sealed class MySql(MySqlDatabaseFixture fixture) : OtherFormatsTests(fixture), IClassFixture<MySqlDatabaseFixture>;
 }

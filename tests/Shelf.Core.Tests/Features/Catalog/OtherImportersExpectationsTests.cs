@@ -163,4 +163,6 @@ public abstract class OtherImportersExpectationsTests(DatabaseFixture fixture)
     public sealed class Sqlite(SqliteDatabaseFixture fixture) : OtherImportersExpectationsTests(fixture), IClassFixture<SqliteDatabaseFixture>;
 
     public sealed class Postgres(PostgresDatabaseFixture fixture) : OtherImportersExpectationsTests(fixture), IClassFixture<PostgresDatabaseFixture>;
+
+    public sealed class MySql(MySqlDatabaseFixture fixture) : OtherImportersExpectationsTests(fixture), IClassFixture<MySqlDatabaseFixture>;
 }

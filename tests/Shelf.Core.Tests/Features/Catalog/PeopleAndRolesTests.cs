@@ -94,4 +94,6 @@ public abstract class PeopleAndRolesTests(DatabaseFixture fixture)
     public sealed class Sqlite(SqliteDatabaseFixture fixture) : PeopleAndRolesTests(fixture), IClassFixture<SqliteDatabaseFixture>;
 
     public sealed class Postgres(PostgresDatabaseFixture fixture) : PeopleAndRolesTests(fixture), IClassFixture<PostgresDatabaseFixture>;
+
+    public sealed class MySql(MySqlDatabaseFixture fixture) : PeopleAndRolesTests(fixture), IClassFixture<MySqlDatabaseFixture>;
 }

@@ -194,4 +194,6 @@ public abstract class PublicDatasetsTests(DatabaseFixture fixture)
     public sealed class Sqlite(SqliteDatabaseFixture fixture) : PublicDatasetsTests(fixture), IClassFixture<SqliteDatabaseFixture>;
 
     public sealed class Postgres(PostgresDatabaseFixture fixture) : PublicDatasetsTests(fixture), IClassFixture<PostgresDatabaseFixture>;
+
+    public sealed class MySql(MySqlDatabaseFixture fixture) : PublicDatasetsTests(fixture), IClassFixture<MySqlDatabaseFixture>;
 }

@@ -60,8 +60,8 @@ internal sealed class PostgresCatalogWriter : ICatalogWriter
     {
         _connection = (NpgsqlConnection)_db.Database.GetDbConnection();
         _bulkLoad = new PostgresBulkLoad(_connection);
-        _authors = new PostgresNameIds(_connection, PostgresNameIds.Authors);
-        _tags = new PostgresNameIds(_connection, PostgresNameIds.Tags);
+        _authors = new PostgresNameIds(_connection, NameIds.Authors);
+        _tags = new PostgresNameIds(_connection, NameIds.Tags);
         _shelfNames = await ShelfNames.LoadAsync(_db, cancellationToken);
         await using var count = new NpgsqlCommand("SELECT count(*) FROM books", _connection);
         _existingBooks = (long)(await count.ExecuteScalarAsync(cancellationToken))!;

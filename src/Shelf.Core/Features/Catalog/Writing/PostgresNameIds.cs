@@ -1,75 +1,34 @@
 using Npgsql;
 using NpgsqlTypes;
 using Shelf.Core.Data.Bulk;
-using Shelf.Core.Domain;
 
 namespace Shelf.Core.Features.Catalog.Writing;
 
 /// <summary>
-/// The ids of people or shelves by their keys, for a batch of new books: keys seen before in
-/// this import come from memory; the rest are copied into a small temporary table, created
-/// with ON CONFLICT DO NOTHING (another writer adding the same person at the same time does
-/// not fail the import; the first spelling names them) and read back in one query. A person
-/// stored in all capitals is renamed when a mixed-case spelling comes (<see cref="AuthorName.IsBetterCased"/>).
+/// <see cref="NameIds"/> on PostgreSQL: the batch's new names are copied into a small temporary
+/// table, inserted from it with ON CONFLICT DO NOTHING and read back in one query.
 /// </summary>
-internal sealed class PostgresNameIds(NpgsqlConnection connection, PostgresNameIds.Kind kind)
+internal sealed class PostgresNameIds(NpgsqlConnection connection, NameIds.Kind kind) : NameIds(kind)
 {
-    /// <summary>Keys remembered at most: a catalog's people repeat, but memory must stay flat however many there are.</summary>
-    private const int MaxRemembered = 200_000;
-
-    private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _displays = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string?[]> _missing = new(StringComparer.Ordinal);
     private bool _stagingCreated;
 
-    /// <summary>Where names of one kind live and what a new one is made of.</summary>
-    internal sealed record Kind(string Table, string Staging, string[] Columns, bool RenamesToBetterCase);
-
-    public static Kind Authors { get; } = new("authors", "shelf_import_authors", ["name_key", "name", "sort_name", "first_name", "last_name"], RenamesToBetterCase: true);
-
-    public static Kind Tags { get; } = new("tags", "shelf_import_tags", ["name_key", "name"], RenamesToBetterCase: false);
-
-    /// <summary>Notes a name the batch uses; <paramref name="values"/> are the columns of <see cref="Kind.Columns"/>, the key first, then the name.</summary>
-    public void Need(string?[] values)
+    protected override async Task<IReadOnlyList<(string Key, int Id, string Stored)>> FindOrCreateAsync(IReadOnlyCollection<string?[]> names, CancellationToken cancellationToken)
     {
-        var key = values[0]!;
-        if (_ids.ContainsKey(key))
-        {
-            if (kind.RenamesToBetterCase && AuthorName.IsBetterCased(values[1]!, _displays[key]))
-            {
-                _missing[key] = values;
-            }
-
-            return;
-        }
-
-        if (!_missing.TryAdd(key, values) && kind.RenamesToBetterCase && AuthorName.IsBetterCased(values[1]!, _missing[key][1]!))
-        {
-            _missing[key] = values;
-        }
-    }
-
-    /// <summary>The id of a name passed to <see cref="Need"/> before the last <see cref="ResolveAsync"/>.</summary>
-    public int this[string key] => _ids[key];
-
-    /// <summary>Finds or creates every name needed since the last call. No COPY may be open on the connection.</summary>
-    public async Task ResolveAsync(CancellationToken cancellationToken)
-    {
-        if (_missing.Count == 0)
-        {
-            return;
-        }
-
-        var columns = string.Join(", ", kind.Columns);
+        var columns = string.Join(", ", Names.Columns);
         if (!_stagingCreated)
         {
-            await ExecuteAsync($"CREATE TEMP TABLE {kind.Staging} ({string.Join(", ", kind.Columns.Select(c => c + " text"))}) ON COMMIT DROP", cancellationToken);
+            await ExecuteAsync($"CREATE TEMP TABLE {Names.Staging} ({string.Join(", ", Names.Columns.Select(c => c + " text"))}) ON COMMIT DROP", cancellationToken);
             _stagingCreated = true;
         }
-
-        await using (var copy = await connection.BeginCopyAsync($"COPY {kind.Staging} ({columns}) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        else
         {
-            foreach (var values in _missing.Values)
+            // The last batch's names stayed for its renames.
+            await ExecuteAsync($"TRUNCATE {Names.Staging}", cancellationToken);
+        }
+
+        await using (var copy = await connection.BeginCopyAsync($"COPY {Names.Staging} ({columns}) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            foreach (var values in names)
             {
                 await copy.StartRowAsync(cancellationToken);
                 foreach (var value in values)
@@ -88,47 +47,24 @@ internal sealed class PostgresNameIds(NpgsqlConnection connection, PostgresNameI
             await copy.CompleteAsync(cancellationToken);
         }
 
-        await ExecuteAsync($"INSERT INTO {kind.Table} ({columns}) SELECT {columns} FROM {kind.Staging} ON CONFLICT (name_key) DO NOTHING", cancellationToken);
-        var renamed = new List<int>();
-        await using (var read = new NpgsqlCommand($"SELECT t.name_key, t.id, t.name, s.name FROM {kind.Table} t JOIN {kind.Staging} s ON s.name_key = t.name_key", connection))
-        await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
+        await ExecuteAsync($"INSERT INTO {Names.Table} ({columns}) SELECT {columns} FROM {Names.Staging} ON CONFLICT (name_key) DO NOTHING", cancellationToken);
+        var found = new List<(string Key, int Id, string Stored)>(names.Count);
+        await using var read = new NpgsqlCommand($"SELECT t.name_key, t.id, t.name FROM {Names.Table} t JOIN {Names.Staging} s ON s.name_key = t.name_key", connection);
+        await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
         {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var (key, id, stored, given) = (reader.GetString(0), reader.GetInt32(1), reader.GetString(2), reader.GetString(3));
-                _ids[key] = id;
-                if (kind.RenamesToBetterCase)
-                {
-                    var better = AuthorName.IsBetterCased(given, stored);
-                    _displays[key] = better ? given : stored;
-                    if (better)
-                    {
-                        renamed.Add(id);
-                    }
-                }
-            }
+            found.Add((reader.GetString(0), reader.GetInt32(1), reader.GetString(2)));
         }
 
-        if (renamed.Count > 0)
-        {
-            var set = string.Join(", ", kind.Columns.Skip(1).Select(c => $"{c} = s.{c}"));
-            await using var rename = new NpgsqlCommand($"UPDATE {kind.Table} t SET {set} FROM {kind.Staging} s WHERE s.name_key = t.name_key AND t.id = ANY(@ids)", connection) { CommandTimeout = 0 };
-            rename.Parameters.AddWithValue("ids", renamed.ToArray());
-            await rename.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await ExecuteAsync($"TRUNCATE {kind.Staging}", cancellationToken);
-        _missing.Clear();
+        return found;
     }
 
-    /// <summary>Called once the batch is written: forgets every id when too many are remembered.</summary>
-    public void EndBatch()
+    protected override async Task RenameAsync(IReadOnlyList<(int Id, string?[] Values)> names, CancellationToken cancellationToken)
     {
-        if (_ids.Count > MaxRemembered)
-        {
-            _ids.Clear();
-            _displays.Clear();
-        }
+        var set = string.Join(", ", Names.Columns.Skip(1).Select(c => $"{c} = s.{c}"));
+        await using var rename = new NpgsqlCommand($"UPDATE {Names.Table} t SET {set} FROM {Names.Staging} s WHERE s.name_key = t.name_key AND t.id = ANY(@ids)", connection) { CommandTimeout = 0 };
+        rename.Parameters.AddWithValue("ids", names.Select(n => n.Id).ToArray());
+        await rename.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private Task ExecuteAsync(string sql, CancellationToken cancellationToken) => connection.ExecuteUnboundedAsync(sql, cancellationToken);
