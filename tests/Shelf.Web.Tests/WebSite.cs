@@ -39,6 +39,12 @@ public sealed class WebSite : IAsyncDisposable
     public static async Task<WebSite> StartAsync(DatabaseFixture fixture, bool withUsers = true, Action<ShelfWebOptions>? configure = null, DatabaseTarget? target = null)
     {
         target ??= await fixture.NewDatabaseAsync();
+        if (!withUsers)
+        {
+            // Opening the library migrates it, as adding the users would.
+            await (await DatabaseFixture.OpenAsync(target)).DisposeAsync();
+        }
+
         var tokens = withUsers ? await SiteUsers.AddAsync(target) : new Dictionary<string, string>(StringComparer.Ordinal);
         return await StartOnAsync(target, tokens, configure);
     }
