@@ -185,7 +185,7 @@ public abstract class CatalogAndSalesApiTests(DatabaseFixture fixture)
         Assert.Equal(0, list.GetProperty("total").GetInt32());
     }
 
-    private static MultipartFormDataContent Upload(byte[] file, params (string Name, string Value)[] fields)
+    internal static MultipartFormDataContent Upload(byte[] file, params (string Name, string Value)[] fields)
     {
         var form = new MultipartFormDataContent();
         var content = new ByteArrayContent(file);
