@@ -135,4 +135,6 @@ public abstract class ImportJobApiTests(DatabaseFixture fixture)
     public sealed class Sqlite(SqliteDatabaseFixture db) : ImportJobApiTests(db), IClassFixture<SqliteDatabaseFixture>;
 
     public sealed class Postgres(PostgresDatabaseFixture db) : ImportJobApiTests(db), IClassFixture<PostgresDatabaseFixture>;
+
+    public sealed class MySql(MySqlDatabaseFixture db) : ImportJobApiTests(db), IClassFixture<MySqlDatabaseFixture>;
 }
