@@ -174,4 +174,6 @@ public abstract class DbBackupCommandsTests(DatabaseFixture fixture)
     public sealed class Sqlite(SqliteDatabaseFixture fixture) : DbBackupCommandsTests(fixture), IClassFixture<SqliteDatabaseFixture>;
 
     public sealed class Postgres(PostgresDatabaseFixture fixture) : DbBackupCommandsTests(fixture), IClassFixture<PostgresDatabaseFixture>;
+
+    public sealed class MySql(MySqlDatabaseFixture fixture) : DbBackupCommandsTests(fixture), IClassFixture<MySqlDatabaseFixture>;
 }

@@ -4,14 +4,13 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Shelf.Core.Data.Bulk;
 
-/// <summary>Plain commands on a context's MySQL connection, inside the transaction it has begun (bulk writers bypass EF).</summary>
+/// <summary>Plain commands on a context's MySQL connection, inside the transaction it has begun if any (bulk writers bypass EF).</summary>
 internal static class MySqlCommands
 {
     public static DbCommand Create(ShelfDbContext db, string sql)
     {
         var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("A bulk write needs the import's transaction.");
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         command.CommandText = sql;
         return command;
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
 
 namespace Shelf.Core.Data.Bulk;
 
@@ -24,6 +25,7 @@ internal sealed class MySqlMultiRowInsert(ShelfDbContext db, string table, strin
     /// <summary>Inserts the rows, each holding one value per column in order (null for NULL).</summary>
     public async Task WriteAsync(IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
     {
+        _ = db.Database.CurrentTransaction ?? throw new InvalidOperationException("A bulk write needs the import's transaction.");
         for (var start = 0; start < rows.Count; start += _rowsPerStatement)
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -136,6 +136,7 @@ internal sealed class BackupArchive : IDisposable
         {
             "sqlite" => DatabaseProvider.Sqlite,
             "postgres" => DatabaseProvider.Postgres,
+            "mysql" => DatabaseProvider.MySql,
             _ => (DatabaseProvider?)null,
         };
         if (provider is null)
@@ -200,7 +201,12 @@ internal sealed class BackupArchive : IDisposable
     /// <summary>The ids of the migrations this Shelf ships for a database, found as EF finds them.</summary>
     private static HashSet<string> KnownMigrations(DatabaseProvider provider)
     {
-        var context = provider == DatabaseProvider.Sqlite ? typeof(SqliteShelfDb) : typeof(PostgresShelfDb);
+        var context = provider switch
+        {
+            DatabaseProvider.Sqlite => typeof(SqliteShelfDb),
+            DatabaseProvider.Postgres => typeof(PostgresShelfDb),
+            _ => typeof(MySqlShelfDb),
+        };
         return typeof(ShelfDbContext).Assembly.GetTypes()
             .Where(t => t.IsSubclassOf(typeof(Migration)) && t.GetCustomAttribute<DbContextAttribute>()?.ContextType == context)
             .Select(t => t.GetCustomAttribute<MigrationAttribute>()?.Id)

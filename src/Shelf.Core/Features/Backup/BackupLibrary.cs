@@ -22,7 +22,7 @@ public sealed record BackupSummary(string Path, long Bytes, BackupManifest Manif
 /// reads back into SQLite or PostgreSQL. Other programs keep writing meanwhile: on SQLite the
 /// rows come from a <c>VACUUM INTO</c> copy, which SQLite makes from one read snapshot; on
 /// PostgreSQL from one REPEATABLE READ, READ ONLY transaction, which sees every table as of its
-/// first query. The archive is written next to its destination and moved there when complete, so
+/// first query, and on MySQL from one REPEATABLE READ transaction, whose InnoDB snapshot does the same. The archive is written next to its destination and moved there when complete, so
 /// a failed backup never leaves half a file where the last good one was.
 /// </summary>
 public sealed class BackupLibrary(ShelfDbContext db, DatabaseTarget target, TimeProvider clock)
@@ -41,7 +41,7 @@ public sealed class BackupLibrary(ShelfDbContext db, DatabaseTarget target, Time
         {
             var manifest = db.Provider == DatabaseProvider.Sqlite
                 ? await FromSqliteCopyAsync(path, partial, cancellationToken)
-                : await FromPostgresSnapshotAsync(partial, cancellationToken);
+                : await FromServerSnapshotAsync(partial, cancellationToken);
             File.Move(partial, path, overwrite: true);
             return new BackupSummary(path, new FileInfo(path).Length, manifest);
         }
@@ -81,11 +81,18 @@ public sealed class BackupLibrary(ShelfDbContext db, DatabaseTarget target, Time
         }
     }
 
-    private async Task<BackupManifest> FromPostgresSnapshotAsync(string partial, CancellationToken cancellationToken)
+    private async Task<BackupManifest> FromServerSnapshotAsync(string partial, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
-        await TableRows.ExecuteAsync(connection, transaction.GetDbTransaction(), "SET TRANSACTION READ ONLY", cancellationToken);
+        await using var quotes = await MySqlAnsiQuotes.OnAsync(db, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+        if (db.Provider == DatabaseProvider.Postgres)
+        {
+            // MySQL refuses to change a begun transaction; its REPEATABLE READ reads one snapshot all the same.
+            await TableRows.ExecuteAsync(connection, transaction.GetDbTransaction(), "SET TRANSACTION READ ONLY", cancellationToken);
+        }
+
         return await WriteArchiveAsync(connection, transaction.GetDbTransaction(), partial, cancellationToken);
     }
 

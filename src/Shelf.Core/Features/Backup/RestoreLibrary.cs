@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using MySql.Data.MySqlClient;
 using Npgsql;
 using Shelf.Core.Common;
 using Shelf.Core.Data;
@@ -25,8 +26,8 @@ public sealed record RestoreSummary(string Path, BackupManifest Manifest, bool R
 /// rows keep their ids (so credits keep their order and sales their books); each table's row
 /// count and checksum are checked twice, over the archive's lines as they are read and over the
 /// rows read back out of the library before the commit, and any difference rolls everything back.
-/// PostgreSQL's identity sequences are moved past the restored ids, and the search index is built
-/// from the restored books.
+/// PostgreSQL's identity sequences are moved past the restored ids (MySQL's AUTO_INCREMENT moves
+/// past an id inserted as it is), and the search index is built from the restored books.
 /// </summary>
 public sealed class RestoreLibrary(ShelfDbContext db, DatabaseTarget target)
 {
@@ -41,6 +42,7 @@ public sealed class RestoreLibrary(ShelfDbContext db, DatabaseTarget target)
         using var archive = opened.Value;
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
+        await using var quotes = await MySqlAnsiQuotes.OnAsync(db, cancellationToken);
         var tables = BackupTables.From(db.Model);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var inTransaction = transaction.GetDbTransaction();
@@ -53,6 +55,7 @@ public sealed class RestoreLibrary(ShelfDbContext db, DatabaseTarget target)
                 $"the library at {target.Location} is not empty ({books} books); a backup is restored into an empty library, or replaces everything in it");
         }
 
+        var index = new BulkSearchIndex(db.Provider);
         try
         {
             // A large restore into PostgreSQL sets the book tables' indexes and foreign keys aside and
@@ -60,7 +63,6 @@ public sealed class RestoreLibrary(ShelfDbContext db, DatabaseTarget target)
             var large = BulkLoadRule.Applies(archive.Manifest.Books, existingBooks: 0);
             var bulk = db.Provider == DatabaseProvider.Postgres && large ? new PostgresBulkLoad((NpgsqlConnection)connection) : null;
             var indexes = db.Provider == DatabaseProvider.Sqlite && large ? new SqliteIndexPause(connection, inTransaction) : null;
-            var index = new BulkSearchIndex(db.Provider);
             if (db.Provider == DatabaseProvider.Sqlite)
             {
                 // A table may refer to itself (a refund to its sale): foreign keys are checked at the commit.
@@ -132,6 +134,11 @@ public sealed class RestoreLibrary(ShelfDbContext db, DatabaseTarget target)
         {
             return Error.Invalid(BackupErrorCodes.RowsRefused, $"the library refused a row of {archive.Path} ({UserText.Shorten(e.Message, 200)}); nothing was restored");
         }
+        finally
+        {
+            // MySQL's triggers are set aside for the session: a restore that stops early turns them back on.
+            await index.ResumeAfterFailureAsync(db.Database.GetDbConnection());
+        }
 
         return new RestoreSummary(archive.Path, archive.Manifest, occupied);
     }
@@ -141,9 +148,12 @@ public sealed class RestoreLibrary(ShelfDbContext db, DatabaseTarget target)
         using var codec = new RowCodec(table.Columns);
         var checksum = new TableChecksum();
         var connection = db.Database.GetDbConnection();
-        await using var sink = db.Provider == DatabaseProvider.Sqlite
-            ? (IRowSink)new SqliteRowSink((SqliteConnection)connection, table)
-            : await PostgresRowSink.StartAsync((NpgsqlConnection)connection, table, cancellationToken);
+        await using var sink = db.Provider switch
+        {
+            DatabaseProvider.Sqlite => new SqliteRowSink((SqliteConnection)connection, table),
+            DatabaseProvider.Postgres => await PostgresRowSink.StartAsync((NpgsqlConnection)connection, table, cancellationToken),
+            _ => (IRowSink)new MySqlRowSink(db, table),
+        };
         await using var entry = archive.OpenTable(table.Name);
         var lines = new ArchiveLines(entry);
         while (await lines.NextAsync(cancellationToken) is (true, var line))
@@ -193,10 +203,13 @@ public sealed class RestoreLibrary(ShelfDbContext db, DatabaseTarget target)
             return;
         }
 
-        // Children first, so no delete waits on a row that refers to it.
+        // Children first, so no delete waits on a row that refers to it. InnoDB checks a foreign key
+        // at each row, not at the statement's end: within a table that refers to itself (a refund to
+        // its sale) the later rows, which refer to earlier ones, go first.
         foreach (var table in tables.Reverse())
         {
-            await TableRows.ExecuteAsync(connection, transaction, $"DELETE FROM {TableRows.Quote(table.Name)}", cancellationToken);
+            var order = db.Provider == DatabaseProvider.MySql ? $" ORDER BY {string.Join(", ", table.Key.Select(k => TableRows.Quote(k) + " DESC"))}" : string.Empty;
+            await TableRows.ExecuteAsync(connection, transaction, $"DELETE FROM {TableRows.Quote(table.Name)}{order}", cancellationToken);
         }
     }
 
@@ -216,11 +229,17 @@ public sealed class RestoreLibrary(ShelfDbContext db, DatabaseTarget target)
         }
     }
 
+    private const int MySqlCheckFailed = 3819;
+    private const int MariaDbCheckFailed = 4025;
+
     // A row the schema's rules refuse (a CHECK, a key, a foreign key, a value too long), as opposed to the database failing.
     private static bool RefusedRow(DbException e) => e switch
     {
         SqliteException sqlite => sqlite.SqliteErrorCode == 19,
         PostgresException postgres => postgres.SqlState.StartsWith("22", StringComparison.Ordinal) || postgres.SqlState.StartsWith("23", StringComparison.Ordinal),
+        // The same SQLSTATE classes; a failed CHECK has its own number instead (MySQL 3819, MariaDB 4025).
+        MySqlException mysql => mysql.SqlState is { } state && (state.StartsWith("22", StringComparison.Ordinal) || state.StartsWith("23", StringComparison.Ordinal))
+            || mysql.Number is MySqlCheckFailed or MariaDbCheckFailed,
         _ => false,
     };
 }

@@ -9,8 +9,8 @@ namespace Shelf.Core.Features.Backup;
 /// <summary>
 /// A row as one line of the archive: a JSON array of the column values in the table's order, each
 /// kind in one form whatever the database (numbers, strings, true/false, days as yyyy-MM-dd, times as
-/// UTC to the microsecond, the precision PostgreSQL keeps). The same row read from SQLite or
-/// PostgreSQL gives the same bytes, which is what lets a checksum prove a restore across engines.
+/// UTC to the microsecond, the precision PostgreSQL keeps). The same row read from SQLite,
+/// PostgreSQL or MySQL gives the same bytes, which is what lets a checksum prove a restore across engines.
 /// </summary>
 internal sealed class RowCodec : IDisposable
 {
@@ -60,7 +60,9 @@ internal sealed class RowCodec : IDisposable
                     _writer.WriteBooleanValue(reader.GetBoolean(i));
                     break;
                 case ColumnKind.Day:
-                    _writer.WriteStringValue(reader.GetFieldValue<DateOnly>(i).ToString(DayFormat, CultureInfo.InvariantCulture));
+                    // MySql.Data hands a DATE out as a midnight DateTime only (see DateOnlyAsDateTime).
+                    var day = reader.GetValue(i) is DateTime midnight ? DateOnly.FromDateTime(midnight) : reader.GetFieldValue<DateOnly>(i);
+                    _writer.WriteStringValue(day.ToString(DayFormat, CultureInfo.InvariantCulture));
                     break;
                 case ColumnKind.Moment:
                     _writer.WriteStringValue(Moment(reader.GetDateTime(i)));

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using NpgsqlTypes;
+using Shelf.Core.Data;
 using Shelf.Core.Data.Bulk;
 
 namespace Shelf.Core.Features.Backup;
@@ -132,4 +133,41 @@ internal sealed class PostgresRowSink : IRowSink
     }
 
     public ValueTask DisposeAsync() => _copy.DisposeAsync();
+}
+
+/// <summary>Multi-row INSERTs (<see cref="MySqlMultiRowInsert"/>) a batch of rows at a time; the table's CHECKs, keys and foreign keys apply.</summary>
+internal sealed class MySqlRowSink(ShelfDbContext db, BackupTable table) : IRowSink
+{
+    private const int RowsPerBatch = 2_000;
+
+    private readonly MySqlMultiRowInsert _insert = new(db, TableRows.Quote(table.Name), [.. table.Columns.Select(c => TableRows.Quote(c.Name))]);
+    private readonly List<object?[]> _rows = [];
+
+    public async ValueTask AddAsync(object?[] row, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < row.Length; i++)
+        {
+            if (row[i] is DateOnly day)
+            {
+                // A DATE as MySql.Data sends one (DateOnlyAsDateTime).
+                row[i] = day.ToDateTime(TimeOnly.MinValue);
+            }
+        }
+
+        _rows.Add(row);
+        if (_rows.Count >= RowsPerBatch)
+        {
+            await FlushAsync(cancellationToken);
+        }
+    }
+
+    public async ValueTask CompleteAsync(CancellationToken cancellationToken) => await FlushAsync(cancellationToken);
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        await _insert.WriteAsync(_rows, cancellationToken);
+        _rows.Clear();
+    }
 }

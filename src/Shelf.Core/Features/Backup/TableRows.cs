@@ -3,7 +3,10 @@ using Shelf.Core.Data;
 
 namespace Shelf.Core.Features.Backup;
 
-/// <summary>The SQL a backup and a restore run on a table; every name comes from the EF model, quoted.</summary>
+/// <summary>
+/// The SQL a backup and a restore run on a table; every name comes from the EF model, quoted in
+/// the standard's double quotes (on MySQL inside <see cref="MySqlAnsiQuotes"/>).
+/// </summary>
 internal static class TableRows
 {
     public static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
@@ -77,7 +80,12 @@ internal static class TableRows
         return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
 
-    public static string ProviderName(DatabaseProvider provider) => provider == DatabaseProvider.Sqlite ? "sqlite" : "postgres";
+    public static string ProviderName(DatabaseProvider provider) => provider switch
+    {
+        DatabaseProvider.Sqlite => "sqlite",
+        DatabaseProvider.Postgres => "postgres",
+        _ => "mysql",
+    };
 }
 
 /// <summary>Receives one archive line (valid only during the call).</summary>

@@ -5,12 +5,17 @@ using Shelf.Testing;
 
 namespace Shelf.Core.Tests.Features.Backup;
 
-/// <summary>A SQLite backup restored into PostgreSQL, and that library's backup restored into SQLite again.</summary>
-public sealed class BackupAcrossEnginesTests(SqliteDatabaseFixture sqlite, PostgresDatabaseFixture postgres)
-    : IClassFixture<SqliteDatabaseFixture>, IClassFixture<PostgresDatabaseFixture>
+/// <summary>A SQLite backup restored into PostgreSQL or MariaDB, and that library's backup restored into SQLite again.</summary>
+public sealed class BackupAcrossEnginesTests(SqliteDatabaseFixture sqlite, PostgresDatabaseFixture postgres, MySqlDatabaseFixture mysql)
+    : IClassFixture<SqliteDatabaseFixture>, IClassFixture<PostgresDatabaseFixture>, IClassFixture<MySqlDatabaseFixture>
 {
     [Fact]
-    public async Task SqliteToPostgresAndBack_EveryRowKeptWithItsIdsCreditOrderAndSales()
+    public Task SqliteToPostgresAndBack_EveryRowKeptWithItsIdsCreditOrderAndSales() => ThroughAndBackAsync(postgres, "postgres");
+
+    [Fact]
+    public Task SqliteToMariaDbAndBack_EveryRowKeptWithItsIdsCreditOrderAndSales() => ThroughAndBackAsync(mysql, "mysql");
+
+    private async Task ThroughAndBackAsync(DatabaseFixture other, string provider)
     {
         var first = await sqlite.NewDatabaseAsync();
         await using var original = await DatabaseFixture.OpenAsync(first);
@@ -22,22 +27,22 @@ public sealed class BackupAcrossEnginesTests(SqliteDatabaseFixture sqlite, Postg
         var expected = await BackupTestData.DumpAsync(original);
         var fromSqlite = await BackupTestData.BackupAsync(original, first);
 
-        var server = await postgres.NewDatabaseAsync();
-        await using var onPostgres = await DatabaseFixture.OpenAsync(server);
-        var intoPostgres = await new RestoreLibrary(onPostgres, server).ExecuteAsync(new RestoreLibraryRequest(fromSqlite.Path), default);
-        Assert.True(intoPostgres.IsSuccess, intoPostgres.Error?.Message);
-        Assert.Equal(expected, await BackupTestData.DumpAsync(onPostgres));
-        Assert.Equal("ann", (await new AuthenticateToken(onPostgres).ExecuteAsync(token.Secret, default)).Value.Name);
-        Assert.True((await new SignIn(onPostgres, TimeProvider.System).ExecuteAsync("ann", "a long enough password 1", default)).IsSuccess);
+        var server = await other.NewDatabaseAsync();
+        await using var onServer = await DatabaseFixture.OpenAsync(server);
+        var intoServer = await new RestoreLibrary(onServer, server).ExecuteAsync(new RestoreLibraryRequest(fromSqlite.Path), default);
+        Assert.True(intoServer.IsSuccess, intoServer.Error?.Message);
+        Assert.Equal(expected, await BackupTestData.DumpAsync(onServer));
+        Assert.Equal("ann", (await new AuthenticateToken(onServer).ExecuteAsync(token.Secret, default)).Value.Name);
+        Assert.True((await new SignIn(onServer, TimeProvider.System).ExecuteAsync("ann", "a long enough password 1", default)).IsSuccess);
 
-        var fromPostgres = await BackupTestData.BackupAsync(onPostgres, server);
+        var fromServer = await BackupTestData.BackupAsync(onServer, server);
         var second = await sqlite.NewDatabaseAsync();
         await using var back = await DatabaseFixture.OpenAsync(second);
-        var intoSqlite = await new RestoreLibrary(back, second).ExecuteAsync(new RestoreLibraryRequest(fromPostgres.Path), default);
+        var intoSqlite = await new RestoreLibrary(back, second).ExecuteAsync(new RestoreLibraryRequest(fromServer.Path), default);
         Assert.True(intoSqlite.IsSuccess, intoSqlite.Error?.Message);
         Assert.Equal(expected, await BackupTestData.DumpAsync(back));
-        Assert.Equal("postgres", fromPostgres.Manifest.Provider);
-        Assert.Equal(fromSqlite.Manifest.Tables.Select(t => (t.Name, t.Rows, t.Checksum)), fromPostgres.Manifest.Tables.Select(t => (t.Name, t.Rows, t.Checksum)));
+        Assert.Equal(provider, fromServer.Manifest.Provider);
+        Assert.Equal(fromSqlite.Manifest.Tables.Select(t => (t.Name, t.Rows, t.Checksum)), fromServer.Manifest.Tables.Select(t => (t.Name, t.Rows, t.Checksum)));
 
         // Credits in their order, sales with their books: what the dump compares, spelled out.
         Assert.Equal(["Terry Pratchett", "Neil Gaiman"], await back.BookAuthors.Where(c => c.Book.Title == "Good Omens").OrderBy(c => c.Position).Select(c => c.Author.Name).ToListAsync());

@@ -43,7 +43,7 @@ public abstract class BackupRestoreTests(DatabaseFixture fixture)
     }
 
     [Fact]
-    public async Task Restore_SearchIndex_FindsTheRestoredBooks()
+    public virtual async Task Restore_SearchIndex_FindsTheRestoredBooks()
     {
         var (_, backup) = await FilledBackupAsync();
         await using var db = await fixture.OpenNewAsync();
@@ -267,17 +267,7 @@ public abstract class BackupRestoreTests(DatabaseFixture fixture)
     [Fact]
     public async Task Restore_LargeLibrary_BulkPathKeepsEveryRowIndexAndConstraint()
     {
-        var source = await fixture.NewDatabaseAsync();
-        await using var original = await DatabaseFixture.OpenAsync(source);
-        await BookTestData.AddAsync(original, "Seed", "Only Author");
-        await original.ExecuteAsync(
-            """
-            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20500)
-            INSERT INTO books (title, title_key, added_at, updated_at, read_count)
-            SELECT 'Generated ' || i, 'generated ' || i, '2026-01-01 10:00:00', '2026-01-01 10:00:00', 0 FROM n
-            """);
-        await original.ExecuteAsync("INSERT INTO book_authors (book_id, author_id, position, role) SELECT id, (SELECT min(id) FROM authors), 0, 'author' FROM books WHERE title <> 'Seed'");
-        var backup = await BackupTestData.BackupAsync(original, source);
+        var backup = await LargeBackupAsync();
         await using var db = await fixture.OpenNewAsync();
         var schemaBefore = await SchemaAsync(db);
 
@@ -287,19 +277,61 @@ public abstract class BackupRestoreTests(DatabaseFixture fixture)
         Assert.Equal(20_501, await db.Books.CountAsync());
         Assert.Equal(20_501, await db.BookAuthors.CountAsync());
         Assert.Equal(schemaBefore, await SchemaAsync(db));
+    }
+
+    [Fact]
+    public virtual async Task Restore_LargeLibrary_SearchIndexBuiltInBulk_FindsTheLastBook()
+    {
+        var backup = await LargeBackupAsync();
+        await using var db = await fixture.OpenNewAsync();
+
+        Assert.True((await Restore(db).ExecuteAsync(new RestoreLibraryRequest(backup.Path), default)).IsSuccess);
+
         var found = await new Shelf.Core.Features.Search.SearchBooks(db).ExecuteAsync(new("generated 20500"), default);
         Assert.Equal("Generated 20500", found.Value[0].Title);
     }
 
+    private async Task<BackupSummary> LargeBackupAsync()
+    {
+        var source = await fixture.NewDatabaseAsync();
+        await using var original = await DatabaseFixture.OpenAsync(source);
+        await BookTestData.AddAsync(original, "Seed", "Only Author");
+
+        // MySQL joins text with CONCAT (its || is OR) and stops a recursive query at 1,000 rounds unless told otherwise.
+        await original.ExecuteAsync(fixture.Provider == DatabaseProvider.MySql
+            ? """
+              SET SESSION max_recursive_iterations = 30000;
+              INSERT INTO books (title, title_key, added_at, updated_at, read_count)
+              WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20500)
+              SELECT CONCAT('Generated ', i), CONCAT('generated ', i), '2026-01-01 10:00:00', '2026-01-01 10:00:00', 0 FROM n
+              """
+            : """
+              WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20500)
+              INSERT INTO books (title, title_key, added_at, updated_at, read_count)
+              SELECT 'Generated ' || i, 'generated ' || i, '2026-01-01 10:00:00', '2026-01-01 10:00:00', 0 FROM n
+              """);
+        await original.ExecuteAsync("INSERT INTO book_authors (book_id, author_id, position, role) SELECT id, (SELECT min(id) FROM authors), 0, 'author' FROM books WHERE title <> 'Seed'");
+        return await BackupTestData.BackupAsync(original, source);
+    }
+
     // The indexes and constraints of the library, to prove a bulk restore put every one back.
-    private static Task<List<string>> SchemaAsync(ShelfDbContext db) => db.Provider == DatabaseProvider.Sqlite
-        ? db.RowsAsync("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name")
-        : db.RowsAsync(
+    private static Task<List<string>> SchemaAsync(ShelfDbContext db) => db.Provider switch
+    {
+        DatabaseProvider.Sqlite => db.RowsAsync("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name"),
+        DatabaseProvider.Postgres => db.RowsAsync(
             """
             SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema()
             UNION ALL SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE connamespace = current_schema()::regnamespace
             ORDER BY 1, 2
-            """);
+            """),
+        _ => db.RowsAsync(
+            """
+            SELECT CONCAT_WS(' ', TABLE_NAME, INDEX_NAME, NON_UNIQUE, SEQ_IN_INDEX, COLUMN_NAME, SUB_PART) FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE()
+            UNION ALL SELECT CONCAT_WS(' ', TABLE_NAME, CONSTRAINT_NAME, CONSTRAINT_TYPE) FROM information_schema.TABLE_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE()
+            UNION ALL SELECT CONCAT_WS(' ', CONSTRAINT_NAME, CHECK_CLAUSE) FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE()
+            ORDER BY 1
+            """),
+    };
 
     private async Task<(DatabaseTarget Source, BackupSummary Backup)> FilledBackupAsync()
     {
@@ -342,4 +374,15 @@ public abstract class BackupRestoreTests(DatabaseFixture fixture)
     public sealed class Sqlite(SqliteDatabaseFixture fixture) : BackupRestoreTests(fixture), IClassFixture<SqliteDatabaseFixture>;
 
     public sealed class Postgres(PostgresDatabaseFixture fixture) : BackupRestoreTests(fixture), IClassFixture<PostgresDatabaseFixture>;
+
+    public sealed class MySql(MySqlDatabaseFixture fixture) : BackupRestoreTests(fixture), IClassFixture<MySqlDatabaseFixture>
+    {
+        private const string NoSearch = "search is not on MySQL yet (issue 13): SearchBooks refuses there";
+
+        [Fact(Skip = NoSearch)]
+        public override Task Restore_SearchIndex_FindsTheRestoredBooks() => Task.CompletedTask;
+
+        [Fact(Skip = NoSearch)]
+        public override Task Restore_LargeLibrary_SearchIndexBuiltInBulk_FindsTheLastBook() => Task.CompletedTask;
+    }
 }
