@@ -8,7 +8,9 @@
 # importer of Shelf's schema could get to the baseline.
 #   bench/import.sh [rows]        (default 1000000)
 # The PostgreSQL side runs on a private server started here (initdb in a temp dir, a free port
-# on 127.0.0.1, as the postgres user when run as root) and stopped by its own pid at the end.
+# on 127.0.0.1, as the postgres user when run as root) and stopped by its own pid at the end; so
+# does the MariaDB side (issue 13: LOAD DATA LOCAL INFILE as its baseline, mariadb-dump of what
+# shelf wrote loaded back as its floor). SHELF_BENCH_MARIADB=0 leaves MariaDB out.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rows="${1:-1000000}"
@@ -77,14 +79,38 @@ grep -q "$rows added" "$out/last.log" || { echo "bench: shelf did not add every 
 psql -h 127.0.0.1 -p "$port" -U postgres -d postgres -qc "CREATE DATABASE floor"
 read -r pg_floor _ < <(measure "$pgbin/pg_restore" -h 127.0.0.1 -p "$port" -U postgres -d floor --single-transaction "$pgdir/shelf.dump")
 
-python3 - "$rows" "$sqlite_base" "$sqlite_floor" "$sqlite_shelf" "$sqlite_rss" "$pg_base" "$pg_floor" "$pg_shelf" "$pg_rss" <<'PY'
+# --- MariaDB, on a private server ---
+my_results=()
+if [[ "${SHELF_BENCH_MARIADB:-1}" != 0 ]]; then
+  source bench/private_mariadb.sh
+  start_private_mariadb
+  trap 'stop_private_postgres; stop_private_mariadb' EXIT
+  my=(mariadb -S "$mydir/sock" -uroot)
+  "${my[@]}" -e "CREATE DATABASE baseline; CREATE DATABASE floor CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"
+  "${my[@]}" baseline -e "CREATE TABLE books ($columns)"
+  read -r my_base _ < <(measure "${my[@]}" --local-infile=1 baseline -e "LOAD DATA LOCAL INFILE '$file' INTO TABLE books CHARACTER SET utf8mb4 FIELDS TERMINATED BY ',' OPTIONALLY ENCLOSED BY '\"' LINES TERMINATED BY '\n' IGNORE 1 LINES")
+  loaded="$("${my[@]}" -N baseline -e "SELECT COUNT(*) FROM books")"
+  [[ "$loaded" == "$rows" ]] || { echo "bench: LOAD DATA read $loaded rows, not $rows" >&2; exit 1; }
+  mtarget="mysql://root@127.0.0.1:$myport/shelf"
+  ./shelf --db "$mtarget" db create >/dev/null
+  read -r my_shelf my_rss < <(measure ./shelf --db "$mtarget" import "$file")
+  grep -q "$rows added" "$out/last.log" || { echo "bench: shelf did not add every row:" >&2; cat "$out/last.log" >&2; exit 1; }
+  # The floor: the very rows shelf wrote (the search words too), dumped and loaded back by the
+  # server from its own dump, which turns keys and checks off while it loads.
+  mariadb-dump -S "$mydir/sock" -uroot --single-transaction --triggers --routines shelf >"$mydir/shelf.sql"
+  read -r my_floor _ < <(measure "${my[@]}" floor -e "source $mydir/shelf.sql")
+  my_results=("$my_base" "$my_floor" "$my_shelf" "$my_rss")
+fi
+
+python3 - "$rows" "$sqlite_base" "$sqlite_floor" "$sqlite_shelf" "$sqlite_rss" "$pg_base" "$pg_floor" "$pg_shelf" "$pg_rss" "${my_results[@]}" <<'PY'
 import sys
 rows = int(sys.argv[1])
 print(f"import of {rows:,} goodbooks-shaped rows into an empty library (one run each)")
-print("baseline: the file loaded as it is into one plain table (.import / \\copy); the target is shelf >= 0.5 x its rows/s")
+print("baseline: the file loaded as it is into one plain table (.import / \\copy / LOAD DATA); the target is shelf >= 0.5 x its rows/s")
 print("floor: the rows shelf wrote, already normalized, loaded by the database itself into Shelf's schema")
 print(f"{'database':<11}{'baseline':>20}{'floor':>20}{'shelf import':>22}{'vs baseline':>13}{'vs floor':>10}{'peak RSS':>14}")
-for name, base, floor, shelf, rss in [("SQLite", *sys.argv[2:6]), ("PostgreSQL", *sys.argv[6:10])]:
+engines = [("SQLite", *sys.argv[2:6]), ("PostgreSQL", *sys.argv[6:10])] + ([("MariaDB", *sys.argv[10:14])] if len(sys.argv) >= 14 else [])
+for name, base, floor, shelf, rss in engines:
     base, floor, shelf, rss = float(base), float(floor), float(shelf), int(rss) / 1024
     ratio = base / shelf
     print(f"{name:<11}{base:7.1f} s {rows / base:>8,.0f}/s{floor:7.1f} s {rows / floor:>8,.0f}/s{shelf:9.1f} s {rows / shelf:>8,.0f}/s"

@@ -5,10 +5,12 @@
 # titles, authors and ISBNs plus field queries (bench/make_search_queries.py), run in process
 # through the SearchBooks use case after a warm-up round (bench/SearchBench). Next to shelf's
 # p50/p95/p99, the floor: the same SQL statements the use case ran, replayed in the database's
-# own shell (sqlite3 .timer / psql \timing), summed per query. Target: p99 <= 10 ms.
+# own shell (sqlite3 .timer / psql \timing / mariadb -vvv), summed per query. Target: p99 <= 10 ms
+# on SQLite and PostgreSQL; MariaDB (issue 13) is measured beside them, with no target of its own.
 #   bench/search.sh [books]        (default 1000000)
-# The PostgreSQL server is started here (initdb in a temp dir, a free port on 127.0.0.1, as the
-# postgres user when run as root) and stopped by its own pid at the end.
+# The PostgreSQL and MariaDB servers are started here (a temp dir each, a free port on 127.0.0.1,
+# PostgreSQL as the postgres user when run as root) and stopped by their own pids at the end.
+# SHELF_BENCH_MARIADB=0 leaves MariaDB out.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 books="${1:-1000000}"
@@ -52,12 +54,19 @@ if provider == "sqlite":
     command, pattern = ["sqlite3", target], re.compile(r"Run Time: real ([0-9.]+)")
     script = ".timer on\n" + script
     scale = 1000.0
+elif provider == "mysql":
+    # mariadb -vvv echoes each statement between dashed lines, then "(0.001 sec)" after its rows.
+    command, pattern = ["mariadb", "-vvv", *target.split()], re.compile(r"\(([0-9.]+) sec\)")
+    scale = 1000.0
 else:
     command, pattern = ["psql", "-X", "-qAt", target], re.compile(r"Time: ([0-9.]+) ms")
     script = "\\timing on\n" + script
     scale = 1.0
 for round in range(2):  # the first run warms the caches, as the bench's warm-up round does
     output = subprocess.run(command, input=script, capture_output=True, text=True, check=True).stdout
+if provider == "mysql":
+    # Each statement's echo, then its time: the marker's echo starts the next query.
+    output = re.sub(r"-{14}\nSELECT 'shelf-bench-query'\n-{14}", "shelf-bench-query", output)
 per_query, current = [], None
 for line in output.split("\n"):
     if line.strip() == "shelf-bench-query":
@@ -93,8 +102,23 @@ psql -h 127.0.0.1 -p "$port" -U postgres -d shelf -qc "ANALYZE"
 read -r p50 p95 p99 _ < <("$bench_bin" "$target" "$queries" "$out/search-postgres.sql" "$out/search-postgres-times.txt")
 read -r f_p50 f_p95 f_p99 < <(floor postgres "$out/search-postgres.sql" "host=127.0.0.1 port=$port user=postgres dbname=shelf")
 
+# --- MariaDB, on a private server (issue 13) ---
+if [[ "${SHELF_BENCH_MARIADB:-1}" != 0 ]]; then
+  source bench/private_mariadb.sh
+  start_private_mariadb
+  trap 'stop_private_postgres; stop_private_mariadb' EXIT
+  mtarget="mysql://root@127.0.0.1:$myport/shelf"
+  echo "importing into MariaDB..." >&2
+  ./shelf --db "$mtarget" db create >/dev/null
+  ./shelf --db "$mtarget" import "$file" >/dev/null
+  mariadb -S "$mydir/sock" -uroot shelf -e "ANALYZE TABLE books, book_authors, authors, book_search" >/dev/null
+  read -r m50 m95 m99 _ < <("$bench_bin" "$mtarget" "$queries" "$out/search-mariadb.sql" "$out/search-mariadb-times.txt")
+  read -r f_m50 f_m95 f_m99 < <(floor mysql "$out/search-mariadb.sql" "-S $mydir/sock -uroot shelf")
+fi
+
 printf '%s queries on %s books (ranked, 20 a page), in process after a warm-up; floor: the same SQL in the database shell\n' "$n" "$books"
 printf '%-11s %22s %22s\n' database "shelf p50/p95/p99 ms" "floor p50/p95/p99 ms"
 printf '%-11s %6s %6s %7s  %6s %6s %7s\n' SQLite "$s50" "$s95" "$s99" "$f_s50" "$f_s95" "$f_s99"
 printf '%-11s %6s %6s %7s  %6s %6s %7s\n' PostgreSQL "$p50" "$p95" "$p99" "$f_p50" "$f_p95" "$f_p99"
+[[ -n "${m99:-}" ]] && printf '%-11s %6s %6s %7s  %6s %6s %7s\n' MariaDB "$m50" "$m95" "$m99" "$f_m50" "$f_m95" "$f_m99"
 printf 'search: sqlite p99 %s ms, postgres p99 %s ms at %s books\n' "$s99" "$p99" "$books"

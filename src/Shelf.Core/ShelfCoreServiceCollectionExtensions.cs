@@ -8,6 +8,7 @@ using Shelf.Core.Features.Backup;
 using Shelf.Core.Features.Books;
 using Shelf.Core.Features.Catalog;
 using Shelf.Core.Features.Database;
+using Shelf.Core.Features.ImportJobs;
 using Shelf.Core.Features.Loans;
 using Shelf.Core.Features.Merging;
 using Shelf.Core.Features.Sales;
@@ -71,6 +72,10 @@ public static class ShelfCoreServiceCollectionExtensions
         .AddScoped<ListShelves>()
         .AddScoped<ImportCatalog>()
         .AddScoped<ExportCatalog>()
+        .AddScoped<StartImportJob>()
+        .AddScoped<RecordImportJob>()
+        .AddScoped<FinishImportJob>()
+        .AddScoped<GetImportJob>()
         .AddScoped<RecordSale>()
         .AddScoped<GetSale>()
         .AddScoped<ListSales>()

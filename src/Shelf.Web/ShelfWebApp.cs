@@ -17,6 +17,7 @@ using Shelf.Core.Data;
 using Shelf.Core.Features.Catalog;
 using Shelf.Web.Endpoints;
 using Shelf.Web.Infrastructure;
+using Shelf.Web.Jobs;
 using Shelf.Web.Pages;
 using Shelf.Web.Security;
 
@@ -71,6 +72,9 @@ public static class ShelfWebApp
         services.AddSingleton(options);
         services.AddScoped<LibraryRequest>();
         services.AddSingleton<UploadStash>();
+        services.AddSingleton<ImportJobWorker>();
+        services.AddHostedService(provider => provider.GetRequiredService<ImportJobWorker>());
+        services.AddScoped<ImportJobStarter>();
         services.ConfigureHttpJsonOptions(json => WebJson.Configure(json.SerializerOptions));
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = StatusProblems.AddCode);
 
@@ -106,7 +110,7 @@ public static class ShelfWebApp
     private static void UsePipeline(WebApplication app)
     {
         app.UseExceptionHandler(errors => errors.Run(context =>
-            ErrorResponses.WriteAsync(context, StatusCodes.Status500InternalServerError, "server.error", "something went wrong on the server; nothing was changed; the server's log says more")));
+            ErrorResponses.WriteAsync(context, StatusCodes.Status500InternalServerError, WebErrorCodes.ServerError, "something went wrong on the server; nothing was changed; the server's log says more")));
         app.UseStatusCodePages(pages => ErrorResponses.WriteStatusAsync(pages.HttpContext));
         app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<OwnerGate>();

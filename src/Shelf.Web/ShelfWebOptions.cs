@@ -7,6 +7,8 @@ public sealed class ShelfWebOptions
 
     public const long DefaultMaxUploadBytes = 50L * 1024 * 1024;
 
+    public const long DefaultImportJobBytes = 5L * 1024 * 1024;
+
     /// <summary>Where Kestrel listens, as ASP.NET Core reads <c>--urls</c> (several separated by ';').</summary>
     public string Urls { get; set; } = DefaultUrls;
 
@@ -15,4 +17,10 @@ public sealed class ShelfWebOptions
 
     /// <summary>The largest request body (an uploaded import) accepted; larger ones get 413.</summary>
     public long MaxUploadBytes { get; set; } = DefaultMaxUploadBytes;
+
+    /// <summary>
+    /// Uploads larger than this are always imported as a job (202 and a job to poll) rather than
+    /// within the request; smaller ones only when the client sends <c>Prefer: respond-async</c>.
+    /// </summary>
+    public long ImportJobBytes { get; set; } = DefaultImportJobBytes;
 }

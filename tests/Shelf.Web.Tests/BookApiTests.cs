@@ -175,4 +175,6 @@ public abstract class BookApiTests(DatabaseFixture fixture)
     public sealed class Sqlite(SqliteDatabaseFixture db) : BookApiTests(db), IClassFixture<SqliteDatabaseFixture>;
 
     public sealed class Postgres(PostgresDatabaseFixture db) : BookApiTests(db), IClassFixture<PostgresDatabaseFixture>;
+
+    public sealed class MySql(MySqlDatabaseFixture db) : BookApiTests(db), IClassFixture<MySqlDatabaseFixture>;
 }

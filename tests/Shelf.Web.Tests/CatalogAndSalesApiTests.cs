@@ -185,7 +185,7 @@ public abstract class CatalogAndSalesApiTests(DatabaseFixture fixture)
         Assert.Equal(0, list.GetProperty("total").GetInt32());
     }
 
-    private static MultipartFormDataContent Upload(byte[] file, params (string Name, string Value)[] fields)
+    internal static MultipartFormDataContent Upload(byte[] file, params (string Name, string Value)[] fields)
     {
         var form = new MultipartFormDataContent();
         var content = new ByteArrayContent(file);
@@ -202,4 +202,6 @@ public abstract class CatalogAndSalesApiTests(DatabaseFixture fixture)
     public sealed class Sqlite(SqliteDatabaseFixture db) : CatalogAndSalesApiTests(db), IClassFixture<SqliteDatabaseFixture>;
 
     public sealed class Postgres(PostgresDatabaseFixture db) : CatalogAndSalesApiTests(db), IClassFixture<PostgresDatabaseFixture>;
+
+    public sealed class MySql(MySqlDatabaseFixture db) : CatalogAndSalesApiTests(db), IClassFixture<MySqlDatabaseFixture>;
 }

@@ -146,4 +146,6 @@ public abstract partial class LibraryPageTests(DatabaseFixture fixture)
     public sealed class Sqlite(SqliteDatabaseFixture fixture) : LibraryPageTests(fixture), IClassFixture<SqliteDatabaseFixture>;
 
     public sealed class Postgres(PostgresDatabaseFixture fixture) : LibraryPageTests(fixture), IClassFixture<PostgresDatabaseFixture>;
+
+    public sealed class MySql(MySqlDatabaseFixture fixture) : LibraryPageTests(fixture), IClassFixture<MySqlDatabaseFixture>;
 }

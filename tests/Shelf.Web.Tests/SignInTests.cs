@@ -256,4 +256,6 @@ public abstract partial class SignInTests(DatabaseFixture fixture)
     public sealed class Sqlite(SqliteDatabaseFixture db) : SignInTests(db), IClassFixture<SqliteDatabaseFixture>;
 
     public sealed class Postgres(PostgresDatabaseFixture db) : SignInTests(db), IClassFixture<PostgresDatabaseFixture>;
+
+    public sealed class MySql(MySqlDatabaseFixture db) : SignInTests(db), IClassFixture<MySqlDatabaseFixture>;
 }

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Shelf.Core.Data;
-using Shelf.Core.Features.Accounts;
 using Shelf.Testing;
 
 namespace Shelf.Web.Tests;
@@ -16,7 +15,7 @@ namespace Shelf.Web.Tests;
 /// </summary>
 public sealed class WebSite : IAsyncDisposable
 {
-    public const string Password = "correct horse";
+    public const string Password = SiteUsers.Password;
 
     private readonly List<HttpClient> _clients = [];
 
@@ -40,19 +39,13 @@ public sealed class WebSite : IAsyncDisposable
     public static async Task<WebSite> StartAsync(DatabaseFixture fixture, bool withUsers = true, Action<ShelfWebOptions>? configure = null, DatabaseTarget? target = null)
     {
         target ??= await fixture.NewDatabaseAsync();
-        var tokens = new Dictionary<string, string>(StringComparer.Ordinal);
-        await using (var db = await DatabaseFixture.OpenAsync(target))
+        if (!withUsers)
         {
-            if (withUsers)
-            {
-                foreach (var role in new[] { "owner", "editor", "viewer" })
-                {
-                    await Require(new AddUser(db, TimeProvider.System).ExecuteAsync(new AddUserRequest(role, role, Password), default));
-                    tokens[role] = (await Require(new CreateToken(db, TimeProvider.System).ExecuteAsync(role, "tests", default))).Secret;
-                }
-            }
+            // Opening the library migrates it, as adding the users would.
+            await (await DatabaseFixture.OpenAsync(target)).DisposeAsync();
         }
 
+        var tokens = withUsers ? await SiteUsers.AddAsync(target) : new Dictionary<string, string>(StringComparer.Ordinal);
         return await StartOnAsync(target, tokens, configure);
     }
 
@@ -92,11 +85,5 @@ public sealed class WebSite : IAsyncDisposable
 
         await App.StopAsync();
         await App.DisposeAsync();
-    }
-
-    private static async Task<T> Require<T>(Task<Shelf.Core.Common.Result<T>> result)
-    {
-        var done = await result;
-        return done.IsSuccess ? done.Value : throw new InvalidOperationException(done.Error!.Message);
     }
 }

@@ -40,6 +40,8 @@ public abstract class ShelfDbContext(DbContextOptions options) : DbContext(optio
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
+
     /// <summary>Which database this context talks to.</summary>
     public abstract DatabaseProvider Provider { get; }
 

@@ -52,11 +52,16 @@ public sealed class ShelfMigrator(DatabaseTarget target) : IDisposable
 
     public void Dispose() => _gate.Dispose();
 
-    /// <summary>How many of this Shelf's migrations the library lacks; an error when it is not a library this Shelf can open.</summary>
+    /// <summary>
+    /// How many of this Shelf's migrations the library lacks; an error when it is not a library
+    /// this Shelf can open. None lacking counts as seeing the schema up to date, so a host that
+    /// checks instead of migrating (the web) asks the database once, not on every request.
+    /// </summary>
     public async Task<Result<int>> PendingAsync(ShelfDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var state = await InspectAsync(db, cancellationToken);
+        _current |= state.IsSuccess && state.Value.Pending == 0;
         return state.IsSuccess ? state.Value.Pending : state.Error!;
     }
 

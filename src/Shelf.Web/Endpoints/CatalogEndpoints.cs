@@ -1,17 +1,20 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
 using Shelf.Core.Common;
 using Shelf.Core.Features.Catalog;
 using Shelf.Core.Features.Catalog.Formats;
+using Shelf.Core.Features.ImportJobs;
 using Shelf.Web.Infrastructure;
+using Shelf.Web.Jobs;
 using Shelf.Web.Security;
 
 namespace Shelf.Web.Endpoints;
 
 /// <summary>
 /// <c>POST /api/v1/imports</c> (a multipart upload; the summary <c>shelf import --json</c>
-/// prints), <c>POST /api/v1/imports/rejects</c> (the same upload read as a dry run, answered with
+/// prints, or a job to poll at <c>GET /api/v1/imports/{id}</c>), <c>POST /api/v1/imports/rejects</c> (the same upload read as a dry run, answered with
 /// the rejected rows' original bytes as CSV) and <c>GET /api/v1/export</c> (streamed).
 /// </summary>
 internal static class CatalogEndpoints
@@ -21,8 +24,13 @@ internal static class CatalogEndpoints
         var imports = api.MapGroup("/imports").WithTags("Import and export");
         imports.MapPost("/", ImportAsync).RequireAuthorization(Policies.Edit).DisableAntiforgery().AddEndpointFilter<CookieAntiforgeryFilter>()
             .WithSummary("Import a file: form fields file, and optionally format, map (repeatable, 'Column=field'), encoding, skipLines, dryRun, update, strict")
-            .Accepts<IFormFile>("multipart/form-data").Produces<ImportSummary>()
+            .WithDescription("Answers 200 with the summary once imported. With 'Prefer: respond-async', or for a file larger than the server's job threshold, "
+                + "answers 202 at once with a job (Location: /api/v1/imports/{id}) to poll with GET; the import then runs in the background as one transaction.")
+            .Accepts<IFormFile>("multipart/form-data").Produces<ImportSummary>().Produces<ImportJobBody>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        imports.MapGet("/{id}", GetJobAsync).RequireAuthorization(Policies.Edit)
+            .WithSummary("An import job: its state (queued, running, succeeded, failed, cancelled), progress and times; once it succeeded the summary POST /imports answers with, once it failed the problem it met")
+            .Produces<ImportJobBody>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         imports.MapPost("/rejects", RejectsAsync).RequireAuthorization(Policies.Edit).DisableAntiforgery().AddEndpointFilter<CookieAntiforgeryFilter>()
             .WithSummary("Read a file as a dry run and answer with the rows it would reject, as they were in the file, with a reason column")
             .Accepts<IFormFile>("multipart/form-data").Produces(StatusCodes.Status200OK, contentType: "text/csv")
@@ -32,7 +40,7 @@ internal static class CatalogEndpoints
             .Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesProblem(StatusCodes.Status400BadRequest);
     }
 
-    private static async Task<IResult> ImportAsync(HttpRequest request, ImportCatalog import, CancellationToken cancellationToken)
+    private static async Task<IResult> ImportAsync(HttpRequest request, ImportCatalog import, ImportJobStarter jobs, ShelfWebOptions options, IHostApplicationLifetime lifetime, CancellationToken cancellationToken)
     {
         var read = await ReadFormAsync(request, dryRun: null, cancellationToken);
         if (!read.IsSuccess)
@@ -40,12 +48,35 @@ internal static class CatalogEndpoints
             return Problems.Of(read.Error!);
         }
 
-        await using var file = read.Value.File;
-        var summary = await import.ExecuteAsync(read.Value.Request with { Input = file }, null, cancellationToken);
+        var (template, file) = read.Value;
+        if (PrefersAsync(request) || file.Length > options.ImportJobBytes)
+        {
+            var started = await jobs.StartAsync(template, file, request.HttpContext.User.Identity?.Name ?? string.Empty, cancellationToken);
+            if (!started.IsSuccess)
+            {
+                return Problems.Of(started.Error!);
+            }
+
+            request.HttpContext.Response.Headers["Preference-Applied"] = RespondAsync;
+            return Results.Accepted(ImportJobBody.PathOf(started.Value.Id), ImportJobBody.Of(started.Value, live: null));
+        }
+
+        var summary = await RunAsync(import, template with { Input = file.OpenReadStream() }, lifetime, cancellationToken);
         return summary.IsSuccess ? Results.Ok(summary.Value) : Problems.Of(summary.Error!);
     }
 
-    private static async Task<IResult> RejectsAsync(HttpRequest request, ImportCatalog import, CancellationToken cancellationToken)
+    private static async Task<IResult> GetJobAsync(string id, GetImportJob get, ImportJobWorker worker, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(id, out var jobId))
+        {
+            return Problems.Of(StatusCodes.Status400BadRequest, WebErrorCodes.BadRequest, $"'{UserText.Shorten(id)}' is not an import job id; use the id POST /api/v1/imports answered with");
+        }
+
+        var job = await get.ExecuteAsync(jobId, cancellationToken);
+        return job.IsSuccess ? Results.Ok(ImportJobBody.Of(job.Value, worker.LiveProgress(jobId))) : Problems.Of(job.Error!);
+    }
+
+    private static async Task<IResult> RejectsAsync(HttpRequest request, ImportCatalog import, IHostApplicationLifetime lifetime, CancellationToken cancellationToken)
     {
         var read = await ReadFormAsync(request, dryRun: true, cancellationToken);
         if (!read.IsSuccess)
@@ -53,9 +84,8 @@ internal static class CatalogEndpoints
             return Problems.Of(read.Error!);
         }
 
-        await using var file = read.Value.File;
         var rejects = new MemoryStream();
-        var summary = await import.ExecuteAsync(read.Value.Request with { Input = file, Rejects = rejects }, null, cancellationToken);
+        var summary = await RunAsync(import, read.Value.Request with { Input = read.Value.File.OpenReadStream(), Rejects = rejects }, lifetime, cancellationToken);
         if (!summary.IsSuccess)
         {
             return Problems.Of(summary.Error!);
@@ -64,6 +94,28 @@ internal static class CatalogEndpoints
         rejects.Position = 0;
         return Results.File(rejects, "text/csv", "rejects.csv");
     }
+
+    /// <summary>An import within the request; stopping the server cancels it (its transaction rolls back) rather than waiting for it.</summary>
+    private static async Task<Result<ImportSummary>> RunAsync(ImportCatalog import, ImportRequest request, IHostApplicationLifetime lifetime, CancellationToken cancellationToken)
+    {
+        await using var input = request.Input;
+        using var both = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
+        try
+        {
+            return await import.ExecuteAsync(request, null, both.Token);
+        }
+        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return Error.Unavailable(WebErrorCodes.Stopping, "the server is stopping, so the import was rolled back; nothing was imported; send the file again");
+        }
+    }
+
+    private const string RespondAsync = "respond-async";
+
+    /// <summary>RFC 7240's <c>Prefer: respond-async</c>, among any other preferences the client sends.</summary>
+    private static bool PrefersAsync(HttpRequest request) =>
+        request.Headers["Prefer"].SelectMany(value => (value ?? string.Empty).Split(',')).Any(preference =>
+            string.Equals(preference.Split(';')[0].Trim(), RespondAsync, StringComparison.OrdinalIgnoreCase));
 
     private static IResult Export(ExportCatalog export, string? format, CancellationToken cancellationToken)
     {
@@ -78,7 +130,7 @@ internal static class CatalogEndpoints
         return Results.Stream(async body => await export.ExecuteAsync(value, body, null, cancellationToken), contentType, name);
     }
 
-    private static async Task<Result<(ImportRequest Request, Stream File)>> ReadFormAsync(HttpRequest request, bool? dryRun, CancellationToken cancellationToken)
+    private static async Task<Result<(ImportRequest Request, IFormFile File)>> ReadFormAsync(HttpRequest request, bool? dryRun, CancellationToken cancellationToken)
     {
         if (!request.HasFormContentType)
         {
@@ -123,8 +175,7 @@ internal static class CatalogEndpoints
 
         var format = form["format"].ToString();
         var encoding = form["encoding"].ToString();
-        var stream = file.OpenReadStream();
-        return (new ImportRequest(stream)
+        return (new ImportRequest(Stream.Null)
         {
             Format = format.Length == 0 ? null : format,
             Mappings = mappings,
@@ -133,6 +184,6 @@ internal static class CatalogEndpoints
             DryRun = dryRun ?? flags["dryRun"],
             Update = flags["update"],
             Strict = flags["strict"],
-        }, stream);
+        }, file);
     }
 }

@@ -32,7 +32,7 @@ internal static class StatusProblems
             StatusCodes.Status405MethodNotAllowed => (WebErrorCodes.BadRequest, $"{context.Request.Method} is not allowed on {context.Request.Path}"),
             StatusCodes.Status413PayloadTooLarge => (WebErrorCodes.TooLarge, "the request body is larger than this server accepts; start 'shelf serve' with a larger --max-upload"),
             StatusCodes.Status415UnsupportedMediaType => (WebErrorCodes.BadRequest, "this endpoint does not read a body of that type: send application/json, or multipart/form-data for an import"),
-            >= 500 => ("server.error", "something went wrong on the server; nothing was changed; the server's log says more"),
+            >= 500 => (WebErrorCodes.ServerError, "something went wrong on the server; nothing was changed; the server's log says more"),
             _ => ("request.failed", "the request failed"),
         };
 }

@@ -11,4 +11,8 @@ public static class WebErrorCodes
     public const string BadRequest = "request.invalid";
     public const string NotFound = "request.not_found";
     public const string AntiforgeryInvalid = "request.antiforgery";
+    public const string ServerError = "server.error";
+
+    /// <summary>The server is shutting down: a synchronous import in progress was rolled back.</summary>
+    public const string Stopping = "site.stopping";
 }

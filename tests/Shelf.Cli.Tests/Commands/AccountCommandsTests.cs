@@ -106,4 +106,6 @@ public abstract class AccountCommandsTests(DatabaseFixture fixture)
     public sealed class Sqlite(SqliteDatabaseFixture db) : AccountCommandsTests(db), IClassFixture<SqliteDatabaseFixture>;
 
     public sealed class Postgres(PostgresDatabaseFixture db) : AccountCommandsTests(db), IClassFixture<PostgresDatabaseFixture>;
+
+    public sealed class MySql(MySqlDatabaseFixture db) : AccountCommandsTests(db), IClassFixture<MySqlDatabaseFixture>;
 }

@@ -228,4 +228,6 @@ public abstract class BookCommandsTests(DatabaseFixture fixture)
 
     public sealed class Postgres(PostgresDatabaseFixture fixture) : BookCommandsTests(fixture), IClassFixture<PostgresDatabaseFixture>;
 
+    public sealed class MySql(MySqlDatabaseFixture fixture) : BookCommandsTests(fixture), IClassFixture<MySqlDatabaseFixture>;
+
 }

@@ -176,4 +176,6 @@ public abstract class BulkEditCommandsTests(DatabaseFixture fixture)
     public sealed class Sqlite(SqliteDatabaseFixture fixture) : BulkEditCommandsTests(fixture), IClassFixture<SqliteDatabaseFixture>;
 
     public sealed class Postgres(PostgresDatabaseFixture fixture) : BulkEditCommandsTests(fixture), IClassFixture<PostgresDatabaseFixture>;
+
+    public sealed class MySql(MySqlDatabaseFixture fixture) : BulkEditCommandsTests(fixture), IClassFixture<MySqlDatabaseFixture>;
 }

@@ -53,4 +53,6 @@ public abstract class ConcurrentWritesTests(DatabaseFixture fixture)
     public sealed class Sqlite(SqliteDatabaseFixture fixture) : ConcurrentWritesTests(fixture), IClassFixture<SqliteDatabaseFixture>;
 
     public sealed class Postgres(PostgresDatabaseFixture fixture) : ConcurrentWritesTests(fixture), IClassFixture<PostgresDatabaseFixture>;
+
+    public sealed class MySql(MySqlDatabaseFixture fixture) : ConcurrentWritesTests(fixture), IClassFixture<MySqlDatabaseFixture>;
 }

@@ -15,7 +15,8 @@ public abstract class ImportInterruptionTests(DatabaseFixture fixture)
 {
     private const int Rows = 400_000;
 
-    private static readonly Lazy<string> BigFile = new(WriteBigFile);
+    /// <summary>A 400,000-row file in the simple format, written once per test run (the serve tests import it too).</summary>
+    internal static readonly Lazy<string> BigFile = new(WriteBigFile);
 
     [Fact]
     public async Task Import_KilledMidway_LeavesTheLibraryAsItWas()

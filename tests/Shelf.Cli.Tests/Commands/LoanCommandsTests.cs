@@ -169,4 +169,6 @@ public abstract class LoanCommandsTests(DatabaseFixture fixture)
     public sealed class Sqlite(SqliteDatabaseFixture fixture) : LoanCommandsTests(fixture), IClassFixture<SqliteDatabaseFixture>;
 
     public sealed class Postgres(PostgresDatabaseFixture fixture) : LoanCommandsTests(fixture), IClassFixture<PostgresDatabaseFixture>;
+
+    public sealed class MySql(MySqlDatabaseFixture fixture) : LoanCommandsTests(fixture), IClassFixture<MySqlDatabaseFixture>;
 }

@@ -142,4 +142,6 @@ public abstract partial class MergeCommandsTests(DatabaseFixture fixture)
     public sealed class Sqlite(SqliteDatabaseFixture fixture) : MergeCommandsTests(fixture), IClassFixture<SqliteDatabaseFixture>;
 
     public sealed class Postgres(PostgresDatabaseFixture fixture) : MergeCommandsTests(fixture), IClassFixture<PostgresDatabaseFixture>;
+
+    public sealed class MySql(MySqlDatabaseFixture fixture) : MergeCommandsTests(fixture), IClassFixture<MySqlDatabaseFixture>;
 }

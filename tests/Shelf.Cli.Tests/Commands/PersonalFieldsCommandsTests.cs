@@ -109,4 +109,6 @@ public abstract class PersonalFieldsCommandsTests(DatabaseFixture fixture)
 
     public sealed class Postgres(PostgresDatabaseFixture fixture) : PersonalFieldsCommandsTests(fixture), IClassFixture<PostgresDatabaseFixture>;
 
+    public sealed class MySql(MySqlDatabaseFixture fixture) : PersonalFieldsCommandsTests(fixture), IClassFixture<MySqlDatabaseFixture>;
+
 }

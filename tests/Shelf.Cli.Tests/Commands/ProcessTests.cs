@@ -154,6 +154,13 @@ internal static class ShelfProcess
     /// <summary>Starts <c>shelf args...</c> and returns at once, with stdout and stderr being collected.</summary>
     public static RunningShelf Start(params string[] args)
     {
+        var process = Launch(args);
+        return new RunningShelf(process, process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
+    }
+
+    /// <summary>Starts <c>shelf args...</c> with its three streams redirected and its input closed; the caller reads the output.</summary>
+    public static Process Launch(params string[] args)
+    {
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -170,7 +177,7 @@ internal static class ShelfProcess
         info.Environment["DOTNET_CLI_HOME"] = Path.GetTempPath();
         var process = Process.Start(info)!;
         process.StandardInput.Close();
-        return new RunningShelf(process, process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
+        return process;
     }
 
     public static async Task<CliResult> RunAsync(string[] prefix, params string[] args)

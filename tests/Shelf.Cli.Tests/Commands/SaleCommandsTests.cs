@@ -337,4 +337,6 @@ public abstract class SaleCommandsTests(DatabaseFixture fixture)
     public sealed class Sqlite(SqliteDatabaseFixture fixture) : SaleCommandsTests(fixture), IClassFixture<SqliteDatabaseFixture>;
 
     public sealed class Postgres(PostgresDatabaseFixture fixture) : SaleCommandsTests(fixture), IClassFixture<PostgresDatabaseFixture>;
+
+    public sealed class MySql(MySqlDatabaseFixture fixture) : SaleCommandsTests(fixture), IClassFixture<MySqlDatabaseFixture>;
 }

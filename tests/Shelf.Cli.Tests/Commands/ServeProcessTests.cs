@@ -54,20 +54,7 @@ public sealed class ServeProcessTests(SqliteDatabaseFixture fixture) : IClassFix
         Assert.Contains("--urls", line, StringComparison.Ordinal);
     }
 
-    private static Running Start(params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
-        info.ArgumentList.Add(ShelfProcess.ShelfDll);
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        info.Environment["DOTNET_CLI_HOME"] = Path.GetTempPath();
-        var process = Process.Start(info)!;
-        process.StandardInput.Close();
-        return new Running(process);
-    }
+    private static Running Start(params string[] args) => new(ShelfProcess.Launch(args));
 
     /// <summary>Kills the server when a test fails before stopping it, so no process outlives its test.</summary>
     private sealed class Running(Process process) : IDisposable

@@ -127,6 +127,18 @@ public sealed class DatabaseTargetTests
         Assert.Equal(5432, new NpgsqlConnectionStringBuilder(target.ConnectionString).Port);
     }
 
+    [Theory]
+    [InlineData("postgres://user@db.example/lib", 64)]
+    [InlineData("Host=db.example;Database=lib;Username=user", 64)]
+    [InlineData("postgres://user@db.example/lib?Max%20Auto%20Prepare=8", 8)]
+    [InlineData("Host=db.example;Database=lib;Username=user;Max Auto Prepare=8", 8)]
+    public void Resolve_Postgres_PreparesRepeatedStatementsUnlessTheUserSaysOtherwise(string address, int expected)
+    {
+        var target = Resolve(address);
+
+        Assert.Equal(expected, new NpgsqlConnectionStringBuilder(target.ConnectionString).MaxAutoPrepare);
+    }
+
     [Fact]
     public void Resolve_PostgresUrlWithEscapedCharacters_Unescaped()
     {

@@ -11,10 +11,10 @@ namespace Shelf.Core.Tests.Data;
 public sealed class ShelfDatabaseTests
 {
     // book_search is the full-text index (SearchIndexSql); on SQLite FTS5 keeps it in shadow tables book_search_*.
-    private static readonly string[] LibraryTables = ["api_tokens", "authors", "book_authors", "book_identifiers", "book_search", "book_tags", "books", "borrowers", "data_protection_keys", "loans", "merge_records", "sales", "tags", "users"];
+    private static readonly string[] LibraryTables = ["api_tokens", "authors", "book_authors", "book_identifiers", "book_search", "book_tags", "books", "borrowers", "data_protection_keys", "import_jobs", "loans", "merge_records", "sales", "tags", "users"];
 
     // On PostgreSQL the index also has its vocabulary (SearchIndexSql.PostgresTermsCreate); FTS5 has its own.
-    private static readonly string[] PostgresLibraryTables = ["api_tokens", "authors", "book_authors", "book_identifiers", "book_search", "book_search_terms", "book_tags", "books", "borrowers", "data_protection_keys", "loans", "merge_records", "sales", "tags", "users"];
+    private static readonly string[] PostgresLibraryTables = ["api_tokens", "authors", "book_authors", "book_identifiers", "book_search", "book_search_terms", "book_tags", "books", "borrowers", "data_protection_keys", "import_jobs", "loans", "merge_records", "sales", "tags", "users"];
 
     // SQLite
 

@@ -34,7 +34,7 @@ internal static class UserLookup
             return false;
         }
 
-        if (db.Provider == DatabaseProvider.Postgres)
+        if (db.Provider != DatabaseProvider.Sqlite)
         {
             await db.Database.ExecuteSqlRawAsync("SELECT id FROM users WHERE role = 'owner' FOR UPDATE", cancellationToken);
         }

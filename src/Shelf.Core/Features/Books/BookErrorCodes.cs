@@ -30,7 +30,6 @@ public static class BookErrorCodes
     public const string PriceInvalid = "book.price_invalid";
     public const string RatingInvalid = "book.rating_invalid";
     public const string SearchBadLimit = "search.bad_limit";
-    public const string SearchNotOnMySql = "search.not_on_mysql";
     public const string SearchEmpty = "search.empty";
     public const string SearchSyntax = "search.syntax";
     public const string SearchTooLong = "search.too_long";

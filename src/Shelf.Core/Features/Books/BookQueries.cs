@@ -67,17 +67,27 @@ internal static class BookQueries
 
     /// <summary>
     /// Makes concurrent changes to one book wait for each other inside their transactions, so two
-    /// edits adding a credit each both land instead of one replacing the other's. PostgreSQL locks
+    /// edits adding a credit each both land instead of one replacing the other's. PostgreSQL and MySQL lock
     /// the row; SQLite needs nothing more, its transactions begin IMMEDIATE and writers run one at
     /// a time. Outside a transaction (a rehearsal, see CheckThenWrite) there is nothing to hold.
     /// </summary>
     public static async Task LockAsync(ShelfDbContext db, int id, CancellationToken cancellationToken)
     {
-        if (db.Provider == DatabaseProvider.Postgres && db.Database.CurrentTransaction is not null)
+        if (db.Provider != DatabaseProvider.Sqlite && db.Database.CurrentTransaction is not null)
         {
             await db.Database.ExecuteSqlAsync($"SELECT id FROM books WHERE id = {id} FOR UPDATE", cancellationToken);
         }
     }
+
+    /// <summary>The id a reference names when it is a number that cannot be an ISBN (which would win, see <see cref="ResolveIdAsync"/>); else null.</summary>
+    public static int? PlainId(string reference)
+    {
+        var text = reference.Trim();
+        return Isbn.TryParse(text, out _, out _) ? null : NumberOf(text);
+    }
+
+    private static int? NumberOf(string text) =>
+        int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) && id > 0 ? id : null;
 
     /// <summary>
     /// Finds a book by what a user types to name it: an ISBN (10 or 13 digits) or a numeric id.
@@ -95,7 +105,7 @@ internal static class BookQueries
             }
         }
 
-        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) && id > 0)
+        if (NumberOf(text) is { } id)
         {
             return await db.Books.Where(b => b.Id == id).Select(b => (int?)b.Id).SingleOrDefaultAsync(cancellationToken);
         }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Shelf.Core.Common;
 using Shelf.Core.Data;
@@ -66,6 +68,13 @@ public sealed class EditBooks(ShelfDbContext db)
             {
                 // As EditBook locks its book, so a concurrent edit of one of these waits rather than interleaves.
                 await db.Database.ExecuteSqlAsync($"SELECT id FROM books WHERE id = ANY({chunk}) FOR UPDATE", cancellationToken);
+            }
+            else if (db.Provider == DatabaseProvider.MySql)
+            {
+                // MySQL has no arrays: one parameter per id.
+                var list = string.Join(", ", chunk.Select((_, i) => "{" + i.ToString(CultureInfo.InvariantCulture) + "}"));
+                var locking = FormattableStringFactory.Create("SELECT id FROM books WHERE id IN (" + list + ") FOR UPDATE", [.. chunk.Cast<object>()]);
+                await db.Database.ExecuteSqlAsync(locking, cancellationToken);
             }
 
             var books = await db.Books

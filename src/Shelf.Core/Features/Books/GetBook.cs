@@ -9,7 +9,8 @@ public sealed class GetBook(ShelfDbContext db, TimeProvider? clock = null)
 {
     public async Task<Result<BookDetails>> ExecuteAsync(string reference, CancellationToken cancellationToken)
     {
-        var id = await BookQueries.ResolveIdAsync(db, reference, cancellationToken);
+        // A plain id needs no lookup of its own: the details come back empty when no book has it.
+        var id = BookQueries.PlainId(reference) ?? await BookQueries.ResolveIdAsync(db, reference, cancellationToken);
         var details = id is null ? null : await BookQueries.DetailsAsync(db, id.Value, cancellationToken);
         if (details is null)
         {

@@ -85,12 +85,12 @@ internal static class SaleQueries
 
     /// <summary>
     /// Makes concurrent changes to one sale (refund, edit, delete) wait for each other, so two
-    /// refunds can never both pass the "copies left" check. PostgreSQL locks the row; SQLite needs
+    /// refunds can never both pass the "copies left" check. PostgreSQL and MySQL lock the row; SQLite needs
     /// nothing more, because its transactions begin IMMEDIATE and so writers already run one at a time.
     /// </summary>
     public static async Task LockAsync(ShelfDbContext db, long id, CancellationToken cancellationToken)
     {
-        if (db.Provider == DatabaseProvider.Postgres)
+        if (db.Provider != DatabaseProvider.Sqlite)
         {
             await db.Database.ExecuteSqlAsync($"SELECT id FROM sales WHERE id = {id} FOR UPDATE", cancellationToken);
         }

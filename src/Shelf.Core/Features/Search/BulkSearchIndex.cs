@@ -5,7 +5,7 @@ namespace Shelf.Core.Features.Search;
 
 /// <summary>
 /// For a bulk catalog import: sets the search index's triggers aside (on SQLite they are dropped;
-/// on PostgreSQL this transaction tells them to skip) and rebuilds the whole index in one pass at
+/// on PostgreSQL this transaction, on MySQL this session, tells them to skip) and rebuilds the whole index in one pass at
 /// the end, inside the import's transaction. Row by row, each book and each credit would rewrite
 /// the book's index entry; one pass after the rows costs a fraction of that.
 /// </summary>
@@ -31,7 +31,7 @@ internal sealed class BulkSearchIndex(DatabaseProvider provider)
         }
         else
         {
-            await ExecuteAsync(connection, transaction, SearchIndexSql.PostgresDefer, cancellationToken);
+            await ExecuteAsync(connection, transaction, provider == DatabaseProvider.MySql ? SearchIndexSql.MySqlDefer : SearchIndexSql.PostgresDefer, cancellationToken);
         }
 
         _setAside = true;
@@ -53,6 +53,15 @@ internal sealed class BulkSearchIndex(DatabaseProvider provider)
                 await ExecuteAsync(connection, transaction, trigger, cancellationToken);
             }
         }
+        else if (provider == DatabaseProvider.MySql)
+        {
+            foreach (var statement in SearchIndexSql.MySqlRebuild)
+            {
+                await ExecuteAsync(connection, transaction, statement, cancellationToken);
+            }
+
+            await ExecuteAsync(connection, transaction, SearchIndexSql.MySqlResume, cancellationToken);
+        }
         else
         {
             await ExecuteAsync(connection, transaction, SearchIndexSql.PostgresRebuild + SearchIndexSql.PostgresTermsRebuild, cancellationToken);
@@ -60,6 +69,20 @@ internal sealed class BulkSearchIndex(DatabaseProvider provider)
         }
 
         _setAside = false;
+    }
+
+    /// <summary>
+    /// On MySQL the setting lives in the session, not the transaction, and a pooled connection
+    /// keeps its session: an import that fails between <see cref="SetAsideAsync"/> and the rebuild
+    /// must turn the triggers back on before the connection serves anyone else. Nothing elsewhere.
+    /// </summary>
+    public async Task ResumeAfterFailureAsync(DbConnection connection)
+    {
+        if (_setAside && provider == DatabaseProvider.MySql && connection.State == System.Data.ConnectionState.Open)
+        {
+            await ExecuteAsync(connection, null, SearchIndexSql.MySqlResume, CancellationToken.None);
+            _setAside = false;
+        }
     }
 
     private static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken)

@@ -3,9 +3,10 @@ using Shelf.Core.Data;
 namespace Shelf.Core.Features.Search;
 
 /// <summary>
-/// Writes word and phrase terms in each database's full-text syntax: an FTS5 MATCH expression
-/// or a PostgreSQL tsquery. Words reach here folded by TextKey (letters and digits only), and are
-/// quoted anyway, so no user text is ever read as operators.
+/// Writes word and phrase terms in each database's full-text syntax: an FTS5 MATCH expression,
+/// a PostgreSQL tsquery, or on MySQL a condition on <c>books b</c> over the word table (which has
+/// no query language of its own). Words reach here folded by TextKey (letters and digits only),
+/// and are quoted anyway (on MySQL they travel as parameters), so no user text is ever read as operators.
 /// </summary>
 /// <remarks>
 /// A bare word is a prefix, but it can be written two ways. <see cref="WordForm.Prefix"/> is the
@@ -17,8 +18,21 @@ namespace Shelf.Core.Features.Search;
 /// </remarks>
 internal abstract class FullTextQuery
 {
-    public static FullTextQuery For(DatabaseProvider provider, PrefixTerms? prefixes) =>
-        provider == DatabaseProvider.Sqlite ? new Fts5(prefixes) : new TsQuery(prefixes);
+    /// <param name="provider">The database to write for.</param>
+    /// <param name="prefixes">The prefix words as the index's terms, or null.</param>
+    /// <param name="parameter">Adds a value to the statement's parameters and returns its placeholder (MySQL's terms are SQL).</param>
+    public static FullTextQuery For(DatabaseProvider provider, PrefixTerms? prefixes, Func<object, string> parameter) => provider switch
+    {
+        DatabaseProvider.Sqlite => new Fts5(prefixes),
+        DatabaseProvider.MySql => new WordTable(parameter),
+        _ => new TsQuery(prefixes),
+    };
+
+    /// <summary>
+    /// True when an expression is SQL, a condition on <c>books b</c>, to be written into the
+    /// statement as it is; false when it is the index's own query text, sent as one parameter.
+    /// </summary>
+    public virtual bool IsCondition => false;
 
     public abstract string Term(TextTerm term, WordForm form);
 
@@ -104,6 +118,51 @@ internal abstract class FullTextQuery
 
         public override string AndNot(string positive, string negative) => $"({positive} & !{negative})";
     }
+}
+
+/// <summary>
+/// MySQL's word table (<see cref="SearchIndexSql.MySqlCreate"/>): a word is one seek of the word
+/// index (a prefix one range of it, <c>LIKE 'word%'</c> in the column's accent-blind collation), a
+/// phrase the same field's words at consecutive positions. Fields are numbered as the table's.
+/// </summary>
+internal sealed class WordTable(Func<object, string> parameter) : FullTextQuery
+{
+    public override bool IsCondition => true;
+
+    public override string Term(TextTerm term, WordForm form)
+    {
+        var field = term.Field switch
+        {
+            TextField.Title => " AND s0.field = 1",
+            TextField.Author => " AND s0.field = 2",
+            TextField.Series => " AND s0.field = 3",
+            TextField.Publisher => " AND s0.field = 4",
+            _ => string.Empty,
+        };
+        if (!term.Phrase)
+        {
+            var each = term.Words.Select(w => $"b.id IN (SELECT s0.book_id FROM book_search s0 WHERE {Word("s0", w, form)}{field})").ToList();
+            return each.Count == 1 ? each[0] : "(" + string.Join(" AND ", each) + ")";
+        }
+
+        // A phrase's words are whole words, each the next position of the same field.
+        var joins = string.Concat(term.Words.Skip(1).Select((_, i) =>
+            $" JOIN book_search s{i + 1} ON s{i + 1}.book_id = s0.book_id AND s{i + 1}.field = s0.field AND s{i + 1}.position = s0.position + {i + 1}"));
+        var words = string.Join(" AND ", term.Words.Select((w, i) => Word($"s{i}", w, WordForm.Whole)));
+        return $"b.id IN (SELECT s0.book_id FROM book_search s0{joins} WHERE {words}{field})";
+    }
+
+    private string Word(string alias, string word, WordForm form)
+    {
+        var kept = word.Length > SearchIndexSql.MySqlWordLength ? word[..SearchIndexSql.MySqlWordLength] : word;
+        return form == WordForm.Whole ? $"{alias}.word = {parameter(kept)}" : $"{alias}.word LIKE {parameter(kept + "%")}";
+    }
+
+    public override string And(IEnumerable<string> parts) => "(" + string.Join(" AND ", parts) + ")";
+
+    public override string Or(IEnumerable<string> parts) => "(" + string.Join(" OR ", parts) + ")";
+
+    public override string AndNot(string positive, string negative) => $"({positive} AND NOT {negative})";
 }
 
 /// <summary>How a bare word is looked up: as the prefix it means, or as the whole word only.</summary>

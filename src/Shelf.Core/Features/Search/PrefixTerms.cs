@@ -75,6 +75,13 @@ internal sealed class PrefixTerms
     {
         var sqlite = provider == DatabaseProvider.Sqlite;
         var prefixes = new PrefixTerms();
+        if (provider == DatabaseProvider.MySql)
+        {
+            // MySQL's word table answers a prefix as one range of its word index, which costs what
+            // seeking each of the prefix's words would: nothing to expand.
+            return prefixes;
+        }
+
         var words = query.Terms.OfType<TextTerm>().Where(t => !t.Phrase).SelectMany(t => t.Words)
             .Where(w => !sqlite || w.Length > SqlitePrefixIndexLength).Distinct(StringComparer.Ordinal).ToList();
         if (words.Count == 0)

@@ -22,8 +22,8 @@ public sealed record SearchBooksRequest(string? Query)
 
 /// <summary>
 /// Finds books with the search language, through each database's full-text index (FTS5 on
-/// SQLite, tsvector and GIN on PostgreSQL; see <see cref="SearchIndexSql"/>), so both return the
-/// same books.
+/// SQLite, tsvector and GIN on PostgreSQL, a word table on MySQL; see <see cref="SearchIndexSql"/>),
+/// so all three return the same books.
 /// </summary>
 /// <remarks>
 /// Ranking is designed for the tail. A common word matches a tenth of a large library, and
@@ -73,11 +73,6 @@ public sealed class SearchBooks(ShelfDbContext db)
         if (!query.IsSuccess)
         {
             return query.Error!;
-        }
-
-        if (NotOnMySql() is { } unsupported)
-        {
-            return unsupported;
         }
 
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -146,6 +141,11 @@ public sealed class SearchBooks(ShelfDbContext db)
     // matches it overestimates; a bitmap of the matches read in table order stops at the limit too.
     private async Task<List<BookText>> CandidatesAsync(SearchPlan plan, string expression, int wanted, int? mostBooks, CancellationToken cancellationToken)
     {
+        if (db.Provider == DatabaseProvider.MySql)
+        {
+            return await RowsAsync(plan, MySqlCandidates(plan, expression, wanted), ReadText, cancellationToken);
+        }
+
         var match = plan.Add(expression);
         var sql = db.Provider == DatabaseProvider.Sqlite
             ? $"""
@@ -188,11 +188,16 @@ public sealed class SearchBooks(ShelfDbContext db)
         }
     }
 
-    // The search index (FTS5 on SQLite, tsvector on PostgreSQL) has no MySQL counterpart yet; a
-    // search there says so in one line instead of failing on a table that does not exist.
-    private Error? NotOnMySql() => db.Provider == DatabaseProvider.MySql
-        ? Error.Unavailable(BookErrorCodes.SearchNotOnMySql, "search is not supported on MySQL or MariaDB yet; list the books by author or shelf instead, or use a SQLite or PostgreSQL library")
-        : null;
+    // The word table's conditions on books b in id order: MySQL reads each word's books from the
+    // word index (word, book_id) and stops at the limit.
+    private static string MySqlCandidates(SearchPlan plan, string condition, int wanted) =>
+        $"""
+        SELECT c.id, t.title_key, t.subtitle, t.series, t.publisher,
+               (SELECT GROUP_CONCAT(a.name_key ORDER BY ba.position SEPARATOR ' ') FROM book_authors ba JOIN authors a ON a.id = ba.author_id WHERE ba.book_id = c.id)
+        FROM (SELECT b.id FROM books b WHERE {condition} {(plan.Where is null ? string.Empty : "AND " + plan.Where)}
+              ORDER BY b.id LIMIT {wanted}) c
+        JOIN books t ON t.id = c.id
+        """;
 
     private static BookText ReadText(DbDataReader r) => new(r.GetInt32(0), r.GetString(1), Text(r, 2), Text(r, 3), Text(r, 4), Text(r, 5));
 
@@ -210,11 +215,6 @@ public sealed class SearchBooks(ShelfDbContext db)
             return query.Error!;
         }
 
-        if (NotOnMySql() is { } unsupported)
-        {
-            return unsupported;
-        }
-
         await db.Database.OpenConnectionAsync(cancellationToken);
         var prefixes = await PrefixTerms.ReadAsync(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction(), db.Provider, query.Value, cancellationToken);
         var plan = SearchPlan.For(query.Value, db.Provider, prefixes);
@@ -230,14 +230,12 @@ public sealed class SearchBooks(ShelfDbContext db)
     }
 
     // The condition on books b that every match meets: the index's part, then the fields'.
-    private string Matches(SearchPlan plan)
+    private static string Matches(SearchPlan plan)
     {
         var conditions = new List<string>();
         if (plan.Match is not null)
         {
-            conditions.Add(db.Provider == DatabaseProvider.Sqlite
-                ? $"b.id IN (SELECT rowid FROM book_search WHERE book_search MATCH {plan.Add(plan.Match)})"
-                : $"b.id IN (SELECT book_id FROM book_search WHERE document @@ {plan.Add(plan.Match)}::tsquery)");
+            conditions.Add(plan.IndexCondition(plan.Match, negated: false));
         }
 
         if (plan.Where is not null)

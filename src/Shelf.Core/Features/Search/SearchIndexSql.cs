@@ -16,7 +16,7 @@ namespace Shelf.Core.Features.Search;
 /// which agree on everything but letters Unicode does not decompose (ø, ß) in those three fields.
 /// Triggers keep the index true for every write, including another program's.
 /// </remarks>
-internal static class SearchIndexSql
+internal static partial class SearchIndexSql
 {
     // The author names of one book, in credit order (SQLite's group_concat keeps the order of its input).
     private static string SqliteAuthorsOf(string bookId) =>

@@ -16,13 +16,16 @@ internal sealed class SearchPlan
 {
     private readonly StringBuilder _where = new();
     private readonly FullTextQuery _text;
-    private readonly bool _sqlite;
+    private readonly DatabaseProvider _provider;
 
     private SearchPlan(DatabaseProvider provider, PrefixTerms? prefixes)
     {
-        _sqlite = provider == DatabaseProvider.Sqlite;
-        _text = FullTextQuery.For(provider, prefixes);
+        _provider = provider;
+        _text = FullTextQuery.For(provider, prefixes, Parameter);
     }
+
+    /// <summary>True when <see cref="Match"/> is a condition on <c>books b</c> (MySQL), not the index's query text.</summary>
+    public bool MatchIsCondition => _text.IsCondition;
 
     /// <summary>The full-text expression every result must match, or null when the query has none.</summary>
     public string? Match { get; private set; }
@@ -74,7 +77,7 @@ internal sealed class SearchPlan
             // Nothing positive to look up first: each excluded term is a condition of its own.
             foreach (var excluded in negative)
             {
-                plan.AddCondition($"b.id NOT IN ({plan.IndexLookup(excluded)})");
+                plan.AddCondition(plan.IndexCondition(excluded, negated: true));
             }
         }
 
@@ -107,7 +110,7 @@ internal sealed class SearchPlan
     {
         var condition = term switch
         {
-            TextTerm text => $"b.id IN ({IndexLookup(_text.Term(text with { Negated = false }, WordForm.Prefix))})",
+            TextTerm text => IndexCondition(_text.Term(text with { Negated = false }, WordForm.Prefix), negated: false),
             IsbnTerm isbn => $"b.isbn13 = {Parameter(isbn.Isbn13)}",
             ShelfTerm shelf => $"EXISTS (SELECT 1 FROM book_tags bt JOIN tags t ON t.id = bt.tag_id WHERE bt.book_id = b.id AND (t.name_key = {Parameter(shelf.ShelfKey)} OR t.name_key LIKE {Parameter(ShelfKey.VariantPrefix(shelf.ShelfKey) + "%")}))",
             StatusTerm status => $"b.status = {Parameter(status.Status)}",
@@ -147,10 +150,19 @@ internal sealed class SearchPlan
         return parts.Count == 0 ? $"{column} IS NOT NULL" : "(" + string.Join(" AND ", parts) + ")";
     }
 
-    /// <summary>The ids of the books an expression matches, as a subquery.</summary>
-    private string IndexLookup(string expression) => _sqlite
-        ? $"SELECT rowid FROM book_search WHERE book_search MATCH {Parameter(expression)}"
-        : $"SELECT book_id FROM book_search WHERE document @@ {Parameter(expression)}::tsquery";
+    /// <summary>A condition on <c>books b</c>: the book is (or, negated, is not) one an expression matches.</summary>
+    public string IndexCondition(string expression, bool negated)
+    {
+        if (_text.IsCondition)
+        {
+            return negated ? $"NOT {expression}" : expression;
+        }
+
+        var lookup = _provider == DatabaseProvider.Sqlite
+            ? $"SELECT rowid FROM book_search WHERE book_search MATCH {Parameter(expression)}"
+            : $"SELECT book_id FROM book_search WHERE document @@ {Parameter(expression)}::tsquery";
+        return $"b.id {(negated ? "NOT IN" : "IN")} ({lookup})";
+    }
 
     private string Parameter(object value)
     {

@@ -180,4 +180,6 @@ public abstract class AccountTests(DatabaseFixture fixture)
     public sealed class Sqlite(SqliteDatabaseFixture db) : AccountTests(db), IClassFixture<SqliteDatabaseFixture>;
 
     public sealed class Postgres(PostgresDatabaseFixture db) : AccountTests(db), IClassFixture<PostgresDatabaseFixture>;
+
+    public sealed class MySql(MySqlDatabaseFixture db) : AccountTests(db), IClassFixture<MySqlDatabaseFixture>;
 }

@@ -160,4 +160,6 @@ public abstract class EditBooksTests(DatabaseFixture fixture)
 
     public sealed class Postgres(PostgresDatabaseFixture fixture) : EditBooksTests(fixture), IClassFixture<PostgresDatabaseFixture>;
 
+    public sealed class MySql(MySqlDatabaseFixture fixture) : EditBooksTests(fixture), IClassFixture<MySqlDatabaseFixture>;
+
 }

@@ -214,4 +214,6 @@ public abstract class SearchBooksTests(DatabaseFixture fixture)
     public sealed class Sqlite(SqliteDatabaseFixture fixture) : SearchBooksTests(fixture), IClassFixture<SqliteDatabaseFixture>;
 
     public sealed class Postgres(PostgresDatabaseFixture fixture) : SearchBooksTests(fixture), IClassFixture<PostgresDatabaseFixture>;
+
+    public sealed class MySql(MySqlDatabaseFixture fixture) : SearchBooksTests(fixture), IClassFixture<MySqlDatabaseFixture>;
 }

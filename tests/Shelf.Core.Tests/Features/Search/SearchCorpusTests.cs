@@ -8,11 +8,11 @@ using Shelf.Testing;
 namespace Shelf.Core.Tests.Features.Search;
 
 /// <summary>
-/// One library written the same way into SQLite and PostgreSQL, then a corpus of queries run on
-/// both: each database's own full-text index must return the same books for every query.
+/// One library written the same way into SQLite, PostgreSQL and MariaDB, then a corpus of queries
+/// run on all three: each database's own index must return the same books for every query.
 /// </summary>
-public sealed class SearchCorpusTests(SqliteDatabaseFixture sqlite, PostgresDatabaseFixture postgres)
-    : IClassFixture<SqliteDatabaseFixture>, IClassFixture<PostgresDatabaseFixture>
+public sealed class SearchCorpusTests(SqliteDatabaseFixture sqlite, PostgresDatabaseFixture postgres, MySqlDatabaseFixture mysql)
+    : IClassFixture<SqliteDatabaseFixture>, IClassFixture<PostgresDatabaseFixture>, IClassFixture<MySqlDatabaseFixture>
 {
     private static readonly string[] Words = ["river", "glass", "Hôtel", "winter", "Ærø", "silent", "garden", "Straße", "memory", "fire", "orchard", "Île", "O'Brien", "año"];
     // Subtitles, series and publishers are folded by each database, which agree on accents but not
@@ -32,12 +32,14 @@ public sealed class SearchCorpusTests(SqliteDatabaseFixture sqlite, PostgresData
     ];
 
     [Fact]
-    public async Task Corpus_SameQueries_SameBooksOnBothDatabases()
+    public async Task Corpus_SameQueries_SameBooksOnEveryDatabase()
     {
         await using var lite = await sqlite.OpenNewAsync();
         await using var pg = await postgres.OpenNewAsync();
+        await using var maria = await mysql.OpenNewAsync();
         await SeedAsync(lite);
         await SeedAsync(pg);
+        await SeedAsync(maria);
 
         var nonEmpty = 0;
         foreach (var query in Queries)
@@ -45,6 +47,8 @@ public sealed class SearchCorpusTests(SqliteDatabaseFixture sqlite, PostgresData
             var onSqlite = await IdsAsync(lite, query);
             var onPostgres = await IdsAsync(pg, query);
             Assert.True(onSqlite.SequenceEqual(onPostgres), $"'{query}': SQLite [{string.Join(",", onSqlite)}], PostgreSQL [{string.Join(",", onPostgres)}]");
+            var onMySql = await IdsAsync(maria, query);
+            Assert.True(onSqlite.SequenceEqual(onMySql), $"'{query}': SQLite [{string.Join(",", onSqlite)}], MariaDB [{string.Join(",", onMySql)}]");
             nonEmpty += onSqlite.Count > 0 ? 1 : 0;
 
             // Ranked, too: Shelf scores the candidates itself, so with every match a candidate (fewer
@@ -52,6 +56,8 @@ public sealed class SearchCorpusTests(SqliteDatabaseFixture sqlite, PostgresData
             var rankedSqlite = await IdsAsync(lite, query, ranked: true);
             var rankedPostgres = await IdsAsync(pg, query, ranked: true);
             Assert.True(rankedSqlite.SequenceEqual(rankedPostgres), $"'{query}' ranked: SQLite [{string.Join(",", rankedSqlite)}], PostgreSQL [{string.Join(",", rankedPostgres)}]");
+            var rankedMySql = await IdsAsync(maria, query, ranked: true);
+            Assert.True(rankedSqlite.SequenceEqual(rankedMySql), $"'{query}' ranked: SQLite [{string.Join(",", rankedSqlite)}], MariaDB [{string.Join(",", rankedMySql)}]");
         }
 
         // Guard against comparing nothing with nothing.

@@ -11,7 +11,7 @@ namespace Shelf.Core.Data.CompiledModels.MySql
     public partial class MySqlShelfDbModel
     {
         private MySqlShelfDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("85ac79bd-56e4-4c68-962f-51e48deccfe9"), entityTypeCount: 13)
+            : base(skipDetectChanges: false, modelId: new Guid("fb11d08c-09fc-47e9-a32f-0401acf94296"), entityTypeCount: 14)
         {
         }
 
@@ -25,6 +25,7 @@ namespace Shelf.Core.Data.CompiledModels.MySql
             var bookTag = BookTagEntityType.Create(this);
             var borrower = BorrowerEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
+            var importJob = ImportJobEntityType.Create(this);
             var loan = LoanEntityType.Create(this);
             var mergeRecord = MergeRecordEntityType.Create(this);
             var sale = SaleEntityType.Create(this);
@@ -50,6 +51,7 @@ namespace Shelf.Core.Data.CompiledModels.MySql
             BookTagEntityType.CreateAnnotations(bookTag);
             BorrowerEntityType.CreateAnnotations(borrower);
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
+            ImportJobEntityType.CreateAnnotations(importJob);
             LoanEntityType.CreateAnnotations(loan);
             MergeRecordEntityType.CreateAnnotations(mergeRecord);
             SaleEntityType.CreateAnnotations(sale);

@@ -12,7 +12,7 @@ namespace Shelf.Core.Data.CompiledModels.Postgres
     public partial class PostgresShelfDbModel
     {
         private PostgresShelfDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5cabe6fd-b070-4537-a255-19a29f2243f4"), entityTypeCount: 13)
+            : base(skipDetectChanges: false, modelId: new Guid("05d455f5-1d2b-446f-b483-e23e39351ffe"), entityTypeCount: 14)
         {
         }
 
@@ -26,6 +26,7 @@ namespace Shelf.Core.Data.CompiledModels.Postgres
             var bookTag = BookTagEntityType.Create(this);
             var borrower = BorrowerEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
+            var importJob = ImportJobEntityType.Create(this);
             var loan = LoanEntityType.Create(this);
             var mergeRecord = MergeRecordEntityType.Create(this);
             var sale = SaleEntityType.Create(this);
@@ -51,6 +52,7 @@ namespace Shelf.Core.Data.CompiledModels.Postgres
             BookTagEntityType.CreateAnnotations(bookTag);
             BorrowerEntityType.CreateAnnotations(borrower);
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
+            ImportJobEntityType.CreateAnnotations(importJob);
             LoanEntityType.CreateAnnotations(loan);
             MergeRecordEntityType.CreateAnnotations(mergeRecord);
             SaleEntityType.CreateAnnotations(sale);

@@ -11,7 +11,7 @@ namespace Shelf.Core.Data.CompiledModels.Sqlite
     public partial class SqliteShelfDbModel
     {
         private SqliteShelfDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("bfe50aef-4c7d-4eea-adfa-b0afe04e02a0"), entityTypeCount: 13)
+            : base(skipDetectChanges: false, modelId: new Guid("641a76cb-dccc-48d1-b8e5-12e1c09d5bde"), entityTypeCount: 14)
         {
         }
 
@@ -25,6 +25,7 @@ namespace Shelf.Core.Data.CompiledModels.Sqlite
             var bookTag = BookTagEntityType.Create(this);
             var borrower = BorrowerEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
+            var importJob = ImportJobEntityType.Create(this);
             var loan = LoanEntityType.Create(this);
             var mergeRecord = MergeRecordEntityType.Create(this);
             var sale = SaleEntityType.Create(this);
@@ -50,6 +51,7 @@ namespace Shelf.Core.Data.CompiledModels.Sqlite
             BookTagEntityType.CreateAnnotations(bookTag);
             BorrowerEntityType.CreateAnnotations(borrower);
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
+            ImportJobEntityType.CreateAnnotations(importJob);
             LoanEntityType.CreateAnnotations(loan);
             MergeRecordEntityType.CreateAnnotations(mergeRecord);
             SaleEntityType.CreateAnnotations(sale);

@@ -489,6 +489,136 @@ namespace Shelf.Core.Data.Migrations.MySql
                     b.ToTable("data_protection_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Shelf.Core.Domain.ImportJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("char(36)")
+                        .HasColumnName("id");
+
+                    b.Property<long>("BytesRead")
+                        .HasColumnType("bigint")
+                        .HasColumnName("bytes_read");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("DryRun")
+                        .HasColumnType("tinyint(1)")
+                        .HasColumnName("dry_run");
+
+                    b.Property<string>("ErrorCode")
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)")
+                        .HasColumnName("error_code")
+                        .UseCollation("utf8mb4_bin");
+
+                    b.Property<string>("ErrorKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("varchar(20)")
+                        .HasColumnName("error_kind");
+
+                    b.Property<string>("ErrorMessage")
+                        .HasMaxLength(4000)
+                        .HasColumnType("varchar(4000)")
+                        .HasColumnName("error_message")
+                        .UseCollation("utf8mb4_bin");
+
+                    b.Property<long>("FileBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("file_bytes");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("varchar(255)")
+                        .HasColumnName("file_name")
+                        .UseCollation("utf8mb4_bin");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("finished_at");
+
+                    b.Property<DateTime>("HeartbeatAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("heartbeat_at");
+
+                    b.Property<long>("RowsRead")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rows_read");
+
+                    b.Property<string>("Runner")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)")
+                        .HasColumnName("runner")
+                        .UseCollation("utf8mb4_bin");
+
+                    b.Property<string>("RunnerMachine")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("varchar(255)")
+                        .HasColumnName("runner_machine")
+                        .UseCollation("utf8mb4_bin");
+
+                    b.Property<int>("RunnerPid")
+                        .HasColumnType("int")
+                        .HasColumnName("runner_pid");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("datetime(6)")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)")
+                        .HasColumnName("started_by")
+                        .UseCollation("utf8mb4_bin");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("varchar(10)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Step")
+                        .HasMaxLength(20)
+                        .HasColumnType("varchar(20)")
+                        .HasColumnName("step")
+                        .UseCollation("utf8mb4_bin");
+
+                    b.Property<string>("Summary")
+                        .HasColumnType("longtext")
+                        .HasColumnName("summary")
+                        .UseCollation("utf8mb4_bin");
+
+                    b.Property<long?>("TotalBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total_bytes");
+
+                    b.HasKey("Id")
+                        .HasName("pk_import_jobs");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_import_jobs_created_at");
+
+                    b.ToTable("import_jobs", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_import_jobs_counts", "file_bytes >= 0 AND rows_read >= 0 AND bytes_read >= 0");
+
+                            t.HasCheckConstraint("ck_import_jobs_error", "(error_code IS NULL) = (state IN ('queued', 'running', 'succeeded'))");
+
+                            t.HasCheckConstraint("ck_import_jobs_error_kind", "(error_kind IS NULL) = (error_code IS NULL)");
+
+                            t.HasCheckConstraint("ck_import_jobs_finished", "(finished_at IS NULL) = (state IN ('queued', 'running'))");
+
+                            t.HasCheckConstraint("ck_import_jobs_state", "state IN ('queued', 'running', 'succeeded', 'failed', 'cancelled')");
+
+                            t.HasCheckConstraint("ck_import_jobs_summary", "summary IS NULL OR state = 'succeeded'");
+                        });
+                });
+
             modelBuilder.Entity("Shelf.Core.Domain.Loan", b =>
                 {
                     b.Property<long>("Id")

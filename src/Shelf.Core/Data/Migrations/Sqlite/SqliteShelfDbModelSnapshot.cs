@@ -454,6 +454,128 @@ namespace Shelf.Core.Data.Migrations.Sqlite
                     b.ToTable("data_protection_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Shelf.Core.Domain.ImportJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("BytesRead")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("bytes_read");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("DryRun")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("dry_run");
+
+                    b.Property<string>("ErrorCode")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error_code");
+
+                    b.Property<string>("ErrorKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error_kind");
+
+                    b.Property<string>("ErrorMessage")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error_message");
+
+                    b.Property<long>("FileBytes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("file_bytes");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("finished_at");
+
+                    b.Property<DateTime>("HeartbeatAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("heartbeat_at");
+
+                    b.Property<long>("RowsRead")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rows_read");
+
+                    b.Property<string>("Runner")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("runner");
+
+                    b.Property<string>("RunnerMachine")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("runner_machine");
+
+                    b.Property<int>("RunnerPid")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("runner_pid");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_by");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Step")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("step");
+
+                    b.Property<string>("Summary")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("summary");
+
+                    b.Property<long?>("TotalBytes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total_bytes");
+
+                    b.HasKey("Id")
+                        .HasName("pk_import_jobs");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_import_jobs_created_at");
+
+                    b.ToTable("import_jobs", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_import_jobs_counts", "file_bytes >= 0 AND rows_read >= 0 AND bytes_read >= 0");
+
+                            t.HasCheckConstraint("ck_import_jobs_error", "(error_code IS NULL) = (state IN ('queued', 'running', 'succeeded'))");
+
+                            t.HasCheckConstraint("ck_import_jobs_error_kind", "(error_kind IS NULL) = (error_code IS NULL)");
+
+                            t.HasCheckConstraint("ck_import_jobs_finished", "(finished_at IS NULL) = (state IN ('queued', 'running'))");
+
+                            t.HasCheckConstraint("ck_import_jobs_state", "state IN ('queued', 'running', 'succeeded', 'failed', 'cancelled')");
+
+                            t.HasCheckConstraint("ck_import_jobs_summary", "summary IS NULL OR state = 'succeeded'");
+                        });
+                });
+
             modelBuilder.Entity("Shelf.Core.Domain.Loan", b =>
                 {
                     b.Property<long>("Id")

@@ -1,6 +1,9 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Shelf.Core.Data;
 using Shelf.Core.Data.Bulk;
+using Shelf.Core.Features.Search;
 using Shelf.Core.Features.Shelves;
 
 namespace Shelf.Core.Features.Catalog.Writing;
@@ -15,7 +18,8 @@ namespace Shelf.Core.Features.Catalog.Writing;
 /// program adding a book in the moment between the read and the batch's insert makes the insert
 /// meet its id: the import then fails as a concurrent change and, like every failure, leaves the
 /// library as it was. Indexes are never set aside: on MySQL every ALTER or DROP INDEX commits the
-/// transaction, and with it the all-or-nothing promise.
+/// transaction, and with it the all-or-nothing promise. The search index's triggers are, for a
+/// large file (<see cref="BulkLoadRule"/>): the words are then written in one pass at the end.
 /// </summary>
 internal sealed class MySqlCatalogWriter(ShelfDbContext db) : ICatalogWriter
 {
@@ -41,13 +45,25 @@ internal sealed class MySqlCatalogWriter(ShelfDbContext db) : ICatalogWriter
     // One import is one moment: every book it adds was updated then, and added then unless the file
     // says when. Cut to the microseconds a datetime(6) keeps, so what is read back equals it.
     private readonly BookRow _bookRow = new(DateTime.UnixEpoch.AddTicks((DateTime.UtcNow - DateTime.UnixEpoch).Ticks / 10 * 10));
+    private readonly BulkSearchIndex _search = new(DatabaseProvider.MySql);
     private ShelfNames _shelfNames = null!;
+    private long _existingBooks;
     private int _nextId;
 
-    public async Task StartAsync(CancellationToken cancellationToken) => _shelfNames = await ShelfNames.LoadAsync(db, cancellationToken);
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        _shelfNames = await ShelfNames.LoadAsync(db, cancellationToken);
+        _existingBooks = await db.Books.LongCountAsync(cancellationToken);
+    }
 
-    // Nothing to prepare: see the class's remarks on indexes.
-    public Task ExpectAsync(long rows, CancellationToken cancellationToken) => Task.CompletedTask;
+    // Indexes stay (see the class's remarks); a large file's words wait for one pass at the end.
+    public async Task ExpectAsync(long rows, CancellationToken cancellationToken)
+    {
+        if (BulkLoadRule.Applies(rows, _existingBooks))
+        {
+            await _search.SetAsideAsync(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction(), cancellationToken);
+        }
+    }
 
     public async ValueTask<int> AddAsync(CatalogRecord record, CancellationToken cancellationToken)
     {
@@ -111,13 +127,12 @@ internal sealed class MySqlCatalogWriter(ShelfDbContext db) : ICatalogWriter
     public async Task FinishAsync(CancellationToken cancellationToken)
     {
         await FlushAsync(cancellationToken);
-
-        // The search index's hook: MySQL has no search index yet (issue 13). When it has one kept by
-        // triggers, nothing is needed here; one rebuilt in bulk (BulkSearchIndex) is rebuilt here.
+        await _search.RebuildAsync(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction(), cancellationToken);
     }
 
-    // Nothing is held open between calls: an unwritten batch is dropped with the rolled-back transaction.
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    // An unwritten batch is dropped with the rolled-back transaction; the search triggers, set aside
+    // for the connection's session, must come back before the pooled connection serves anyone else.
+    public async ValueTask DisposeAsync() => await _search.ResumeAfterFailureAsync(db.Database.GetDbConnection());
 
     /// <summary>A new book's values as one row of the books INSERT, column after column, as <see cref="BookFields"/> gives them.</summary>
     private sealed class BookRow(DateTime started) : IBookRow
