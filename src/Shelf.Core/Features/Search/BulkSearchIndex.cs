@@ -15,9 +15,7 @@ internal sealed class BulkSearchIndex(DatabaseProvider provider)
 
     public async Task SetAsideAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
     {
-        // The hook for MySQL's search index, which does not exist yet (issue 13): until it does there
-        // is nothing to set aside or rebuild there.
-        if (_setAside || provider == DatabaseProvider.MySql)
+        if (_setAside)
         {
             return;
         }
