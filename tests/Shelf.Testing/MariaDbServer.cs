@@ -96,7 +96,7 @@ public sealed class MariaDbServer
             common[3], common[4], common[5], "--innodb-flush-log-at-trx-commit=0", "--innodb-doublewrite=0", "--local-infile=1",
 
             // Test classes run in parallel, each with a pool of its own (the default 151 ran out).
-            "--max-connections=400",
+            "--max-connections=1000",
         ];
         _server = await ServerLifetime.StartOnKeeperThread("shelf-test-mariadb", () =>
         {
