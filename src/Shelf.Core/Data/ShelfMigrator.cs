@@ -130,9 +130,12 @@ public sealed class ShelfMigrator(DatabaseTarget target) : IDisposable
             : null;
     }
 
-    // EF's GetAppliedMigrationsAsync builds a model of the history table first, which costs more
-    // than the rest of a one-shot command; two plain queries give the same list.
-    private static async Task<List<string>> AppliedMigrationsAsync(ShelfDbContext db, CancellationToken cancellationToken)
+    /// <summary>
+    /// The migrations applied to the library behind <paramref name="db"/> (an open context), in id
+    /// order. EF's GetAppliedMigrationsAsync builds a model of the history table first, which costs
+    /// more than the rest of a one-shot command; two plain queries give the same list.
+    /// </summary>
+    internal static async Task<List<string>> AppliedMigrationsAsync(ShelfDbContext db, CancellationToken cancellationToken)
     {
         var connection = db.Database.GetDbConnection();
         await using var command = connection.CreateCommand();

@@ -83,6 +83,12 @@ public sealed class ListBooks(ShelfDbContext db)
             status = parsed.Value;
         }
 
+        if (UnfilteredBookPage.Serves(request))
+        {
+            var (page, count) = await UnfilteredBookPage.ReadAsync(db, request, cancellationToken);
+            return new BookPage(await BookSummaries.ForIdsAsync(db, page, cancellationToken), count);
+        }
+
         var books = await FilterAsync(request, status, cancellationToken);
         int? total = request.CountTotal ? await books.Query.CountAsync(cancellationToken) : null;
         var limit = request.Limit ?? int.MaxValue;

@@ -21,15 +21,18 @@ public sealed class GetDatabaseStatus(ShelfDbContext db, DatabaseTarget target)
 {
     public async Task<DatabaseStatus> ExecuteAsync(CancellationToken cancellationToken)
     {
-        var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
+        // Plain queries rather than EF's history repository and SqlQueryRaw: each of those built a
+        // model or compiled a query first, the most of what `db status` cost.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var applied = await ShelfMigrator.AppliedMigrationsAsync(db, cancellationToken);
+        var pending = db.Database.GetMigrations().Except(applied, StringComparer.Ordinal).Count();
         var version = db.Provider switch
         {
-            DatabaseProvider.Sqlite => "SQLite " + await db.Database.SqlQueryRaw<string>("SELECT sqlite_version() AS \"Value\"").SingleAsync(cancellationToken),
+            DatabaseProvider.Sqlite => "SQLite " + await PlainSql.TextAsync(db, "SELECT sqlite_version()", cancellationToken),
 
             // MariaDB's version() says so ("10.11.6-MariaDB-0+deb12u1"); MySQL's is the number alone.
-            DatabaseProvider.MySql => MySqlVersion(await db.Database.SqlQueryRaw<string>("SELECT version() AS Value").SingleAsync(cancellationToken)),
-            _ => "PostgreSQL " + await db.Database.SqlQueryRaw<string>("SELECT current_setting('server_version') AS \"Value\"").SingleAsync(cancellationToken),
+            DatabaseProvider.MySql => MySqlVersion(await PlainSql.TextAsync(db, "SELECT version()", cancellationToken)),
+            _ => "PostgreSQL " + await PlainSql.TextAsync(db, "SELECT current_setting('server_version')", cancellationToken),
         };
         var tables = await new ListTables(db).ExecuteAsync(cancellationToken);
         long? bytes = target.FilePath is { } path && File.Exists(path) ? new FileInfo(path).Length : null;
