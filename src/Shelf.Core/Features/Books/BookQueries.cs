@@ -56,6 +56,17 @@ internal static class BookQueries
     /// </summary>
     public static async Task<BookDetails?> DetailsAsync(ShelfDbContext db, int id, CancellationToken cancellationToken)
     {
+        if (PlainBookRead.Serves(db))
+        {
+            return await PlainBookRead.BookAsync(db, id, cancellationToken) is { } read ? DetailsOf(read) : null;
+        }
+
+        return await LinqDetailsAsync(db, id, cancellationToken);
+    }
+
+    /// <summary>The same read through EF: MySQL's, and what <see cref="PlainBookRead"/> is tested against.</summary>
+    internal static async Task<BookDetails?> LinqDetailsAsync(ShelfDbContext db, int id, CancellationToken cancellationToken)
+    {
         var book = await db.Books.AsNoTracking()
             .Include(b => b.Authors).ThenInclude(a => a.Author)
             .Include(b => b.Tags).ThenInclude(t => t.Tag)

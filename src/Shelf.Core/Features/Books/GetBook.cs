@@ -17,7 +17,10 @@ public sealed class GetBook(ShelfDbContext db, TimeProvider? clock = null)
             return BookErrors.NotFound(reference);
         }
 
-        var loans = await LoanQueries.OpenOfAsync(db, details.Id, LoanQueries.Today(clock ?? TimeProvider.System), cancellationToken);
+        var today = LoanQueries.Today(clock ?? TimeProvider.System);
+        var loans = PlainBookRead.Serves(db)
+            ? await PlainBookRead.OpenLoansAsync(db, details.Id, today, cancellationToken)
+            : await LoanQueries.OpenOfAsync(db, details.Id, today, cancellationToken);
         return loans.Count == 0 ? details : details with
         {
             Loans = loans,
