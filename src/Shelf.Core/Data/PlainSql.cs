@@ -40,6 +40,12 @@ internal static class PlainSql
         return Convert.ToString(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) ?? "";
     }
 
+    /// <summary>A nullable integer column.</summary>
+    public static int? IntOrNull(this DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetInt32(ordinal);
+
+    /// <summary>A nullable text column.</summary>
+    public static string? TextOrNull(this DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
     private static async Task<DbCommand> CommandAsync(ShelfDbContext db, string sql, CancellationToken cancellationToken)
     {
         // Opening an open connection only counts it; the context closes it when it is disposed.

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Globalization;
 using Shelf.Core.Data;
 
@@ -25,7 +24,7 @@ internal static class BookSummaries
         var books = (await PlainSql.ReadAsync(
                 db,
                 $"SELECT id, title, pages, isbn13, year_published, original_publication_year, publisher FROM books WHERE id IN ({idList})",
-                r => new { Id = r.GetInt32(0), Title = r.GetString(1), Pages = NumberOrNull(r, 2), Isbn13 = TextOrNull(r, 3), YearPublished = NumberOrNull(r, 4), OriginalPublicationYear = NumberOrNull(r, 5), Publisher = TextOrNull(r, 6) },
+                r => new { Id = r.GetInt32(0), Title = r.GetString(1), Pages = r.IntOrNull(2), Isbn13 = r.TextOrNull(3), YearPublished = r.IntOrNull(4), OriginalPublicationYear = r.IntOrNull(5), Publisher = r.TextOrNull(6) },
                 cancellationToken))
             .ToDictionary(b => b.Id);
         var credits = (await PlainSql.ReadAsync(
@@ -49,8 +48,4 @@ internal static class BookSummaries
 
         return rows;
     }
-
-    private static int? NumberOrNull(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetInt32(ordinal);
-
-    private static string? TextOrNull(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

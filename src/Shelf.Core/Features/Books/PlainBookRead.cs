@@ -73,10 +73,10 @@ internal static class PlainBookRead
                     BookId = r.GetInt32(1),
                     Title = r.GetString(2),
                     Borrower = r.GetString(3),
-                    Contact = TextOrNull(r, 4),
+                    Contact = r.TextOrNull(4),
                     LentAt = Utc(r, 5),
                     DueOn = due,
-                    Note = TextOrNull(r, 7),
+                    Note = r.TextOrNull(7),
                     Overdue = due < today,
                 };
             },
@@ -87,31 +87,31 @@ internal static class PlainBookRead
         Id = r.GetInt32(0),
         Title = r.GetString(1),
         TitleKey = r.GetString(2),
-        Subtitle = TextOrNull(r, 3),
-        Pages = NumberOrNull(r, 4),
-        Isbn13 = TextOrNull(r, 5),
-        Publisher = TextOrNull(r, 6),
-        YearPublished = NumberOrNull(r, 7),
-        OriginalPublicationYear = NumberOrNull(r, 8),
-        Language = TextOrNull(r, 9),
-        Format = TextOrNull(r, 10),
-        Series = TextOrNull(r, 11),
-        SeriesNumber = TextOrNull(r, 12),
-        Description = TextOrNull(r, 13),
+        Subtitle = r.TextOrNull(3),
+        Pages = r.IntOrNull(4),
+        Isbn13 = r.TextOrNull(5),
+        Publisher = r.TextOrNull(6),
+        YearPublished = r.IntOrNull(7),
+        OriginalPublicationYear = r.IntOrNull(8),
+        Language = r.TextOrNull(9),
+        Format = r.TextOrNull(10),
+        Series = r.TextOrNull(11),
+        SeriesNumber = r.TextOrNull(12),
+        Description = r.TextOrNull(13),
         ListPriceMinor = r.IsDBNull(14) ? null : r.GetInt64(14),
-        ListPriceCurrency = TextOrNull(r, 15),
+        ListPriceCurrency = r.TextOrNull(15),
         AddedAt = Utc(r, 16),
         UpdatedAt = Utc(r, 17),
-        Rating = NumberOrNull(r, 18),
-        Status = TextOrNull(r, 19),
+        Rating = r.IntOrNull(18),
+        Status = r.TextOrNull(19),
         DateStarted = DayOrNull(r, 20),
         DateRead = DayOrNull(r, 21),
         ReadCount = r.GetInt32(22),
-        Review = TextOrNull(r, 23),
-        PrivateNotes = TextOrNull(r, 24),
-        OwnedCopies = NumberOrNull(r, 25),
-        Location = TextOrNull(r, 26),
-        Extras = TextOrNull(r, 27),
+        Review = r.TextOrNull(23),
+        PrivateNotes = r.TextOrNull(24),
+        OwnedCopies = r.IntOrNull(25),
+        Location = r.TextOrNull(26),
+        Extras = r.TextOrNull(27),
     };
 
     // As UtcDateTimeConverter reads them back.
@@ -119,7 +119,4 @@ internal static class PlainBookRead
 
     private static DateOnly? DayOrNull(DbDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetFieldValue<DateOnly>(ordinal);
 
-    private static int? NumberOrNull(DbDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetInt32(ordinal);
-
-    private static string? TextOrNull(DbDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
 }
