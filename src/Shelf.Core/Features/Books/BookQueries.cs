@@ -56,14 +56,15 @@ internal static class BookQueries
     /// </summary>
     public static async Task<BookDetails?> DetailsAsync(ShelfDbContext db, int id, CancellationToken cancellationToken)
     {
-        var book = await db.Books.AsNoTracking()
-            .Include(b => b.Authors).ThenInclude(a => a.Author)
-            .Include(b => b.Tags).ThenInclude(t => t.Tag)
-            .Include(b => b.Identifiers)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
+        var book = await WithCollections(db).AsSplitQuery().SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
         return book is null ? null : DetailsOf(book);
     }
+
+    /// <summary>Books with what <see cref="DetailsOf"/> reads: credits and their authors, shelves, ids; untracked.</summary>
+    public static IQueryable<Book> WithCollections(ShelfDbContext db) => db.Books.AsNoTracking()
+        .Include(b => b.Authors).ThenInclude(a => a.Author)
+        .Include(b => b.Tags).ThenInclude(t => t.Tag)
+        .Include(b => b.Identifiers);
 
     /// <summary>
     /// Makes concurrent changes to one book wait for each other inside their transactions, so two
