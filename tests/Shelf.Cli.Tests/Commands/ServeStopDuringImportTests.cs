@@ -58,14 +58,21 @@ public abstract class ServeStopDuringImportTests(DatabaseFixture fixture)
         protected override Task<bool> IsImportingAsync(JsonElement polled, DatabaseTarget target, Guid id) => Task.FromResult(ShowsRows(polled));
     }
 
+    // On a server database the heartbeats land beside the import's transaction: the row itself, read here, shows rows read.
+    private static async Task<bool> RowShowsRowsAsync(JsonElement polled, DatabaseTarget target, Guid id)
+    {
+        await using var db = await DatabaseFixture.OpenAsync(target);
+        var job = (await new GetImportJob(db, TimeProvider.System).ExecuteAsync(id, default)).Value;
+        return ShowsRows(polled) && job.State == ImportJobState.Running && job.Progress.Rows > 0;
+    }
+
     public sealed class Postgres(PostgresDatabaseFixture fixture) : ServeStopDuringImportTests(fixture), IClassFixture<PostgresDatabaseFixture>
     {
-        // The heartbeats land beside the import's transaction: the row itself, read here, shows rows read.
-        protected override async Task<bool> IsImportingAsync(JsonElement polled, DatabaseTarget target, Guid id)
-        {
-            await using var db = await DatabaseFixture.OpenAsync(target);
-            var job = (await new GetImportJob(db, TimeProvider.System).ExecuteAsync(id, default)).Value;
-            return ShowsRows(polled) && job.State == ImportJobState.Running && job.Progress.Rows > 0;
-        }
+        protected override Task<bool> IsImportingAsync(JsonElement polled, DatabaseTarget target, Guid id) => RowShowsRowsAsync(polled, target, id);
+    }
+
+    public sealed class MySql(MySqlDatabaseFixture fixture) : ServeStopDuringImportTests(fixture), IClassFixture<MySqlDatabaseFixture>
+    {
+        protected override Task<bool> IsImportingAsync(JsonElement polled, DatabaseTarget target, Guid id) => RowShowsRowsAsync(polled, target, id);
     }
 }

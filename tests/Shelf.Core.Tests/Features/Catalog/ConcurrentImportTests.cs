@@ -10,12 +10,12 @@ using Shelf.Testing;
 namespace Shelf.Core.Tests.Features.Catalog;
 
 /// <summary>
-/// Another program writing to a PostgreSQL library while an import runs (SQLite's write lock
-/// keeps others out). The other program writes at a chosen point of the file: when the import
+/// Another program writing to a server library (PostgreSQL, MySQL) while an import runs (SQLite's
+/// write lock keeps others out). The other program writes at a chosen point of the file: when the import
 /// has read past it, so after the import loaded the library's keys and before it reaches the
 /// last rows.
 /// </summary>
-public sealed class ConcurrentImportTests(PostgresDatabaseFixture fixture) : IClassFixture<PostgresDatabaseFixture>
+public abstract class ConcurrentImportTests(DatabaseFixture fixture)
 {
     private const int Rows = 4_000;
 
@@ -108,4 +108,8 @@ public sealed class ConcurrentImportTests(PostgresDatabaseFixture fixture) : ICl
         public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
             ValueTask.FromResult(Read(buffer.Span));
     }
+
+    public sealed class Postgres(PostgresDatabaseFixture fixture) : ConcurrentImportTests(fixture), IClassFixture<PostgresDatabaseFixture>;
+
+    public sealed class MySql(MySqlDatabaseFixture fixture) : ConcurrentImportTests(fixture), IClassFixture<MySqlDatabaseFixture>;
 }

@@ -12,14 +12,12 @@ namespace Shelf.Core.Features.Catalog.Writing;
 /// Writes new books on MySQL and MariaDB as multi-row INSERTs (<see cref="MySqlMultiRowInsert"/>)
 /// inside the import's transaction, a batch at a time: the batch's people and shelves are found or
 /// created by key in one round (<see cref="MySqlNameIds"/>), then its books, ids, credits and
-/// shelves go in, books first for the foreign keys. A book's id is known at once: each batch takes
-/// the ids past the table's AUTO_INCREMENT counter and inserts them explicitly, which moves the
-/// counter past them for every other writer. MySQL has no sequence to reserve a block from, so a
-/// program adding a book in the moment between the read and the batch's insert makes the insert
-/// meet its id: the import then fails as a concurrent change and, like every failure, leaves the
-/// library as it was. Indexes are never set aside: on MySQL every ALTER or DROP INDEX commits the
-/// transaction, and with it the all-or-nothing promise. The search index's triggers are, for a
-/// large file (<see cref="BulkLoadRule"/>): the words are then written in one pass at the end.
+/// shelves go in, books first for the foreign keys. A book's id is known at once, when the row is
+/// read, though its batch is written later: MySQL has no sequence to reserve a block from, so each
+/// batch reserves its ids itself (<see cref="ReserveIdsAsync"/>). Indexes are never set aside: on
+/// MySQL every ALTER or DROP INDEX commits the transaction, and with it the all-or-nothing promise.
+/// The search index's triggers are, for a large file (<see cref="BulkLoadRule"/>): the words are
+/// then written in one pass at the end.
 /// </summary>
 internal sealed class MySqlCatalogWriter(ShelfDbContext db) : ICatalogWriter
 {
@@ -30,6 +28,10 @@ internal sealed class MySqlCatalogWriter(ShelfDbContext db) : ICatalogWriter
     private const string NextFreeId =
         "SELECT GREATEST(COALESCE((SELECT MAX(id) FROM books), 0) + 1, "
         + "COALESCE((SELECT AUTO_INCREMENT FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'books'), 1))";
+
+    // Never seen by anyone else: it lives in the import's transaction and is gone before it commits.
+    private const string ReserveBlock =
+        "INSERT INTO books (id, title, title_key, added_at, updated_at) VALUES (@last, 'ids reserved by an import', '', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))";
 
     private readonly MySqlMultiRowInsert _books = new(db, "books", [.. BookFields.Columns.Select(f => f.Column!)]);
     private readonly MySqlMultiRowInsert _credits = new(db, "book_authors", ["book_id", "author_id", "position", "role"]);
@@ -47,19 +49,17 @@ internal sealed class MySqlCatalogWriter(ShelfDbContext db) : ICatalogWriter
     private readonly BookRow _bookRow = new(DateTime.UnixEpoch.AddTicks((DateTime.UtcNow - DateTime.UnixEpoch).Ticks / 10 * 10));
     private readonly BulkSearchIndex _search = new(DatabaseProvider.MySql);
     private ShelfNames _shelfNames = null!;
-    private long _existingBooks;
     private int _nextId;
+    private int? _reservedUpTo;
 
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
+    public async Task StartAsync(CancellationToken cancellationToken) =>
         _shelfNames = await ShelfNames.LoadAsync(db, cancellationToken);
-        _existingBooks = await db.Books.LongCountAsync(cancellationToken);
-    }
 
     // Indexes stay (see the class's remarks); a large file's words wait for one pass at the end.
+    // Counting InnoDB's rows reads a whole index, so only a file large enough to matter does.
     public async Task ExpectAsync(long rows, CancellationToken cancellationToken)
     {
-        if (BulkLoadRule.Applies(rows, _existingBooks))
+        if (rows >= BulkLoadRule.MinimumRows && BulkLoadRule.Applies(rows, await db.Books.LongCountAsync(cancellationToken)))
         {
             await _search.SetAsideAsync(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction(), cancellationToken);
         }
@@ -69,8 +69,7 @@ internal sealed class MySqlCatalogWriter(ShelfDbContext db) : ICatalogWriter
     {
         if (_bookRows.Count == 0)
         {
-            await using var next = MySqlCommands.Create(db, NextFreeId);
-            _nextId = Convert.ToInt32(await next.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+            await ReserveIdsAsync(cancellationToken);
         }
 
         var id = _nextId++;
@@ -112,6 +111,7 @@ internal sealed class MySqlCatalogWriter(ShelfDbContext db) : ICatalogWriter
 
         await _authors.ResolveAsync(cancellationToken);
         await _tags.ResolveAsync(cancellationToken);
+        await ReleaseReservationAsync(cancellationToken);
         await _books.WriteAsync(_bookRows, cancellationToken);
         await _identifiers.WriteAsync(_identifierRows, cancellationToken);
         await _credits.WriteAsync([.. _creditRows.Select(c => new object?[] { c.BookId, _authors[c.AuthorKey], c.Position, c.Role })], cancellationToken);
@@ -122,6 +122,41 @@ internal sealed class MySqlCatalogWriter(ShelfDbContext db) : ICatalogWriter
         _tagRows.Clear();
         _authors.EndBatch();
         _tags.EndBatch();
+    }
+
+    /// <summary>
+    /// Takes the next batch's ids past every id used and holds them until the batch is written: a
+    /// placeholder row at the block's last id moves InnoDB's AUTO_INCREMENT counter past the whole
+    /// block at once, uncommitted (the counter is not transactional), so a book another program adds
+    /// meanwhile gets an id after the block instead of one of this batch's. Only a program adding a
+    /// book between these two statements can still meet a batch id; the import then fails as a
+    /// concurrent change and, like every failure, leaves the library as it was.
+    /// </summary>
+    private async Task ReserveIdsAsync(CancellationToken cancellationToken)
+    {
+        await using (var next = MySqlCommands.Create(db, NextFreeId))
+        {
+            _nextId = Convert.ToInt32(await next.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        }
+
+        _reservedUpTo = _nextId + BatchSize - 1;
+        await using var reserve = MySqlCommands.Create(db, ReserveBlock);
+        MySqlCommands.Add(reserve, "@last", _reservedUpTo);
+        await reserve.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    // The placeholder goes before its batch, whose last book may take its id; the counter stays past it.
+    private async Task ReleaseReservationAsync(CancellationToken cancellationToken)
+    {
+        if (_reservedUpTo is not { } last)
+        {
+            return;
+        }
+
+        await using var release = MySqlCommands.Create(db, "DELETE FROM books WHERE id = @last");
+        MySqlCommands.Add(release, "@last", last);
+        await release.ExecuteNonQueryAsync(cancellationToken);
+        _reservedUpTo = null;
     }
 
     public async Task FinishAsync(CancellationToken cancellationToken)
