@@ -37,7 +37,7 @@ public abstract class ServeStopDuringSyncImportTests(DatabaseFixture fixture)
         {
             Assert.False(answer.IsCompleted, "the import ended before the test could stop the server");
             Assert.True(DateTime.UtcNow < deadline, "the import never started writing");
-            await Task.Delay(20);
+            await Task.Delay(PollInterval);
         }
 
         var (exitCode, error) = await server.StopAsync();
@@ -60,6 +60,8 @@ public abstract class ServeStopDuringSyncImportTests(DatabaseFixture fixture)
 
     /// <summary>True once the import has written into its transaction (but not committed).</summary>
     protected abstract Task<bool> IsWritingAsync(DatabaseTarget target);
+
+    protected virtual TimeSpan PollInterval => TimeSpan.FromMilliseconds(20);
 
     public sealed class Sqlite(SqliteDatabaseFixture fixture) : ServeStopDuringSyncImportTests(fixture), IClassFixture<SqliteDatabaseFixture>
     {
@@ -88,5 +90,13 @@ public abstract class ServeStopDuringSyncImportTests(DatabaseFixture fixture)
             command.CommandText = "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND backend_xid IS NOT NULL AND pid <> pg_backend_pid()";
             return (long)(await command.ExecuteScalarAsync())! > 0;
         }
+    }
+
+    public sealed class MySql(MySqlDatabaseFixture fixture) : ServeStopDuringSyncImportTests(fixture), IClassFixture<MySqlDatabaseFixture>
+    {
+        // INNODB_TRX is refreshed only after 100 ms without a reader (see ImportInterruptionTests.MySql).
+        protected override TimeSpan PollInterval => TimeSpan.FromMilliseconds(250);
+
+        protected override Task<bool> IsWritingAsync(DatabaseTarget target) => ImportInterruptionTests.MySql.HasUncommittedWritesAsync(target.ConnectionString);
     }
 }
