@@ -52,6 +52,11 @@ public static class ShelfWebApp
         // A host that cannot start is reported by 'shelf serve' in one line of its own.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.Critical);
 
+        // Uploads a killed process left behind are nobody's: its jobs read as abandoned once their
+        // heartbeats stop (ImportJobRules.StaleAfter), and its stash can no longer be confirmed.
+        ProcessTempFolders.RemoveLeftovers(ImportJobWorker.FolderKind);
+        ProcessTempFolders.RemoveLeftovers(UploadStash.FolderKind);
+
         AddServices(builder.Services, target, options);
         var app = builder.Build();
         UsePipeline(app);

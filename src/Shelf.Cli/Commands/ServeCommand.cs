@@ -31,12 +31,19 @@ internal sealed class ServeCommand : ShelfCommand
         DefaultValueFactory = _ => (int)(ShelfWebOptions.DefaultMaxUploadBytes / (1024 * 1024)),
     };
 
+    private readonly Option<int> _importJobSize = new("--import-job-size")
+    {
+        Description = "Imports of uploads larger than this, in MB, run as a job to poll (202) instead of within the request; 0 makes every import a job",
+        DefaultValueFactory = _ => (int)(ShelfWebOptions.DefaultImportJobBytes / (1024 * 1024)),
+    };
+
     public ServeCommand(CliConsole console, GlobalOptions globals)
         : base("serve", "Serve the web app and REST API over this library", console, globals)
     {
         Options.Add(_urls);
         Options.Add(_public);
         Options.Add(_maxUpload);
+        Options.Add(_importJobSize);
     }
 
     protected override async Task<int> ExecuteAsync(CliContext context, CancellationToken cancellationToken)
@@ -46,6 +53,11 @@ internal sealed class ServeCommand : ShelfCommand
             return context.Fail(Error.Invalid(CliErrorCodes.CannotListen, $"--max-upload must be from 1 to 100000 MB, not {context.Get(_maxUpload)}"));
         }
 
+        if (context.Get(_importJobSize) is < 0 or > 100_000)
+        {
+            return context.Fail(Error.Invalid(CliErrorCodes.CannotListen, $"--import-job-size must be from 0 to 100000 MB, not {context.Get(_importJobSize)}"));
+        }
+
         // Created or migrated here, once, as any command would: the web host then finds it current.
         var owners = await WithDatabaseAsync<CountOwners>(context, async countOwners => await countOwners.ExecuteAsync(cancellationToken), cancellationToken);
         if (context.Target is null)
@@ -53,7 +65,13 @@ internal sealed class ServeCommand : ShelfCommand
             return owners;
         }
 
-        var options = new ShelfWebOptions { Urls = context.Get(_urls)!, Public = context.Get(_public), MaxUploadBytes = context.Get(_maxUpload) * 1024L * 1024L };
+        var options = new ShelfWebOptions
+        {
+            Urls = context.Get(_urls)!,
+            Public = context.Get(_public),
+            MaxUploadBytes = context.Get(_maxUpload) * 1024L * 1024L,
+            ImportJobBytes = context.Get(_importJobSize) * 1024L * 1024L,
+        };
         await using var app = ShelfWebApp.Create(context.Target, options);
         try
         {

@@ -49,7 +49,7 @@ internal static class CommandExamples
         ["db migrate"] = ["shelf db migrate", "shelf db migrate --db postgres://shelf@localhost:5432/library"],
         ["db backup"] = ["shelf db backup ~/backups/library.shelf-backup", "shelf db backup library.shelf-backup --db postgres://shelf@localhost:5432/library"],
         ["db restore"] = ["shelf db restore library.shelf-backup --db ~/books/new-library.db", "shelf db restore library.shelf-backup --db postgres://shelf@localhost:5432/library", "shelf db restore library.shelf-backup --replace --yes"],
-        ["serve"] = ["shelf serve", "shelf serve --urls http://127.0.0.1:8080 --public", "shelf serve --db postgres://shelf@localhost:5432/library"],
+        ["serve"] = ["shelf serve", "shelf serve --urls http://127.0.0.1:8080 --public", "shelf serve --db postgres://shelf@localhost:5432/library --max-upload 200 --import-job-size 20"],
         ["user"] = ["shelf user add ann --role owner", "shelf user list", "shelf user role bob viewer"],
         ["user add"] = ["shelf user add ann --role owner  # asks for the password twice", "shelf user add bob --role editor --password-stdin  # reads it from standard input"],
         ["user list"] = ["shelf user list", "shelf user list --json"],

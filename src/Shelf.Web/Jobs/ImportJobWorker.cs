@@ -26,7 +26,10 @@ internal sealed partial class ImportJobWorker(IServiceScopeFactory scopes, Datab
 
     private readonly ConcurrentDictionary<Guid, ImportProgress> _live = new();
 
-    private readonly Lazy<string> _folder = new(() => Directory.CreateTempSubdirectory("shelf-import-jobs-").FullName);
+    /// <summary>The prefix of the folders that hold uploads waiting for their job (see <see cref="ProcessTempFolders"/>).</summary>
+    public const string FolderKind = "shelf-import-jobs";
+
+    private readonly Lazy<string> _folder = new(() => ProcessTempFolders.Create(FolderKind));
 
     /// <summary>A new temporary file for an upload, in this process's folder.</summary>
     public string NewFilePath() => Path.Combine(_folder.Value, Guid.NewGuid().ToString("N") + ".upload");

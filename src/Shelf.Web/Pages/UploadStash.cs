@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Shelf.Web.Infrastructure;
 
 namespace Shelf.Web.Pages;
 
@@ -12,7 +13,10 @@ internal sealed class UploadStash : IDisposable
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
 
-    private readonly string _folder = Directory.CreateTempSubdirectory("shelf-uploads-").FullName;
+    /// <summary>The prefix of the stash folders (see <see cref="ProcessTempFolders"/>).</summary>
+    public const string FolderKind = "shelf-uploads";
+
+    private readonly string _folder = ProcessTempFolders.Create(FolderKind);
 
     public async Task<string> KeepAsync(Stream upload, string user, CancellationToken cancellationToken)
     {

@@ -157,8 +157,10 @@ public abstract class ImportInterruptionTests(DatabaseFixture fixture)
 
         protected override TimeSpan PollInterval => TransactionListInterval;
 
-        // Another connection to this database has an InnoDB transaction that has changed rows and not committed them.
-        protected override async Task<bool> IsWritingAsync(string db)
+        protected override Task<bool> IsWritingAsync(string db) => HasUncommittedWritesAsync(db);
+
+        /// <summary>Another connection to this database has an InnoDB transaction that has changed rows and not committed them.</summary>
+        internal static async Task<bool> HasUncommittedWritesAsync(string db)
         {
             await using var connection = new MySqlConnection(db);
             await connection.OpenAsync();

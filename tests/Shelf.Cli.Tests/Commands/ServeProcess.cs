@@ -29,9 +29,9 @@ internal sealed class ServeProcess : IDisposable
 
     public Uri Address { get; }
 
-    public static async Task<ServeProcess> StartAsync(string db)
+    public static async Task<ServeProcess> StartAsync(string db, params string[] serveOptions)
     {
-        var process = ShelfProcess.Launch("--db", db, "serve", "--urls", "http://127.0.0.1:0");
+        var process = ShelfProcess.Launch(["--db", db, "serve", "--urls", "http://127.0.0.1:0", .. serveOptions]);
         var error = process.StandardError.ReadToEndAsync();
         var address = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
         if (address is null)

@@ -67,14 +67,15 @@ internal static class BookQueries
     /// <summary>The same read through EF: MySQL's, and what <see cref="PlainBookRead"/> is tested against.</summary>
     internal static async Task<BookDetails?> LinqDetailsAsync(ShelfDbContext db, int id, CancellationToken cancellationToken)
     {
-        var book = await db.Books.AsNoTracking()
-            .Include(b => b.Authors).ThenInclude(a => a.Author)
-            .Include(b => b.Tags).ThenInclude(t => t.Tag)
-            .Include(b => b.Identifiers)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
+        var book = await WithCollections(db).AsSplitQuery().SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
         return book is null ? null : DetailsOf(book);
     }
+
+    /// <summary>Books with what <see cref="DetailsOf"/> reads: credits and their authors, shelves, ids; untracked.</summary>
+    public static IQueryable<Book> WithCollections(ShelfDbContext db) => db.Books.AsNoTracking()
+        .Include(b => b.Authors).ThenInclude(a => a.Author)
+        .Include(b => b.Tags).ThenInclude(t => t.Tag)
+        .Include(b => b.Identifiers);
 
     /// <summary>
     /// Makes concurrent changes to one book wait for each other inside their transactions, so two

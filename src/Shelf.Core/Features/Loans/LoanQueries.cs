@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Shelf.Core.Common;
 using Shelf.Core.Data;
@@ -8,7 +9,10 @@ namespace Shelf.Core.Features.Loans;
 /// <summary>How loans are read: one projection for lend, return, list and show.</summary>
 internal static class LoanQueries
 {
-    public static IQueryable<LoanView> Views(IQueryable<Loan> loans, DateOnly today) => loans.Select(l => new LoanView
+    public static IQueryable<LoanView> Views(IQueryable<Loan> loans, DateOnly today) => loans.Select(ViewOf(today));
+
+    /// <summary>The projection itself, for queries that read loans inside a larger one (GetBook on PostgreSQL).</summary>
+    public static Expression<Func<Loan, LoanView>> ViewOf(DateOnly today) => l => new LoanView
     {
         Id = l.Id,
         BookId = l.BookId,
@@ -20,7 +24,7 @@ internal static class LoanQueries
         ReturnedAt = l.ReturnedAt,
         Note = l.Note,
         Overdue = l.ReturnedAt == null && l.DueOn != null && l.DueOn < today,
-    });
+    };
 
     /// <summary>The open loans of one book, oldest first.</summary>
     public static Task<List<LoanView>> OpenOfAsync(ShelfDbContext db, int bookId, DateOnly today, CancellationToken cancellationToken) =>

@@ -98,8 +98,12 @@ internal sealed class PrefixTerms
         }
 
         await using var next = connection.CreateCommand();
-        // fts5vocab yields terms in order already; PostgreSQL is told.
-        next.CommandText = sqlite ? "SELECT term, 0 FROM temp.book_search_terms" + NextTerm + " LIMIT 1" : "SELECT term, books FROM book_search_terms" + NextTerm + " ORDER BY term LIMIT 1";
+        // fts5vocab yields terms in order already, a row for each instance of a term, so SQLite seeks
+        // past each term in turn. PostgreSQL's table has a row per term (two when two writers added
+        // one at once, hence DISTINCT ON): one statement reads a word's terms, in order too.
+        next.CommandText = sqlite
+            ? "SELECT term, 0 FROM temp.book_search_terms" + NextTerm + " LIMIT 1"
+            : "SELECT DISTINCT ON (term) term, books FROM book_search_terms" + NextTerm + " ORDER BY term LIMIT " + (MostTerms + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
         next.Transaction = transaction;
         var from = next.CreateParameter();
         from.ParameterName = "@from";
@@ -117,12 +121,11 @@ internal sealed class PrefixTerms
             var terms = new List<string>();
             int whole = 0, prefix = 0;
             from.Value = word;
-            while (terms.Count <= MostTerms && await NextAsync(next, cancellationToken) is var (term, books))
+            foreach (var (term, books) in sqlite ? await SeekEachAsync(next, from, cancellationToken) : await ReadAllAsync(next, cancellationToken))
             {
                 terms.Add(term);
                 whole += term == word ? books : 0;
                 prefix += books;
-                from.Value = term + "\u0001";
             }
 
             prefixes._terms[word] = terms.Count > MostTerms ? null : terms.Count == 0 ? [word] : terms;
@@ -135,9 +138,37 @@ internal sealed class PrefixTerms
         return prefixes;
     }
 
+    // At most MostTerms + 1 terms from the word on, one statement each.
+    private static async Task<List<(string Term, int Books)>> SeekEachAsync(DbCommand next, DbParameter from, CancellationToken cancellationToken)
+    {
+        var terms = new List<(string Term, int Books)>();
+        while (terms.Count <= MostTerms && await NextAsync(next, cancellationToken) is { } term)
+        {
+            terms.Add(term);
+            from.Value = term.Term + "\u0001";
+        }
+
+        return terms;
+    }
+
+    private static async Task<List<(string Term, int Books)>> ReadAllAsync(DbCommand next, CancellationToken cancellationToken)
+    {
+        var terms = new List<(string Term, int Books)>();
+        await using var reader = await next.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            terms.Add(Row(reader));
+        }
+
+        return terms;
+    }
+
+    private static (string Term, int Books) Row(DbDataReader reader) =>
+        (reader.GetString(0), Convert.ToInt32(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture));
+
     private static async Task<(string Term, int Books)?> NextAsync(DbCommand next, CancellationToken cancellationToken)
     {
         await using var reader = await next.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? (reader.GetString(0), Convert.ToInt32(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture)) : null;
+        return await reader.ReadAsync(cancellationToken) ? Row(reader) : null;
     }
 }
