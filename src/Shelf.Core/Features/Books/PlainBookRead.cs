@@ -15,18 +15,23 @@ namespace Shelf.Core.Features.Books;
 /// </summary>
 internal static class PlainBookRead
 {
+    /// <summary>
+    /// The books columns <see cref="ReadBook"/> reads, in its order. A column added to the model must
+    /// be added here too; PlainBookReadTests compares this list with the model's.
+    /// </summary>
+    internal static readonly string[] BookColumns =
+    [
+        "id", "title", "title_key", "subtitle", "pages", "isbn13", "publisher", "year_published", "original_publication_year", "language",
+        "format", "series", "series_number", "description", "list_price_minor", "list_price_currency", "added_at", "updated_at", "rating",
+        "status", "date_started", "date_read", "read_count", "review", "private_notes", "owned_copies", "location", "extras",
+    ];
+
     public static bool Serves(ShelfDbContext db) => db.Provider != DatabaseProvider.MySql;
 
     public static async Task<Book?> BookAsync(ShelfDbContext db, int id, CancellationToken cancellationToken)
     {
         var key = id.ToString(CultureInfo.InvariantCulture);
-        var books = await PlainSql.ReadAsync(
-            db,
-            "SELECT id, title, title_key, subtitle, pages, isbn13, publisher, year_published, original_publication_year, language, format, series, "
-            + "series_number, description, list_price_minor, list_price_currency, added_at, updated_at, rating, status, date_started, date_read, "
-            + $"read_count, review, private_notes, owned_copies, location, extras FROM books WHERE id = {key}",
-            ReadBook,
-            cancellationToken);
+        var books = await PlainSql.ReadAsync(db, $"SELECT {string.Join(", ", BookColumns)} FROM books WHERE id = {key}", ReadBook, cancellationToken);
         if (books.Count == 0)
         {
             return null;
@@ -118,5 +123,4 @@ internal static class PlainBookRead
     private static DateTime Utc(DbDataReader r, int ordinal) => DateTime.SpecifyKind(r.GetDateTime(ordinal), DateTimeKind.Utc);
 
     private static DateOnly? DayOrNull(DbDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetFieldValue<DateOnly>(ordinal);
-
 }

@@ -28,6 +28,18 @@ public abstract class PlainBookReadTests(DatabaseFixture fixture)
     }
 
     [Fact]
+    public async Task BookColumns_AreEveryColumnOfTheModelsBooksTable()
+    {
+        await using var db = await fixture.OpenNewAsync();
+        var books = db.Model.FindEntityType(typeof(Book))!;
+        var table = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(books.GetTableName()!, books.GetSchema());
+
+        var modelColumns = books.GetProperties().Select(p => p.GetColumnName(table)!).Order(StringComparer.Ordinal);
+
+        Assert.Equal(modelColumns, PlainBookRead.BookColumns.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task BookAsync_NoSuchBook_IsNull()
     {
         await using var db = await fixture.OpenNewAsync();
