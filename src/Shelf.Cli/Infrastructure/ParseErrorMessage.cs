@@ -28,8 +28,39 @@ internal static class ParseErrorMessage
             }
         }
 
-        return $"error: {CliContext.OneLine(error.Message).TrimEnd('.')}; see '{CommandPath(parse)} --help'";
+        var message = NumberMessage(error) ?? CliContext.OneLine(error.Message).TrimEnd('.');
+        return $"error: {message}; see '{CommandPath(parse)} --help'";
     }
+
+    /// <summary>
+    /// A number option given something else: said in the user's words, where the parser names the
+    /// .NET type it wanted ("as expected type 'System.Nullable`1[System.Int32]'").
+    /// </summary>
+    private static string? NumberMessage(System.CommandLine.Parsing.ParseError error)
+    {
+        if (error.SymbolResult is not System.CommandLine.Parsing.OptionResult { Tokens.Count: > 0 } given
+            || NumberRange(given.Option.ValueType) is not var (min, max))
+        {
+            return null;
+        }
+
+        var typed = given.Tokens[^1].Value;
+        var name = given.Option.Name;
+        var digits = typed.TrimStart('-');
+        if (digits.Length > 0 && digits.All(char.IsAsciiDigit))
+        {
+            return typed.StartsWith('-') ? $"{name} {typed} is too small; at least {min}" : $"{name} {typed} is too large; at most {max}";
+        }
+
+        return $"{name} must be a whole number, not '{CliContext.OneLine(typed)}'";
+    }
+
+    private static (long Min, long Max)? NumberRange(Type type) => (Nullable.GetUnderlyingType(type) ?? type) switch
+    {
+        var t when t == typeof(int) => (int.MinValue, int.MaxValue),
+        var t when t == typeof(long) => (long.MinValue, long.MaxValue),
+        _ => null,
+    };
 
     /// <summary>The first word the parser could not place, and where it stands among the arguments.</summary>
     private static (string Text, int Index)? FirstUnmatched(ParseResult parse, IReadOnlyList<string> args)

@@ -32,6 +32,19 @@ public sealed class ErrorHintsTests(SqliteDatabaseFixture fixture) : IClassFixtu
         Assert.EndsWith("? Else list them with 'shelf authors'", result.Error.TrimEnd(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("abc", "error: --limit must be a whole number, not 'abc'; see 'shelf list --help'")]
+    [InlineData("99999999999", "error: --limit 99999999999 is too large; at most 2147483647; see 'shelf list --help'")]
+    public async Task List_LimitNotAWholeNumber_SaysSoWithoutATypeName(string limit, string expected)
+    {
+        var shelf = await CliDatabase.NewRunnerAsync(fixture);
+
+        var result = await shelf.RunAsync("list", "--limit", limit);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(expected, result.Error.TrimEnd());
+    }
+
     [Fact]
     public async Task SaleList_BadStartDate_NamesTheDateWithoutAnInternalName()
     {
