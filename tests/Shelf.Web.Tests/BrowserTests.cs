@@ -1,5 +1,7 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Shelf.Testing;
+using Xunit.Abstractions;
 
 namespace Shelf.Web.Tests;
 
@@ -9,8 +11,16 @@ namespace Shelf.Web.Tests;
 /// with a screenshot of each step under TestResults/browser. No page breaks the
 /// Content-Security-Policy along the way.
 /// </summary>
-public sealed class BrowserTests(SqliteDatabaseFixture fixture) : IClassFixture<SqliteDatabaseFixture>
+public sealed class BrowserTests(SqliteDatabaseFixture fixture, ITestOutputHelper output) : IClassFixture<SqliteDatabaseFixture>
 {
+    // Arriving at a page waits for its document, not for the load event: a CI run once timed out
+    // at 30 s waiting for "load" after the log-in redirect although the page had arrived. The
+    // assertions that follow wait for the elements they read, and every request still open
+    // when a step fails is written to the test output.
+    private static readonly Regex BookPage = new(@"/books/[0-9]+$", RegexOptions.CultureInvariant);
+
+    private static readonly PageWaitForURLOptions Arrived = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
+
     private const string Chromium = "/usr/bin/chromium";
 
     private static readonly string[] ChromiumArgs =
@@ -27,6 +37,21 @@ public sealed class BrowserTests(SqliteDatabaseFixture fixture) : IClassFixture<
         await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Args = ChromiumArgs, Headless = true });
         var context = await browser.NewContextAsync(new() { BaseURL = site.Address.ToString(), AcceptDownloads = true });
         var page = await context.NewPageAsync();
+        var open = new RequestsInFlight(page);
+        try
+        {
+            await WalkThroughAsync(site, page);
+        }
+        catch
+        {
+            output.WriteLine($"failed at {page.Url}; requests still open: {open.Describe()}");
+            await ShotAsync(page, "failure");
+            throw;
+        }
+    }
+
+    private static async Task WalkThroughAsync(WebSite site, IPage page)
+    {
         var blocked = new List<string>();
         page.Console += (_, message) =>
         {
@@ -41,7 +66,7 @@ public sealed class BrowserTests(SqliteDatabaseFixture fixture) : IClassFixture<
         await page.GetByLabel("User name", new() { Exact = true }).FillAsync("editor");
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(WebSite.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
-        await page.WaitForURLAsync(site.Address.ToString());
+        await page.WaitForURLAsync(site.Address.ToString(), Arrived);
         await ShotAsync(page, "1-library");
 
         // Add a book, then edit it.
@@ -54,13 +79,13 @@ public sealed class BrowserTests(SqliteDatabaseFixture fixture) : IClassFixture<
         await ShotAsync(page, "2-add-refused");
         await page.GetByLabel("Pages", new() { Exact = true }).FillAsync("304");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add" }).ClickAsync();
-        await page.WaitForURLAsync("**/books/*");
+        await page.WaitForURLAsync(BookPage, Arrived);
         Assert.Equal("The Left Hand of Darkness", await page.Locator("h1").InnerTextAsync());
         await page.GetByRole(AriaRole.Link, new() { Name = "Edit" }).ClickAsync();
         await page.GetByLabel("Pages", new() { Exact = true }).FillAsync("320");
         await page.GetByLabel("Status", new() { Exact = true }).FillAsync("read");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-        await page.WaitForURLAsync("**/books/*");
+        await page.WaitForURLAsync(BookPage, Arrived);
         var fields = await page.Locator("dl.fields").InnerTextAsync();
         Assert.Contains("320", fields, StringComparison.Ordinal);
         await ShotAsync(page, "3-book");
@@ -111,7 +136,7 @@ public sealed class BrowserTests(SqliteDatabaseFixture fixture) : IClassFixture<
         await page.GetByLabel("Quantity", new() { Exact = true }).FillAsync("2");
         await page.GetByLabel("Price each", new() { Exact = true }).FillAsync("9.99");
         await page.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
-        await page.WaitForURLAsync("**/sales");
+        await page.WaitForURLAsync("**/sales", Arrived);
         Assert.Contains("19.98", await page.Locator("table").First.InnerTextAsync(), StringComparison.Ordinal);
         await ShotAsync(page, "6-sales");
 
@@ -123,11 +148,32 @@ public sealed class BrowserTests(SqliteDatabaseFixture fixture) : IClassFixture<
 
         // Log out.
         await page.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
-        await page.WaitForURLAsync("**/login");
+        await page.WaitForURLAsync("**/login", Arrived);
         await page.GotoAsync("/");
         Assert.EndsWith("/login?ReturnUrl=%2F", page.Url, StringComparison.Ordinal);
 
         Assert.Empty(blocked);
+    }
+
+    /// <summary>The page's requests that have started and neither finished nor failed, with their age.</summary>
+    private sealed class RequestsInFlight
+    {
+        private readonly Dictionary<IRequest, DateTime> _open = [];
+
+        public RequestsInFlight(IPage page)
+        {
+            page.Request += (_, request) => { lock (_open) { _open[request] = DateTime.UtcNow; } };
+            page.RequestFinished += (_, request) => { lock (_open) { _open.Remove(request); } };
+            page.RequestFailed += (_, request) => { lock (_open) { _open.Remove(request); } };
+        }
+
+        public string Describe()
+        {
+            lock (_open)
+            {
+                return _open.Count == 0 ? "none" : string.Join(", ", _open.Select(entry => $"{entry.Key.Method} {entry.Key.Url} ({(DateTime.UtcNow - entry.Value).TotalSeconds:0.0} s)"));
+            }
+        }
     }
 
     private static async Task ShotAsync(IPage page, string name)
