@@ -10,7 +10,8 @@ start_private_mariadb() {
   mypid=""
   local common=(--no-defaults "--datadir=$mydir/data" --user=root --innodb-log-file-size=64M --character-set-server=utf8mb4 --collation-server=utf8mb4_bin)
   mariadb-install-db "${common[@]}" --auth-root-authentication-method=normal --skip-test-db >"$mydir/install.log" 2>&1
-  "$server" "${common[@]}" "--socket=$mydir/sock" "--pid-file=$mydir/pid" "--log-error=$mydir/err.log" "--port=$myport" \
+  mkdir -p "$mydir/tmp"
+  "$server" "${common[@]}" "--tmpdir=$mydir/tmp" "--socket=$mydir/sock" "--pid-file=$mydir/pid" "--log-error=$mydir/err.log" "--port=$myport" \
     --bind-address=127.0.0.1 --skip-name-resolve --innodb-flush-log-at-trx-commit=0 --innodb-doublewrite=0 \
     --innodb-buffer-pool-size=1G --local-infile=1 --max-allowed-packet=256M >/dev/null 2>&1 &
   mypid=$!

@@ -78,7 +78,9 @@ public sealed class MariaDbServer
     private async Task StartProcessAsync()
     {
         var data = Path.Combine(_root, "data");
+        var temp = Path.Combine(_root, "tmp");
         Directory.CreateDirectory(data);
+        Directory.CreateDirectory(temp);
         string[] common = ["--no-defaults", $"--datadir={data}", "--user=root", "--innodb-log-file-size=8M", "--character-set-server=utf8mb4", "--collation-server=utf8mb4_bin"];
         var install = Run("mariadb-install-db", [.. common, "--auth-root-authentication-method=normal", "--skip-test-db"]);
         await install.WaitForExitAsync();
@@ -93,6 +95,10 @@ public sealed class MariaDbServer
         [
             common[0], common[1], $"--socket={Path.Combine(_root, "sock")}", $"--pid-file={Path.Combine(_root, "pid")}", $"--log-error={Path.Combine(_root, "err.log")}",
             $"--port={Port.ToString(CultureInfo.InvariantCulture)}", "--bind-address=127.0.0.1", "--user=root", "--skip-name-resolve",
+
+            // Its internal temporary tables in a folder of its own: in the shared /tmp, something
+            // else removing files there once failed statements with "Error on delete of '/tmp/#sql-temptable-…'".
+            $"--tmpdir={temp}",
             common[3], common[4], common[5], "--innodb-flush-log-at-trx-commit=0", "--innodb-doublewrite=0", "--local-infile=1",
 
             // Test classes run in parallel, each with a pool of its own (the default 151 ran out).

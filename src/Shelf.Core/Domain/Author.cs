@@ -18,6 +18,12 @@ public class Author
     /// <summary>The matching key from <see cref="AuthorName.Key"/>.</summary>
     public string NameKey { get; set; } = string.Empty;
 
+    /// <summary>
+    /// How many distinct books the person is credited on, kept by the database's own triggers
+    /// (<c>AuthorBookCountSql</c>); EF reads it and never writes it.
+    /// </summary>
+    public int BookCount { get; private set; }
+
     public List<BookAuthor> Books { get; set; } = [];
 
     /// <summary>Creates an author from a parsed name.</summary>

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Shelf.Core.Data;
+using Shelf.Core.Features.Authors;
 using Shelf.Core.Features.Loans;
 using Shelf.Core.Features.Search;
 using Shelf.Testing;
@@ -44,20 +45,22 @@ public abstract partial class MigrationGuardTests(DatabaseFixture fixture)
         {
             Assert.True(await db.Database.EnsureCreatedAsync());
 
-            // The search index and the loan limit are SQL outside the model (SearchIndexSql,
-            // LoanLimitSql), run by their migrations: applied here the same way, so the comparison covers them too.
+            // The search index, the loan limit and the authors' book counts are SQL outside the model
+            // (SearchIndexSql, LoanLimitSql, AuthorBookCountSql), run by their migrations: applied here the same way, so the comparison covers them too.
             switch (db.Provider)
             {
                 case DatabaseProvider.Sqlite:
                     await db.ExecuteAsync(SearchIndexSql.SqliteCreate);
                     await db.ExecuteAsync(LoanLimitSql.SqliteCreate);
+                    await db.ExecuteAsync(AuthorBookCountSql.SqliteCreate);
                     break;
                 case DatabaseProvider.Postgres:
                     await db.ExecuteAsync(SearchIndexSql.PostgresCreate + SearchIndexSql.PostgresTermsCreate + SearchIndexSql.PostgresStatementTriggers);
                     await db.ExecuteAsync(LoanLimitSql.PostgresCreate);
+                    await db.ExecuteAsync(AuthorBookCountSql.PostgresCreate);
                     break;
                 default:
-                    foreach (var statement in SearchIndexSql.MySqlCreate.Concat(LoanLimitSql.MySqlCreate))
+                    foreach (var statement in SearchIndexSql.MySqlCreate.Concat(LoanLimitSql.MySqlCreate).Concat(AuthorBookCountSql.MySqlCreate))
                     {
                         await db.ExecuteAsync(statement);
                     }
@@ -72,6 +75,7 @@ public abstract partial class MigrationGuardTests(DatabaseFixture fixture)
         Assert.Contains(migrated, line => line.StartsWith("column books.isbn13 ", StringComparison.Ordinal));
         Assert.Contains(migrated, line => line.StartsWith("trigger ", StringComparison.Ordinal) && line.Contains("book_authors", StringComparison.Ordinal));
         Assert.Contains(migrated, line => line.StartsWith("trigger ", StringComparison.Ordinal) && line.Contains("loans_limit", StringComparison.Ordinal));
+        Assert.Contains(migrated, line => line.StartsWith("trigger ", StringComparison.Ordinal) && line.Contains("count_insert", StringComparison.Ordinal));
         Assert.Equal(created, migrated);
     }
 

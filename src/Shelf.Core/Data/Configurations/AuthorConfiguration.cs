@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Shelf.Core.Domain;
 
@@ -24,5 +25,14 @@ internal sealed class AuthorConfiguration : IEntityTypeConfiguration<Author>
         // One row per person: the key folds only what cannot tell two people apart.
         builder.HasIndex(a => a.NameKey).IsUnique();
         builder.HasIndex(a => a.SortName);
+
+        // The database keeps the count (triggers on the credits): EF never writes it, so a tracked
+        // author saved after its credits changed cannot put back the number it read.
+        builder.Property(a => a.BookCount).HasDefaultValue(0);
+        builder.Property(a => a.BookCount).Metadata.SetBeforeSaveBehavior(PropertySaveBehavior.Ignore);
+        builder.Property(a => a.BookCount).Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
+
+        // "authors --by-books": the most prolific first, then by name, read one page at a time.
+        builder.HasIndex(a => new { a.BookCount, a.SortName, a.Id }).IsDescending(true, false, false);
     }
 }

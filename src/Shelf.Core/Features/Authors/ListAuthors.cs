@@ -44,16 +44,12 @@ public sealed class ListAuthors(ShelfDbContext db)
         }
 
         int? total = request.CountTotal ? await authors.CountAsync(cancellationToken) : null;
-        // A person credited twice on one book (author and illustrator) counts the book once. EF writes
-        // the DISTINCT as a derived table over the outer row, which MariaDB refuses ("unknown column
-        // a.id"); there the first credit per book is counted instead, the same number.
-        var counted = db.Provider == DatabaseProvider.MySql
-            ? authors.Select(a => new { a.Id, a.Name, a.SortName, BookCount = a.Books.Count(b => !a.Books.Any(o => o.BookId == b.BookId && o.Position < b.Position)) })
-            : authors.Select(a => new { a.Id, a.Name, a.SortName, BookCount = a.Books.Select(b => b.BookId).Distinct().Count() });
-        counted = request.ByBookCount
-            ? counted.OrderByDescending(a => a.BookCount).ThenBy(a => a.SortName).ThenBy(a => a.Id)
-            : counted.OrderBy(a => a.SortName).ThenBy(a => a.Id);
-        counted = counted.Skip(request.Offset);
+        // The count is the database's own (AuthorBookCountSql), so the most prolific first is a walk
+        // of the (book_count DESC, sort_name, id) index rather than a count of every author's credits.
+        var ordered = request.ByBookCount
+            ? authors.OrderByDescending(a => a.BookCount).ThenBy(a => a.SortName).ThenBy(a => a.Id)
+            : authors.OrderBy(a => a.SortName).ThenBy(a => a.Id);
+        var counted = ordered.Skip(request.Offset);
         if (request.Limit is { } limit)
         {
             counted = counted.Take(limit);

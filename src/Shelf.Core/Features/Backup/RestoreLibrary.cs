@@ -7,7 +7,7 @@ using Npgsql;
 using Shelf.Core.Common;
 using Shelf.Core.Data;
 using Shelf.Core.Features.Catalog.Writing;
-using Shelf.Core.Features.Search;
+using Shelf.Core.Data.Bulk;
 
 namespace Shelf.Core.Features.Backup;
 
@@ -55,7 +55,7 @@ public sealed class RestoreLibrary(ShelfDbContext db, DatabaseTarget target)
                 $"the library at {target.Location} is not empty ({books} books); a backup is restored into an empty library, or replaces everything in it");
         }
 
-        var index = new BulkSearchIndex(db.Provider);
+        var index = new BulkTriggers(db.Provider);
         try
         {
             // A large restore into PostgreSQL sets the book tables' indexes and foreign keys aside and

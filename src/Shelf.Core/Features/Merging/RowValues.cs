@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Shelf.Core.Data;
 
 namespace Shelf.Core.Features.Merging;
@@ -7,6 +8,8 @@ namespace Shelf.Core.Features.Merging;
 /// <summary>
 /// A row's values by column, read and written through the EF model: a merge record keeps whole
 /// rows this way, so a field added to a table later is kept and restored without naming it here.
+/// A column the database keeps itself (an author's book count, which EF never writes) is left out:
+/// it is not the row's own data, and the merge itself changes it.
 /// </summary>
 internal static class RowValues
 {
@@ -14,7 +17,7 @@ internal static class RowValues
     {
         var entry = db.Entry(entity);
         var values = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        foreach (var property in entry.Metadata.GetProperties())
+        foreach (var property in entry.Metadata.GetProperties().Where(p => !KeptByTheDatabase(p)))
         {
             values[property.GetColumnName()] = JsonSerializer.SerializeToElement(entry.Property(property.Name).CurrentValue, property.ClrType, MergeJson.Options);
         }
@@ -35,6 +38,10 @@ internal static class RowValues
             }
         }
     }
+
+    private static bool KeptByTheDatabase(IProperty property) =>
+        property.GetBeforeSaveBehavior() == PropertySaveBehavior.Ignore
+        && property.GetAfterSaveBehavior() == PropertySaveBehavior.Ignore;
 
     /// <summary>The columns whose values differ (or are missing on one side).</summary>
     public static IEnumerable<string> Differences(Dictionary<string, JsonElement> expected, Dictionary<string, JsonElement> actual) =>

@@ -36,6 +36,10 @@ public abstract class BulkLoadTests(DatabaseFixture fixture)
         Assert.Equal(Rows, await db.BookIdentifiers.CountAsync(i => i.Scheme == "goodbooks"));
         Assert.Equal(Rows / 2, await db.Books.CountAsync(b => b.Authors.Any(a => a.Author.NameKey == "ann writer")));
         Assert.Equal(Rows * 2, await db.BookAuthors.CountAsync());
+        // The authors' book counts were set aside with the search index and recounted once.
+        Assert.Equal(
+            [("Cy Editor", Rows), ("Ann Writer", Rows / 2), ("Bob Writer", Rows / 2)],
+            (await db.Authors.OrderByDescending(a => a.BookCount).ThenBy(a => a.SortName).Select(a => new { a.Name, a.BookCount }).ToListAsync()).Select(a => (a.Name, a.BookCount)));
 
         // Lookups by the rebuilt indexes find the rows.
         var isbn = await db.Books.Where(b => b.Id == 12345).Select(b => b.Isbn13).SingleAsync();
@@ -54,8 +58,10 @@ public abstract class BulkLoadTests(DatabaseFixture fixture)
         Assert.Equal([12345], (await search.ExecuteAsync(new SearchBooksRequest("\"book 12345\" author:bob"), default)).Value.Select(b => b.Id));
         // A prefix is expanded through the index's vocabulary, which the rebuild filled too.
         Assert.Contains(12345, (await search.ExecuteAsync(new SearchBooksRequest("1234 author:bob") { Limit = 1000 }, default)).Value.Select(b => b.Id));
-        var later = await BookTestData.AddAsync(db, "Written Later", "Dee Writer");
+        var later = await BookTestData.AddAsync(db, "Written Later", "Dee Writer", "Cy Editor");
         Assert.Equal([later.Id], (await search.ExecuteAsync(new SearchBooksRequest("later dee"), default)).Value.Select(b => b.Id));
+        // So are the book counts' triggers.
+        Assert.Equal(Rows + 1, await db.Authors.Where(a => a.Name == "Cy Editor").Select(a => a.BookCount).SingleAsync());
     }
 
     [Fact]

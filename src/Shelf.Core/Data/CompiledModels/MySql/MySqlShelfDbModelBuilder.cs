@@ -11,7 +11,7 @@ namespace Shelf.Core.Data.CompiledModels.MySql
     public partial class MySqlShelfDbModel
     {
         private MySqlShelfDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("fb11d08c-09fc-47e9-a32f-0401acf94296"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("bcff03f7-ec65-44ec-910f-58f06ca4589d"), entityTypeCount: 14)
         {
         }
 

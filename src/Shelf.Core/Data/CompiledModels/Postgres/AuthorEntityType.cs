@@ -20,9 +20,9 @@ namespace Shelf.Core.Data.CompiledModels.Postgres
                 "Shelf.Core.Domain.Author",
                 typeof(Author),
                 baseEntityType,
-                propertyCount: 6,
+                propertyCount: 7,
                 navigationCount: 1,
-                unnamedIndexCount: 2,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -35,6 +35,19 @@ namespace Shelf.Core.Data.CompiledModels.Postgres
                 sentinel: 0);
             id.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
             id.AddAnnotation("Relational:ColumnName", "id");
+
+            var bookCount = runtimeEntityType.AddProperty(
+                "BookCount",
+                typeof(int),
+                propertyInfo: typeof(Author).GetProperty("BookCount", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Author).GetField("<BookCount>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                valueGenerated: ValueGenerated.OnAdd,
+                beforeSaveBehavior: PropertySaveBehavior.Ignore,
+                afterSaveBehavior: PropertySaveBehavior.Ignore,
+                sentinel: 0);
+            bookCount.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            bookCount.AddAnnotation("Relational:ColumnName", "book_count");
+            bookCount.AddAnnotation("Relational:DefaultValue", 0);
 
             var firstName = runtimeEntityType.AddProperty(
                 "FirstName",
@@ -96,6 +109,10 @@ namespace Shelf.Core.Data.CompiledModels.Postgres
             var index0 = runtimeEntityType.AddIndex(
                 new[] { sortName });
             index0.AddAnnotation("Relational:Name", "ix_authors_sort_name");
+
+            var index1 = runtimeEntityType.AddIndex(
+                new[] { bookCount, sortName, id });
+            index1.AddAnnotation("Relational:Name", "ix_authors_book_count_sort_name_id");
 
             return runtimeEntityType;
         }

@@ -12,7 +12,7 @@ namespace Shelf.Core.Data.CompiledModels.Postgres
     public partial class PostgresShelfDbModel
     {
         private PostgresShelfDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("05d455f5-1d2b-446f-b483-e23e39351ffe"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("2bb0b0e2-1346-4686-a2d6-bcc788ba49b0"), entityTypeCount: 14)
         {
         }
 

@@ -11,7 +11,7 @@ namespace Shelf.Core.Data.CompiledModels.Sqlite
     public partial class SqliteShelfDbModel
     {
         private SqliteShelfDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("641a76cb-dccc-48d1-b8e5-12e1c09d5bde"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("9c71ed4b-2052-4167-babe-5b9df994c7f1"), entityTypeCount: 14)
         {
         }
 

@@ -77,6 +77,12 @@ namespace Shelf.Core.Data.Migrations.MySql
                         .HasColumnType("int")
                         .HasColumnName("id");
 
+                    b.Property<int>("BookCount")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(0)
+                        .HasColumnName("book_count");
+
                     b.Property<string>("FirstName")
                         .HasMaxLength(300)
                         .HasColumnType("varchar(300)")
@@ -120,8 +126,13 @@ namespace Shelf.Core.Data.Migrations.MySql
                     b.HasIndex("SortName")
                         .HasDatabaseName("ix_authors_sort_name");
 
+                    b.HasIndex("BookCount", "SortName", "Id")
+                        .IsDescending(true, false, false)
+                        .HasDatabaseName("ix_authors_book_count_sort_name_id");
+
                     b.ToTable("authors", null, t =>
                         {
+
                             t.HasCheckConstraint("ck_authors_name_key_not_blank", "name_key <> ''");
 
                             t.HasCheckConstraint("ck_authors_name_not_blank", "trim(name) <> ''");

@@ -81,6 +81,12 @@ namespace Shelf.Core.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("BookCount")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("book_count");
+
                     b.Property<string>("FirstName")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
@@ -119,8 +125,13 @@ namespace Shelf.Core.Data.Migrations.Postgres
                     b.HasIndex("SortName")
                         .HasDatabaseName("ix_authors_sort_name");
 
+                    b.HasIndex("BookCount", "SortName", "Id")
+                        .IsDescending(true, false, false)
+                        .HasDatabaseName("ix_authors_book_count_sort_name_id");
+
                     b.ToTable("authors", null, t =>
                         {
+
                             t.HasCheckConstraint("ck_authors_name_key_not_blank", "name_key <> ''");
 
                             t.HasCheckConstraint("ck_authors_name_not_blank", "trim(name) <> ''");

@@ -72,6 +72,12 @@ namespace Shelf.Core.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<int>("BookCount")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0)
+                        .HasColumnName("book_count");
+
                     b.Property<string>("FirstName")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT")
@@ -110,8 +116,13 @@ namespace Shelf.Core.Data.Migrations.Sqlite
                     b.HasIndex("SortName")
                         .HasDatabaseName("ix_authors_sort_name");
 
+                    b.HasIndex("BookCount", "SortName", "Id")
+                        .IsDescending(true, false, false)
+                        .HasDatabaseName("ix_authors_book_count_sort_name_id");
+
                     b.ToTable("authors", null, t =>
                         {
+
                             t.HasCheckConstraint("ck_authors_name_key_not_blank", "name_key <> ''");
 
                             t.HasCheckConstraint("ck_authors_name_not_blank", "trim(name) <> ''");

@@ -47,7 +47,7 @@ internal sealed class MySqlCatalogWriter(ShelfDbContext db) : ICatalogWriter
     // One import is one moment: every book it adds was updated then, and added then unless the file
     // says when. Cut to the microseconds a datetime(6) keeps, so what is read back equals it.
     private readonly BookRow _bookRow = new(DateTime.UnixEpoch.AddTicks((DateTime.UtcNow - DateTime.UnixEpoch).Ticks / 10 * 10));
-    private readonly BulkSearchIndex _search = new(DatabaseProvider.MySql);
+    private readonly BulkTriggers _triggers = new(DatabaseProvider.MySql);
     private ShelfNames _shelfNames = null!;
     private int _nextId;
     private int? _reservedUpTo;
@@ -61,7 +61,7 @@ internal sealed class MySqlCatalogWriter(ShelfDbContext db) : ICatalogWriter
     {
         if (rows >= BulkLoadRule.MinimumRows && BulkLoadRule.Applies(rows, await db.Books.LongCountAsync(cancellationToken)))
         {
-            await _search.SetAsideAsync(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction(), cancellationToken);
+            await _triggers.SetAsideAsync(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction(), cancellationToken);
         }
     }
 
@@ -162,12 +162,12 @@ internal sealed class MySqlCatalogWriter(ShelfDbContext db) : ICatalogWriter
     public async Task FinishAsync(CancellationToken cancellationToken)
     {
         await FlushAsync(cancellationToken);
-        await _search.RebuildAsync(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction(), cancellationToken);
+        await _triggers.RebuildAsync(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction(), cancellationToken);
     }
 
     // An unwritten batch is dropped with the rolled-back transaction; the search triggers, set aside
     // for the connection's session, must come back before the pooled connection serves anyone else.
-    public async ValueTask DisposeAsync() => await _search.ResumeAfterFailureAsync(db.Database.GetDbConnection());
+    public async ValueTask DisposeAsync() => await _triggers.ResumeAfterFailureAsync(db.Database.GetDbConnection());
 
     /// <summary>A new book's values as one row of the books INSERT, column after column, as <see cref="BookFields"/> gives them.</summary>
     private sealed class BookRow(DateTime started) : IBookRow

@@ -20,7 +20,7 @@ internal sealed class PostgresBulkLoad(NpgsqlConnection connection)
     private const string Tables = "ARRAY['books', 'book_authors', 'book_identifiers', 'book_tags']::regclass[]";
 
     private readonly List<string> _restore = [];
-    private readonly BulkSearchIndex _search = new(DatabaseProvider.Postgres);
+    private readonly BulkTriggers _triggers = new(DatabaseProvider.Postgres);
 
     public bool Active => _restore.Count > 0;
 
@@ -61,7 +61,7 @@ internal sealed class PostgresBulkLoad(NpgsqlConnection connection)
 
         _restore.AddRange(indexes.Select(i => i.Restore));
         _restore.AddRange(foreignKeys.Select(f => f.Restore));
-        await _search.SetAsideAsync(connection, null, cancellationToken);
+        await _triggers.SetAsideAsync(connection, null, cancellationToken);
     }
 
     public async Task RestoreAsync(CancellationToken cancellationToken)
@@ -72,7 +72,7 @@ internal sealed class PostgresBulkLoad(NpgsqlConnection connection)
         }
 
         _restore.Clear();
-        await _search.RebuildAsync(connection, null, cancellationToken);
+        await _triggers.RebuildAsync(connection, null, cancellationToken);
     }
 
     private async Task<List<(string Drop, string Restore)>> ReadPairsAsync(string sql, CancellationToken cancellationToken)

@@ -32,7 +32,7 @@ internal sealed class SqliteCatalogWriter(ShelfDbContext db, ImportOptions optio
     private readonly Dictionary<string, (int Id, string Display)> _authors = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _tags = new(StringComparer.Ordinal);
     private readonly List<string> _droppedIndexes = [];
-    private readonly BulkSearchIndex _search = new(DatabaseProvider.Sqlite);
+    private readonly BulkTriggers _triggers = new(DatabaseProvider.Sqlite);
     private SqliteConnection _connection = null!;
     private SqliteTransaction _transaction = null!;
     private SqliteBatchInsert? _books;
@@ -96,7 +96,7 @@ internal sealed class SqliteCatalogWriter(ShelfDbContext db, ImportOptions optio
             await ExecuteAsync($"DROP INDEX \"{index}\"", cancellationToken);
         }
 
-        await _search.SetAsideAsync(_connection, _transaction, cancellationToken);
+        await _triggers.SetAsideAsync(_connection, _transaction, cancellationToken);
     }
 
     public ValueTask<int> AddAsync(CatalogRecord record, CancellationToken cancellationToken)
@@ -176,7 +176,7 @@ internal sealed class SqliteCatalogWriter(ShelfDbContext db, ImportOptions optio
         }
 
         _droppedIndexes.Clear();
-        await _search.RebuildAsync(_connection, _transaction, cancellationToken);
+        await _triggers.RebuildAsync(_connection, _transaction, cancellationToken);
         if (_foreignKeysPaused)
         {
             await CheckReferencesAsync(cancellationToken);
