@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using Shelf.Cli.Infrastructure;
 using Shelf.Core.Features.Database;
-using Spectre.Console;
 
 namespace Shelf.Cli.Commands;
 
@@ -49,13 +48,7 @@ internal sealed class DbStatusCommand(CliConsole console, GlobalOptions globals)
             return ExitCodes.Ok;
         }
 
-        var grid = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
-        foreach (var (label, value) in lines)
-        {
-            grid.AddRow(new Text(label, new Style(decoration: Decoration.Bold)), new Text(value));
-        }
-
-        context.Console.CreateAnsiConsole().Write(grid);
+        LineGrid.Write(context, lines);
         return ExitCodes.Ok;
     }
 }
