@@ -70,18 +70,23 @@ internal sealed class BookAddCommand : ShelfCommand
             request = asked;
         }
 
-        return await WithDatabaseAsync<AddBook>(context, async addBook =>
+        return await WithLibraryAsync<AddBook>(
+            context,
+            library => ReportAsync(context, AddBook.ExecuteAsync(library, request, cancellationToken)),
+            addBook => ReportAsync(context, addBook.ExecuteAsync(request, cancellationToken)),
+            cancellationToken);
+    }
+
+    private static async Task<int> ReportAsync(CliContext context, Task<Shelf.Core.Common.Result<BookDetails>> add)
+    {
+        var added = await add;
+        if (FailIfError(context, added) is { } failed)
         {
-            var added = await addBook.ExecuteAsync(request, cancellationToken);
-            if (FailIfError(context, added) is { } failed)
-            {
-                return failed;
-            }
+            return failed;
+        }
 
-            context.WriteResult(added.Value, $"Added book {added.Value.Id}: {added.Value.Title} by {string.Join(", ", added.Value.Authors)}");
-
-            return ExitCodes.Ok;
-        }, cancellationToken);
+        context.WriteResult(added.Value, $"Added book {added.Value.Id}: {added.Value.Title} by {string.Join(", ", added.Value.Authors)}");
+        return ExitCodes.Ok;
     }
 
     // The first users' script asked for these three; the rest can be set with 'shelf edit'.

@@ -105,18 +105,23 @@ internal sealed class BookEditCommand : ShelfCommand
             return Task.FromResult(context.Fail(Error.Invalid(CliErrorCodes.BookOrWhere, "--yes and --dry-run go with --where; an edit of one book changes it at once")));
         }
 
-        return WithDatabaseAsync<EditBook>(context, async editBook =>
+        return WithLibraryAsync<EditBook>(
+            context,
+            EditBook.ServesWithoutEf(request) ? library => ReportAsync(context, EditBook.ExecuteAsync(library, request, cancellationToken)) : null,
+            editBook => ReportAsync(context, editBook.ExecuteAsync(request, cancellationToken)),
+            cancellationToken);
+    }
+
+    private static async Task<int> ReportAsync(CliContext context, Task<Result<BookDetails>> edit)
+    {
+        var edited = await edit;
+        if (FailIfError(context, edited) is { } failed)
         {
-            var edited = await editBook.ExecuteAsync(request, cancellationToken);
-            if (FailIfError(context, edited) is { } failed)
-            {
-                return failed;
-            }
+            return failed;
+        }
 
-            context.WriteResult(edited.Value, $"Updated book {edited.Value.Id}: {edited.Value.Title} by {string.Join(", ", edited.Value.Authors)}");
-
-            return ExitCodes.Ok;
-        }, cancellationToken);
+        context.WriteResult(edited.Value, $"Updated book {edited.Value.Id}: {edited.Value.Title} by {string.Join(", ", edited.Value.Authors)}");
+        return ExitCodes.Ok;
     }
 
     private EditBookRequest Changes(CliContext context, string reference)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Shelf.Cli.Infrastructure;
+using Shelf.Core.Common;
 using Shelf.Core.Features.Books;
 
 namespace Shelf.Cli.Commands;
@@ -27,31 +28,39 @@ internal sealed class BookListCommand : ShelfCommand
         _page.AddTo(this);
     }
 
-    protected override Task<int> ExecuteAsync(CliContext context, CancellationToken cancellationToken) =>
-        WithDatabaseAsync<ListBooks>(context, async listBooks =>
+    protected override Task<int> ExecuteAsync(CliContext context, CancellationToken cancellationToken)
+    {
+        var request = new ListBooksRequest
         {
-            var request = new ListBooksRequest
-            {
-                Sort = context.Get(_sort) ?? BookSort.Title,
-                Descending = context.Get(_descending),
-                Author = context.Get(_author),
-                Shelf = context.Get(_shelf),
-                Status = context.Get(_status),
-                Lent = context.Get(_lent),
-                Limit = _page.Fetch(context),
-                Offset = context.Get(_page.Offset),
-                CountTotal = context.Mode == OutputMode.Table,
-            };
-            var fetched = await listBooks.ExecuteAsync(request, cancellationToken);
-            if (FailIfError(context, fetched) is { } failed)
-            {
-                return failed;
-            }
+            Sort = context.Get(_sort) ?? BookSort.Title,
+            Descending = context.Get(_descending),
+            Author = context.Get(_author),
+            Shelf = context.Get(_shelf),
+            Status = context.Get(_status),
+            Lent = context.Get(_lent),
+            Limit = _page.Fetch(context),
+            Offset = context.Get(_page.Offset),
+            CountTotal = context.Mode == OutputMode.Table,
+        };
+        return WithLibraryAsync<ListBooks>(
+            context,
+            ListBooks.ServesWithoutEf(request) ? library => ShowAsync(context, request, page => ListBooks.ExecuteAsync(library, page, cancellationToken)) : null,
+            listBooks => ShowAsync(context, request, page => listBooks.ExecuteAsync(page, cancellationToken)),
+            cancellationToken);
+    }
 
-            var (books, cut) = _page.Page(context, fetched.Value.Books);
-            BookRendering.WriteList(context, books);
-            await _page.NoteAsync(context, books.Count, cut, fetched.Value.Total, async () =>
-                (await listBooks.ExecuteAsync(request with { Limit = 0, Offset = 0, CountTotal = true }, cancellationToken)).Value!.Total!.Value);
-            return ExitCodes.Ok;
-        }, cancellationToken);
+    private async Task<int> ShowAsync(CliContext context, ListBooksRequest request, Func<ListBooksRequest, Task<Result<BookPage>>> list)
+    {
+        var fetched = await list(request);
+        if (FailIfError(context, fetched) is { } failed)
+        {
+            return failed;
+        }
+
+        var (books, cut) = _page.Page(context, fetched.Value.Books);
+        BookRendering.WriteList(context, books);
+        await _page.NoteAsync(context, books.Count, cut, fetched.Value.Total, async () =>
+            (await list(request with { Limit = 0, Offset = 0, CountTotal = true })).Value!.Total!.Value);
+        return ExitCodes.Ok;
+    }
 }

@@ -39,28 +39,36 @@ internal sealed class BookSearchCommand : ShelfCommand
         Options.Add(_descending);
     }
 
-    protected override Task<int> ExecuteAsync(CliContext context, CancellationToken cancellationToken) =>
-        WithDatabaseAsync<SearchBooks>(context, async searchBooks =>
+    protected override Task<int> ExecuteAsync(CliContext context, CancellationToken cancellationToken)
+    {
+        var request = new SearchBooksRequest(string.Join(' ', context.Get(_words) ?? []))
         {
-            var request = new SearchBooksRequest(string.Join(' ', context.Get(_words) ?? []))
-            {
-                Limit = context.Get(_limit),
-                Offset = context.Get(_offset),
-                Sort = context.Get(_sort),
-                Descending = context.Get(_descending),
-            };
-            var found = await searchBooks.ExecuteAsync(request, cancellationToken);
-            if (FailIfError(context, found) is { } failed)
-            {
-                return failed;
-            }
+            Limit = context.Get(_limit),
+            Offset = context.Get(_offset),
+            Sort = context.Get(_sort),
+            Descending = context.Get(_descending),
+        };
+        return WithLibraryAsync<SearchBooks>(
+            context,
+            SearchBooks.ServesWithoutEf(request) ? library => ShowAsync(context, SearchBooks.ExecuteAsync(library, request, cancellationToken)) : null,
+            searchBooks => ShowAsync(context, searchBooks.ExecuteAsync(request, cancellationToken)),
+            cancellationToken);
+    }
 
-            BookRendering.WriteList(context, found.Value);
-            if (context.Mode == OutputMode.Table && found.Value.Count == 0)
-            {
-                context.Note("no books match");
-            }
+    private static async Task<int> ShowAsync(CliContext context, Task<Shelf.Core.Common.Result<IReadOnlyList<BookSummary>>> search)
+    {
+        var found = await search;
+        if (FailIfError(context, found) is { } failed)
+        {
+            return failed;
+        }
 
-            return ExitCodes.Ok;
-        }, cancellationToken);
+        BookRendering.WriteList(context, found.Value);
+        if (context.Mode == OutputMode.Table && found.Value.Count == 0)
+        {
+            context.Note("no books match");
+        }
+
+        return ExitCodes.Ok;
+    }
 }

@@ -15,16 +15,25 @@ internal sealed class BookShowCommand : ShelfCommand
         Arguments.Add(_book);
     }
 
-    protected override Task<int> ExecuteAsync(CliContext context, CancellationToken cancellationToken) =>
-        WithDatabaseAsync<GetBook>(context, async getBook =>
-        {
-            var book = await getBook.ExecuteAsync(context.Get(_book)!, cancellationToken);
-            if (FailIfError(context, book) is { } failed)
-            {
-                return failed;
-            }
+    protected override Task<int> ExecuteAsync(CliContext context, CancellationToken cancellationToken)
+    {
+        var reference = context.Get(_book)!;
+        return WithLibraryAsync<GetBook>(
+            context,
+            library => ShowAsync(context, GetBook.ExecuteAsync(library, reference, cancellationToken)),
+            getBook => ShowAsync(context, getBook.ExecuteAsync(reference, cancellationToken)),
+            cancellationToken);
+    }
 
-            BookRendering.WriteDetails(context, book.Value);
-            return ExitCodes.Ok;
-        }, cancellationToken);
+    private static async Task<int> ShowAsync(CliContext context, Task<Shelf.Core.Common.Result<BookDetails>> read)
+    {
+        var book = await read;
+        if (FailIfError(context, book) is { } failed)
+        {
+            return failed;
+        }
+
+        BookRendering.WriteDetails(context, book.Value);
+        return ExitCodes.Ok;
+    }
 }

@@ -23,28 +23,35 @@ internal static class BookRendering
 
                 break;
             default:
-                var table = new Table().Border(TableBorder.Rounded)
-                    .AddColumn(new TableColumn("Id").RightAligned())
-                    .AddColumn("Title")
-                    .AddColumn("Authors")
-                    .AddColumn(new TableColumn("Year").RightAligned())
-                    .AddColumn(new TableColumn("Pages").RightAligned())
-                    .AddColumn("ISBN-13");
-                foreach (var b in books)
-                {
-                    // Text, not Markup: titles such as "[Untitled]" are data, never markup.
-                    table.AddRow(
-                        new Text(b.Id.ToString(CultureInfo.InvariantCulture)),
-                        new Text(Cell(b.Title)),
-                        new Text(Cell(string.Join(", ", b.Authors))),
-                        new Text(Number(b.Year)),
-                        new Text(Number(b.Pages)),
-                        new Text(b.Isbn13 ?? string.Empty));
-                }
-
-                context.Console.CreateAnsiConsole().Write(table);
+                WriteTable(context, books);
                 break;
         }
+    }
+
+    // Apart from the plain and JSON writers, so that output to a pipe never loads Spectre.Console:
+    // a precompiled method loads the types it names before it runs.
+    private static void WriteTable(CliContext context, IReadOnlyList<BookSummary> books)
+    {
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumn(new TableColumn("Id").RightAligned())
+            .AddColumn("Title")
+            .AddColumn("Authors")
+            .AddColumn(new TableColumn("Year").RightAligned())
+            .AddColumn(new TableColumn("Pages").RightAligned())
+            .AddColumn("ISBN-13");
+        foreach (var b in books)
+        {
+            // Text, not Markup: titles such as "[Untitled]" are data, never markup.
+            table.AddRow(
+                new Text(b.Id.ToString(CultureInfo.InvariantCulture)),
+                new Text(Cell(b.Title)),
+                new Text(Cell(string.Join(", ", b.Authors))),
+                new Text(Number(b.Year)),
+                new Text(Number(b.Pages)),
+                new Text(b.Isbn13 ?? string.Empty));
+        }
+
+        context.Console.CreateAnsiConsole().Write(table);
     }
 
     public static void WriteDetails(CliContext context, BookDetails book)
@@ -66,13 +73,7 @@ internal static class BookRendering
             return;
         }
 
-        var grid = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
-        foreach (var (label, value) in book.Lines)
-        {
-            grid.AddRow(new Text(label, new Style(decoration: Decoration.Bold)), new Text(Cell(value)));
-        }
-
-        context.Console.CreateAnsiConsole().Write(grid);
+        LineGrid.Write(context, [.. book.Lines.Select(l => (l.Label, Cell(l.Value)))]);
     }
 
     /// <summary>Tabs, line breaks and terminal escapes inside a value would break the columns or the terminal.</summary>

@@ -135,22 +135,24 @@ public sealed class ShelfMigrator(DatabaseTarget target) : IDisposable
     /// order. EF's GetAppliedMigrationsAsync builds a model of the history table first, which costs
     /// more than the rest of a one-shot command; two plain queries give the same list.
     /// </summary>
-    internal static async Task<List<string>> AppliedMigrationsAsync(ShelfDbContext db, CancellationToken cancellationToken)
+    internal static async Task<List<string>> AppliedMigrationsAsync(ShelfDbContext db, CancellationToken cancellationToken) =>
+        await AppliedMigrationsAsync(await PlainConnection.OfAsync(db, cancellationToken), cancellationToken);
+
+    /// <inheritdoc cref="AppliedMigrationsAsync(ShelfDbContext, CancellationToken)"/>
+    internal static async Task<List<string>> AppliedMigrationsAsync(PlainConnection connection, CancellationToken cancellationToken)
     {
-        var connection = db.Database.GetDbConnection();
-        await using var command = connection.CreateCommand();
-        command.CommandText = db.Provider switch
+        await using var command = connection.Command(connection.Provider switch
         {
             DatabaseProvider.Sqlite => "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsHistory'",
             DatabaseProvider.MySql => "SELECT count(*) FROM information_schema.tables WHERE table_schema = database() AND table_name = '__EFMigrationsHistory'",
             _ => "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = '__EFMigrationsHistory'",
-        };
+        });
         if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 0)
         {
             return [];
         }
 
-        command.CommandText = db.Provider == DatabaseProvider.MySql
+        command.CommandText = connection.Provider == DatabaseProvider.MySql
             ? "SELECT `MigrationId` FROM `__EFMigrationsHistory` ORDER BY `MigrationId`"
             : "SELECT \"MigrationId\" FROM \"__EFMigrationsHistory\" ORDER BY \"MigrationId\"";
         var applied = new List<string>();

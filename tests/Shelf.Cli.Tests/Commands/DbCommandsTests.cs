@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Shelf.Testing;
 
 namespace Shelf.Cli.Tests.Commands;
@@ -38,6 +39,26 @@ public sealed class DbCommandsTests : IClassFixture<SqliteDatabaseFixture>, ICla
         var rows = status.GetProperty("tables").EnumerateArray().ToDictionary(t => t.GetProperty("name").GetString()!, t => t.GetProperty("rows").GetInt64());
         Assert.Equal(1, rows["books"]);
         Assert.Equal(1, rows["authors"]);
+    }
+
+    [Fact]
+    public async Task List_LibraryAnOlderShelfLeft_MigratesItFirst()
+    {
+        // One-shot commands open a current SQLite library without EF; one lacking a migration
+        // must still go through EF, which migrates it before the command runs.
+        using var file = new SqliteTestFile();
+        await using (var db = TestLibrary.CreateContext(file.Target))
+        {
+            var migrations = db.Database.GetMigrations().ToList();
+            await db.Database.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync(migrations[^2]);
+        }
+
+        var shelf = new CliRunner(file.FilePath);
+        var listed = await shelf.RunAsync("list");
+        var status = await shelf.RunAsync("db", "status", "--json");
+
+        Assert.True(listed.ExitCode == 0, listed.Error);
+        Assert.Equal(0, JsonDocument.Parse(status.Out).RootElement.GetProperty("pendingMigrations").GetInt32());
     }
 
     [Fact]

@@ -40,6 +40,52 @@ public sealed class AddBook(ShelfDbContext db)
 {
     public async Task<Result<BookDetails>> ExecuteAsync(AddBookRequest request, CancellationToken cancellationToken)
     {
+        var prepared = Prepare(request);
+        if (!prepared.IsSuccess)
+        {
+            return prepared.Error!;
+        }
+
+        var (book, credits) = prepared.Value;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await WriteAsync(new BookInserter(db), book, credits, request.AllowDuplicate, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return BookQueries.DetailsOf(book);
+    }
+
+    /// <summary>The same on a SQLite library opened without EF: the same statements in the same one transaction.</summary>
+    public static async Task<Result<BookDetails>> ExecuteAsync(SqliteLibrary library, AddBookRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(library);
+        var prepared = Prepare(request);
+        if (!prepared.IsSuccess)
+        {
+            return prepared.Error!;
+        }
+
+        var (book, credits) = prepared.Value;
+        var (transaction, connection) = await library.BeginWriteAsync(cancellationToken);
+        await using (transaction)
+        {
+            if (await WriteAsync(new BookInserter(connection), book, credits, request.AllowDuplicate, cancellationToken) is { } refused)
+            {
+                return refused;
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return BookQueries.DetailsOf(book);
+    }
+
+    // The request checked and turned into a book and its credits, before anything is asked of the database.
+    private static Result<(Book Book, IReadOnlyList<(AuthorName Name, AuthorRole Role)> Credits)> Prepare(AddBookRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
         var title = BookRules.Title(request.Title);
         var subtitle = BookRules.Text(request.Subtitle, "subtitle", Book.MaxTitleLength);
         var pages = BookRules.Pages(request.Pages);
@@ -64,17 +110,20 @@ public sealed class AddBook(ShelfDbContext db)
             ListPriceCurrency = price.Value?.Currency,
         };
         book.SetTitle(title.Value);
+        return (book, credits.Value);
+    }
 
-        var inserter = new BookInserter(db);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (await FindDuplicateAsync(inserter, book, credits.Value[0].Name, request.AllowDuplicate, cancellationToken) is { } duplicate)
+    // Inside the caller's transaction: refuses a duplicate, else writes the book and its credits (null).
+    private static async Task<Error?> WriteAsync(BookInserter inserter, Book book, IReadOnlyList<(AuthorName Name, AuthorRole Role)> credits, bool allowDuplicate, CancellationToken cancellationToken)
+    {
+        if (await FindDuplicateAsync(inserter, book, credits[0].Name, allowDuplicate, cancellationToken) is { } duplicate)
         {
             return duplicate;
         }
 
-        for (var position = 0; position < credits.Value.Count; position++)
+        for (var position = 0; position < credits.Count; position++)
         {
-            var (name, role) = credits.Value[position];
+            var (name, role) = credits[position];
             book.Authors.Add(new BookAuthor { Author = await inserter.FindOrInsertAuthorAsync(name, cancellationToken), Position = position, Role = role });
         }
 
@@ -88,8 +137,7 @@ public sealed class AddBook(ShelfDbContext db)
             return Error.Conflict(BookErrorCodes.DuplicateIsbn, $"ISBN {book.Isbn13} was added to the library by another program a moment ago");
         }
 
-        await transaction.CommitAsync(cancellationToken);
-        return BookQueries.DetailsOf(book);
+        return null;
     }
 
     private static async Task<Error?> FindDuplicateAsync(BookInserter inserter, Book book, AuthorName firstAuthor, bool allowDuplicate, CancellationToken cancellationToken)

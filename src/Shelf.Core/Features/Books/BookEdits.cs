@@ -10,12 +10,27 @@ namespace Shelf.Core.Features.Books;
 /// <summary>
 /// Applies an <see cref="EditBookRequest"/> to a tracked book in memory, checking every value;
 /// nothing is written (a new shelf is only added to the context). Returns the new credits when the
-/// request changes them. <paramref name="Bulk"/> is for one request applied to many books
+/// request changes them. The bulk mode is for one request applied to many books
 /// (<see cref="EditBooks"/>): then removing a shelf or person a book does not have, or adding one
 /// it has, leaves that book as it is instead of failing the whole edit.
 /// </summary>
-internal sealed class BookEdits(ShelfDbContext db, bool Bulk)
+internal sealed class BookEdits
 {
+    // The EF context the checks query (and a new shelf is added to), or else a plain connection
+    // (a SqliteLibrary's), which serves every change but shelves.
+    private readonly ShelfDbContext? _db;
+    private readonly PlainConnection _connection;
+    private readonly bool _bulk;
+
+    public BookEdits(ShelfDbContext db, bool bulk)
+    {
+        _db = db;
+        _bulk = bulk;
+    }
+
+    /// <summary>For one book on a plain connection; the request must leave shelves alone.</summary>
+    public BookEdits(PlainConnection connection) => _connection = connection;
+
     public async Task<Result<List<(AuthorName Name, AuthorRole Role)>?>> ApplyAsync(Book book, EditBookRequest request, CancellationToken cancellationToken)
     {
         if (await ApplyFieldsAsync(book, request, cancellationToken) is { } fieldError)
@@ -35,7 +50,9 @@ internal sealed class BookEdits(ShelfDbContext db, bool Bulk)
             return loanError;
         }
 
-        if (await new BookShelving(db) { Lenient = Bulk }.ApplyAsync(book, request.AddShelves, request.RemoveShelves, cancellationToken) is { } shelfError)
+        if ((request.AddShelves.Count > 0 || request.RemoveShelves.Count > 0)
+            && await new BookShelving(_db ?? throw new InvalidOperationException("shelves are changed through EF")) { Lenient = _bulk }
+                .ApplyAsync(book, request.AddShelves, request.RemoveShelves, cancellationToken) is { } shelfError)
         {
             return shelfError;
         }
@@ -96,9 +113,7 @@ internal sealed class BookEdits(ShelfDbContext db, bool Bulk)
         if (request.Isbn is not null && isbn.Value != book.Isbn13)
         {
             var newIsbn = isbn.Value;
-            var owner = newIsbn is null
-                ? null
-                : await db.Books.Where(b => b.Isbn13 == newIsbn && b.Id != book.Id).Select(b => (int?)b.Id).FirstOrDefaultAsync(cancellationToken);
+            var owner = newIsbn is null ? null : await IsbnOwnerAsync(newIsbn, book.Id, cancellationToken);
             if (owner is not null)
             {
                 return Error.Conflict(BookErrorCodes.DuplicateIsbn, $"ISBN {newIsbn} already belongs to book {owner}");
@@ -108,6 +123,17 @@ internal sealed class BookEdits(ShelfDbContext db, bool Bulk)
         }
 
         return null;
+    }
+
+    private async Task<int?> IsbnOwnerAsync(string isbn13, int bookId, CancellationToken cancellationToken)
+    {
+        if (_db is not null)
+        {
+            return await _db.Books.Where(b => b.Isbn13 == isbn13 && b.Id != bookId).Select(b => (int?)b.Id).FirstOrDefaultAsync(cancellationToken);
+        }
+
+        await using var command = _connection.Command("SELECT id FROM books WHERE isbn13 = @isbn AND id <> @id LIMIT 1", ("isbn", isbn13), ("id", bookId));
+        return await command.ExecuteScalarAsync(cancellationToken) is long owner ? (int)owner : null;
     }
 
     private static Error? ApplyPersonalFields(Book book, EditBookRequest request)
@@ -140,7 +166,13 @@ internal sealed class BookEdits(ShelfDbContext db, bool Bulk)
     // loan is written); owning fewer copies than are out would break it from the other side.
     private async Task<Error?> FewerCopiesThanLentAsync(Book book, CancellationToken cancellationToken)
     {
-        var borrowers = await db.Loans.Where(l => l.BookId == book.Id && l.ReturnedAt == null).OrderBy(l => l.LentAt).Select(l => l.Borrower.Name).ToListAsync(cancellationToken);
+        var borrowers = _db is not null
+            ? await _db.Loans.Where(l => l.BookId == book.Id && l.ReturnedAt == null).OrderBy(l => l.LentAt).Select(l => l.Borrower.Name).ToListAsync(cancellationToken)
+            : await PlainSql.ReadAsync(
+                _connection,
+                $"SELECT b.name FROM loans l JOIN borrowers b ON b.id = l.borrower_id WHERE l.book_id = {book.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)} AND l.returned_at IS NULL ORDER BY l.lent_at",
+                r => r.GetString(0),
+                cancellationToken);
         var copies = Math.Max(book.OwnedCopies ?? 1, 1);
         return borrowers.Count <= copies
             ? null
@@ -176,7 +208,7 @@ internal sealed class BookEdits(ShelfDbContext db, bool Bulk)
         foreach (var removed in request.RemoveAuthors)
         {
             var key = TextKey.Normalize(removed);
-            if (credits.RemoveAll(c => c.Name.Key == key) == 0 && !Bulk)
+            if (credits.RemoveAll(c => c.Name.Key == key) == 0 && !_bulk)
             {
                 return Error.NotFound(BookErrorCodes.AuthorNotCredited, $"'{UserText.Shorten(removed)}' is not credited on book {book.Id}");
             }
@@ -191,7 +223,7 @@ internal sealed class BookEdits(ShelfDbContext db, bool Bulk)
 
             if (credits.Any(c => c.Name.Key == name.Key && c.Role == added.Role))
             {
-                if (Bulk)
+                if (_bulk)
                 {
                     continue;
                 }

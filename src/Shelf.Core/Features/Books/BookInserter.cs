@@ -15,8 +15,17 @@ namespace Shelf.Core.Features.Books;
 /// first query and first SaveChanges each cost ~100 ms of warm-up, more than everything else
 /// together (bench/startup.sh). The SQL reads the same on every engine but for the two MySQL spellings below.
 /// </summary>
-internal sealed class BookInserter(ShelfDbContext db)
+internal sealed class BookInserter
 {
+    // The EF context whose connection and transaction the statements use, or else a plain connection.
+    private readonly ShelfDbContext? _db;
+    private readonly PlainConnection _connection;
+
+    public BookInserter(ShelfDbContext db) => _db = db;
+
+    /// <summary>On a plain connection (a <see cref="SqliteLibrary"/>'s): all but <see cref="ReplaceCreditsAsync"/>, which writes through EF.</summary>
+    public BookInserter(PlainConnection connection) => _connection = connection;
+
     /// <summary>Every column of <c>books</c> from the book-field table, so a new field is stored by <c>add</c> without naming it here.</summary>
     private static readonly string InsertBook =
         $"INSERT INTO books ({string.Join(", ", BookFields.Inserted.Select(f => f.Column))}) " +
@@ -24,7 +33,7 @@ internal sealed class BookInserter(ShelfDbContext db)
 
     // MySQL has no INSERT ... RETURNING (MariaDB only from 10.5) and no ON CONFLICT; its
     // LAST_INSERT_ID() is per connection, so it is the id of the row this command inserted.
-    private bool IsMySql => db.Provider == DatabaseProvider.MySql;
+    private bool IsMySql => (_db?.Provider ?? _connection.Provider) == DatabaseProvider.MySql;
 
     public async Task<(int Id, string Title)?> FindByIsbnAsync(string isbn13, CancellationToken cancellationToken)
     {
@@ -114,13 +123,7 @@ internal sealed class BookInserter(ShelfDbContext db)
         {
             credit.BookId = book.Id;
             credit.AuthorId = credit.Author.Id;
-            await using var link = Command(
-                "INSERT INTO book_authors (book_id, author_id, position, role) VALUES (@book, @author, @position, @role)",
-                ("book", credit.BookId),
-                ("author", credit.AuthorId),
-                ("position", credit.Position),
-                ("role", credit.Role.ToString().ToLowerInvariant()));
-            await link.ExecuteNonQueryAsync(cancellationToken);
+            await LinkAsync(credit.BookId, credit.AuthorId, credit.Position, credit.Role, cancellationToken);
         }
     }
 
@@ -131,6 +134,7 @@ internal sealed class BookInserter(ShelfDbContext db)
     /// </summary>
     public async Task ReplaceCreditsAsync(Book book, IReadOnlyList<(AuthorName Name, AuthorRole Role)> credits, CancellationToken cancellationToken)
     {
+        var db = _db ?? throw new InvalidOperationException("replacing tracked credits needs the EF context");
         db.BookAuthors.RemoveRange(book.Authors);
         await db.SaveChangesAsync(cancellationToken);
         for (var position = 0; position < credits.Count; position++)
@@ -138,6 +142,35 @@ internal sealed class BookInserter(ShelfDbContext db)
             var author = await FindOrInsertAuthorAsync(credits[position].Name, cancellationToken);
             db.BookAuthors.Add(new BookAuthor { BookId = book.Id, AuthorId = author.Id, Position = position, Role = credits[position].Role });
         }
+    }
+
+    /// <summary>
+    /// The same in plain statements, for a book EF does not track: the old links deleted first,
+    /// then the new ones in order, inside the caller's transaction.
+    /// </summary>
+    public async Task RelinkCreditsAsync(int bookId, IReadOnlyList<(AuthorName Name, AuthorRole Role)> credits, CancellationToken cancellationToken)
+    {
+        await using (var unlink = Command("DELETE FROM book_authors WHERE book_id = @book", ("book", bookId)))
+        {
+            await unlink.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        for (var position = 0; position < credits.Count; position++)
+        {
+            var author = await FindOrInsertAuthorAsync(credits[position].Name, cancellationToken);
+            await LinkAsync(bookId, author.Id, position, credits[position].Role, cancellationToken);
+        }
+    }
+
+    private async Task LinkAsync(int bookId, int authorId, int position, AuthorRole role, CancellationToken cancellationToken)
+    {
+        await using var link = Command(
+            "INSERT INTO book_authors (book_id, author_id, position, role) VALUES (@book, @author, @position, @role)",
+            ("book", bookId),
+            ("author", authorId),
+            ("position", position),
+            ("role", role.ToString().ToLowerInvariant()));
+        await link.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static async Task<(int Id, string Title)?> ReadBookAsync(DbCommand command, CancellationToken cancellationToken)
@@ -148,17 +181,10 @@ internal sealed class BookInserter(ShelfDbContext db)
 
     private DbCommand Command(string sql, params (string Name, object? Value)[] parameters)
     {
-        var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        foreach (var (name, value) in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "@" + name;
-            parameter.Value = value ?? DBNull.Value;
-            command.Parameters.Add(parameter);
-        }
-
-        return command;
+        // The context's transaction is read at each statement: the caller may begin one after the first read.
+        var connection = _db is null
+            ? _connection
+            : new PlainConnection(_db.Database.GetDbConnection(), _db.Database.CurrentTransaction?.GetDbTransaction(), _db.Provider);
+        return connection.Command(sql, parameters);
     }
 }

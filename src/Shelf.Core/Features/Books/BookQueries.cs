@@ -64,6 +64,10 @@ internal static class BookQueries
         return await LinqDetailsAsync(db, id, cancellationToken);
     }
 
+    /// <summary>The same with plain SQL on <paramref name="connection"/>.</summary>
+    public static async Task<BookDetails?> DetailsAsync(PlainConnection connection, int id, CancellationToken cancellationToken) =>
+        await PlainBookRead.BookAsync(connection, id, cancellationToken) is { } read ? DetailsOf(read) : null;
+
     /// <summary>The same read through EF: MySQL's, and what <see cref="PlainBookRead"/> is tested against.</summary>
     internal static async Task<BookDetails?> LinqDetailsAsync(ShelfDbContext db, int id, CancellationToken cancellationToken)
     {
@@ -91,7 +95,7 @@ internal static class BookQueries
         }
     }
 
-    /// <summary>The id a reference names when it is a number that cannot be an ISBN (which would win, see <see cref="ResolveIdAsync"/>); else null.</summary>
+    /// <summary>The id a reference names when it is a number that cannot be an ISBN (which would win, see <see cref="ResolveIdAsync(ShelfDbContext, string, CancellationToken)"/>); else null.</summary>
     public static int? PlainId(string reference)
     {
         var text = reference.Trim();
@@ -105,6 +109,28 @@ internal static class BookQueries
     /// Finds a book by what a user types to name it: an ISBN (10 or 13 digits) or a numeric id.
     /// A valid ISBN wins, since ids never grow to ten digits with a valid check digit by accident.
     /// </summary>
+    /// <summary>The same with plain SQL on <paramref name="connection"/>.</summary>
+    public static async Task<int?> ResolveIdAsync(PlainConnection connection, string reference, CancellationToken cancellationToken)
+    {
+        var text = reference.Trim();
+        if (Isbn.TryParse(text, out var isbn, out _))
+        {
+            await using var byIsbn = connection.Command("SELECT id FROM books WHERE isbn13 = @isbn", ("isbn", isbn.Value));
+            if (await byIsbn.ExecuteScalarAsync(cancellationToken) is long found)
+            {
+                return (int)found;
+            }
+        }
+
+        if (NumberOf(text) is { } id)
+        {
+            await using var byId = connection.Command("SELECT id FROM books WHERE id = @id", ("id", id));
+            return await byId.ExecuteScalarAsync(cancellationToken) is long found ? (int)found : null;
+        }
+
+        return null;
+    }
+
     public static async Task<int?> ResolveIdAsync(ShelfDbContext db, string reference, CancellationToken cancellationToken)
     {
         var text = reference.Trim();

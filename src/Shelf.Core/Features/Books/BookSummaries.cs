@@ -24,16 +24,27 @@ internal static class BookSummaries
             return InOrder(ids, await TogetherAsync(db, ids as List<int> ?? [.. ids], cancellationToken));
         }
 
+        return await ForIdsAsync(await PlainConnection.OfAsync(db, cancellationToken), ids, cancellationToken);
+    }
+
+    /// <summary>The same with plain SQL on <paramref name="connection"/>: SQLite's and MySQL's way.</summary>
+    public static async Task<List<BookSummary>> ForIdsAsync(PlainConnection connection, IReadOnlyList<int> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
         // Plain SQL: these two are the only queries of `list` and `search` for a page, and compiling
         // them through LINQ cost a one-shot command more than reading the rows. Ids are numbers, written in.
         var idList = string.Join(",", ids.Distinct().Select(id => id.ToString(CultureInfo.InvariantCulture)));
         var books = await PlainSql.ReadAsync(
-            db,
+            connection,
             $"SELECT id, title, pages, isbn13, year_published, original_publication_year, publisher FROM books WHERE id IN ({idList})",
             r => new { Id = r.GetInt32(0), Title = r.GetString(1), Pages = r.IntOrNull(2), Isbn13 = r.TextOrNull(3), YearPublished = r.IntOrNull(4), OriginalPublicationYear = r.IntOrNull(5), Publisher = r.TextOrNull(6) },
             cancellationToken);
         var credits = (await PlainSql.ReadAsync(
-                db,
+                connection,
                 $"SELECT ba.book_id, a.name FROM book_authors ba JOIN authors a ON a.id = ba.author_id WHERE ba.book_id IN ({idList}) ORDER BY ba.book_id, ba.position",
                 r => (BookId: r.GetInt32(0), Name: r.GetString(1)),
                 cancellationToken))

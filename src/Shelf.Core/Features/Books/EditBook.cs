@@ -87,6 +87,58 @@ public sealed class EditBook(ShelfDbContext db)
         return edited.IsSuccess ? (await BookQueries.DetailsAsync(db, edited.Value, cancellationToken))! : edited.Error!;
     }
 
+    /// <summary>
+    /// Whether <see cref="ExecuteAsync(SqliteLibrary, EditBookRequest, CancellationToken)"/> serves
+    /// <paramref name="request"/>: every change but shelves (a new shelf is made through EF's <c>ShelfTags</c>).
+    /// </summary>
+    public static bool ServesWithoutEf(EditBookRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.AddShelves.Count == 0 && request.RemoveShelves.Count == 0;
+    }
+
+    /// <summary>
+    /// The same edit on a SQLite library opened without EF, as <c>add</c> writes: the book read and
+    /// the request checked outside any transaction, then again inside the write transaction (on what
+    /// is stored by then) followed by an UPDATE of the columns that changed and, when the credits
+    /// change, their links; the write lock is held for those statements only.
+    /// </summary>
+    public static async Task<Result<BookDetails>> ExecuteAsync(SqliteLibrary library, EditBookRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(library);
+        if (!ServesWithoutEf(request))
+        {
+            throw new ArgumentException("changing shelves needs EF; open the library through ShelfDatabase", nameof(request));
+        }
+
+        if (request.ChangesNothing)
+        {
+            return Error.Invalid(BookErrorCodes.EditNothing, "nothing to change; give at least one field to set");
+        }
+
+        var rehearsal = await PlainBookEdit.ChangeAsync(library.Connection, request, cancellationToken);
+        if (!rehearsal.IsSuccess)
+        {
+            return rehearsal.Error!;
+        }
+
+        int id;
+        var (transaction, connection) = await library.BeginWriteAsync(cancellationToken);
+        await using (transaction)
+        {
+            var change = await PlainBookEdit.ChangeAsync(connection, request, cancellationToken);
+            if (!change.IsSuccess)
+            {
+                return change.Error!;
+            }
+
+            id = await change.Value.WriteAsync(connection, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return (await BookQueries.DetailsAsync(library.Connection, id, cancellationToken))!;
+    }
+
     private static Error Raced() =>
         Error.Conflict(BookErrorCodes.ConcurrentDuplicate, "another program changed the same book or author at the same moment; run the command again");
 
@@ -129,7 +181,7 @@ public sealed class EditBook(ShelfDbContext db)
             return BookErrors.NotFound(request.Reference);
         }
 
-        var credits = await new BookEdits(db, Bulk: false).ApplyAsync(book, request, cancellationToken);
+        var credits = await new BookEdits(db, bulk: false).ApplyAsync(book, request, cancellationToken);
         return credits.IsSuccess ? (book, credits.Value) : credits.Error!;
     }
 }

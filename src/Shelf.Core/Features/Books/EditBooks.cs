@@ -60,7 +60,7 @@ public sealed class EditBooks(ShelfDbContext db)
             return Error.Invalid(BookErrorCodes.BulkIsbn, $"an ISBN belongs to one book and the search matches {ids.Count}; set it book by book");
         }
 
-        var edits = new BookEdits(db, Bulk: true);
+        var edits = new BookEdits(db, bulk: true);
         foreach (var chunk in ids.Chunk(Batch))
         {
             db.ChangeTracker.Clear();

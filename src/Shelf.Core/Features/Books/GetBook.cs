@@ -16,17 +16,31 @@ public sealed class GetBook(ShelfDbContext db, TimeProvider? clock = null)
         var read = id is null ? null
             : db.Provider == DatabaseProvider.Postgres ? await ReadTogetherAsync(id.Value, today, cancellationToken)
             : await ReadApartAsync(id.Value, today, cancellationToken);
-        if (read is not var (details, loans))
+        return read is var (details, loans) ? WithLoans(details, loans) : BookErrors.NotFound(reference);
+    }
+
+    /// <summary>The same on a SQLite library opened without EF.</summary>
+    public static async Task<Result<BookDetails>> ExecuteAsync(SqliteLibrary library, string reference, CancellationToken cancellationToken, TimeProvider? clock = null)
+    {
+        ArgumentNullException.ThrowIfNull(library);
+        ArgumentNullException.ThrowIfNull(reference);
+        var connection = library.Connection;
+        var id = BookQueries.PlainId(reference) ?? await BookQueries.ResolveIdAsync(connection, reference, cancellationToken);
+        var book = id is null ? null : await PlainBookRead.BookAsync(connection, id.Value, cancellationToken);
+        if (book is null)
         {
             return BookErrors.NotFound(reference);
         }
 
-        return loans.Count == 0 ? details : details with
-        {
-            Loans = loans,
-            Lines = [.. details.Lines, new BookLine("On loan", LoanQueries.Describe(loans))],
-        };
+        var loans = await PlainBookRead.OpenLoansAsync(connection, book.Id, LoanQueries.Today(clock ?? TimeProvider.System), cancellationToken);
+        return WithLoans(BookQueries.DetailsOf(book), loans);
     }
+
+    private static BookDetails WithLoans(BookDetails details, List<LoanView> loans) => loans.Count == 0 ? details : details with
+    {
+        Loans = loans,
+        Lines = [.. details.Lines, new BookLine("On loan", LoanQueries.Describe(loans))],
+    };
 
     // PostgreSQL in one statement: its planner looks each collection up by the book's id, so one
     // query costs what the split reads cost less their round trips, which were most of a request

@@ -64,6 +64,29 @@ public sealed class ListBooks(ShelfDbContext db)
     /// <summary>Authors read per step of the author-order walk: a few hundred credits, one round trip.</summary>
     internal int AuthorsPerStep { get; init; } = 500;
 
+    /// <summary>
+    /// Whether <see cref="ExecuteAsync(SqliteLibrary, ListBooksRequest, CancellationToken)"/> serves
+    /// <paramref name="request"/>: a valid page with no filter, in any order but author.
+    /// </summary>
+    public static bool ServesWithoutEf(ListBooksRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return UnfilteredBookPage.Serves(request) && request.Limit >= 0 && request.Offset >= 0;
+    }
+
+    /// <summary>The page on a SQLite library opened without EF; only for a request <see cref="ServesWithoutEf"/> accepts.</summary>
+    public static async Task<Result<BookPage>> ExecuteAsync(SqliteLibrary library, ListBooksRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(library);
+        if (!ServesWithoutEf(request))
+        {
+            throw new ArgumentException("this listing needs EF; open the library through ShelfDatabase", nameof(request));
+        }
+
+        var (page, count) = await UnfilteredBookPage.ReadAsync(library.Connection, request, cancellationToken);
+        return new BookPage(await BookSummaries.ForIdsAsync(library.Connection, page, cancellationToken), count);
+    }
+
     public async Task<Result<BookPage>> ExecuteAsync(ListBooksRequest request, CancellationToken cancellationToken)
     {
         if (request.Limit is < 0 || request.Offset < 0)

@@ -28,7 +28,11 @@ internal static class PlainBookRead
 
     public static bool Serves(ShelfDbContext db) => db.Provider != DatabaseProvider.MySql;
 
-    public static async Task<Book?> BookAsync(ShelfDbContext db, int id, CancellationToken cancellationToken)
+    public static async Task<Book?> BookAsync(ShelfDbContext db, int id, CancellationToken cancellationToken) =>
+        await BookAsync(await PlainConnection.OfAsync(db, cancellationToken), id, cancellationToken);
+
+    /// <summary>The book with its credits, shelves and ids, read on <paramref name="db"/>; null when no book has that id.</summary>
+    public static async Task<Book?> BookAsync(PlainConnection db, int id, CancellationToken cancellationToken)
     {
         var key = id.ToString(CultureInfo.InvariantCulture);
         var books = await PlainSql.ReadAsync(db, $"SELECT {string.Join(", ", BookColumns)} FROM books WHERE id = {key}", ReadBook, cancellationToken);
@@ -64,7 +68,11 @@ internal static class PlainBookRead
     }
 
     /// <summary>The open loans of one book, oldest first, as <see cref="LoanQueries.OpenOfAsync"/> gives them.</summary>
-    public static Task<List<LoanView>> OpenLoansAsync(ShelfDbContext db, int bookId, DateOnly today, CancellationToken cancellationToken) =>
+    public static async Task<List<LoanView>> OpenLoansAsync(ShelfDbContext db, int bookId, DateOnly today, CancellationToken cancellationToken) =>
+        await OpenLoansAsync(await PlainConnection.OfAsync(db, cancellationToken), bookId, today, cancellationToken);
+
+    /// <inheritdoc cref="OpenLoansAsync(ShelfDbContext, int, DateOnly, CancellationToken)"/>
+    public static Task<List<LoanView>> OpenLoansAsync(PlainConnection db, int bookId, DateOnly today, CancellationToken cancellationToken) =>
         PlainSql.ReadAsync(
             db,
             "SELECT l.id, l.book_id, l.book_title, b.name, b.contact, l.lent_at, l.due_on, l.note FROM loans l JOIN borrowers b ON b.id = l.borrower_id "

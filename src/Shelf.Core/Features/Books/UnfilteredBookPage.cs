@@ -16,7 +16,10 @@ internal static class UnfilteredBookPage
         string.IsNullOrWhiteSpace(request.Author) && string.IsNullOrWhiteSpace(request.Shelf) && string.IsNullOrWhiteSpace(request.Status)
         && !request.Lent && request.Limit is not null && request.Sort != BookSort.Author;
 
-    public static async Task<(List<int> Ids, int? Total)> ReadAsync(ShelfDbContext db, ListBooksRequest request, CancellationToken cancellationToken)
+    public static async Task<(List<int> Ids, int? Total)> ReadAsync(ShelfDbContext db, ListBooksRequest request, CancellationToken cancellationToken) =>
+        await ReadAsync(await PlainConnection.OfAsync(db, cancellationToken), request, cancellationToken);
+
+    public static async Task<(List<int> Ids, int? Total)> ReadAsync(PlainConnection db, ListBooksRequest request, CancellationToken cancellationToken)
     {
         int? total = request.CountTotal ? (int)await PlainSql.CountAsync(db, "SELECT count(*) FROM books", cancellationToken) : null;
         if (request.Limit == 0)

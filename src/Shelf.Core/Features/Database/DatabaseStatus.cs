@@ -23,9 +23,21 @@ public sealed class GetDatabaseStatus(ShelfDbContext db, DatabaseTarget target)
     {
         // Plain queries rather than EF's history repository and SqlQueryRaw: each of those built a
         // model or compiled a query first, the most of what `db status` cost.
-        await db.Database.OpenConnectionAsync(cancellationToken);
+        var connection = await PlainConnection.OfAsync(db, cancellationToken);
+        return await ReadAsync(connection, target, db.Database.GetMigrations(), cancellationToken);
+    }
+
+    /// <summary>The status of a SQLite library opened without EF, which knows its migrations from <see cref="SqliteMigrationIds"/>.</summary>
+    public static Task<DatabaseStatus> ExecuteAsync(SqliteLibrary library, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(library);
+        return ReadAsync(library.Connection, library.Target, SqliteMigrationIds.All, cancellationToken);
+    }
+
+    private static async Task<DatabaseStatus> ReadAsync(PlainConnection db, DatabaseTarget target, IEnumerable<string> known, CancellationToken cancellationToken)
+    {
         var applied = await ShelfMigrator.AppliedMigrationsAsync(db, cancellationToken);
-        var pending = db.Database.GetMigrations().Except(applied, StringComparer.Ordinal).Count();
+        var pending = known.Except(applied, StringComparer.Ordinal).Count();
         var version = db.Provider switch
         {
             DatabaseProvider.Sqlite => "SQLite " + await PlainSql.TextAsync(db, "SELECT sqlite_version()", cancellationToken),
@@ -34,7 +46,7 @@ public sealed class GetDatabaseStatus(ShelfDbContext db, DatabaseTarget target)
             DatabaseProvider.MySql => MySqlVersion(await PlainSql.TextAsync(db, "SELECT version()", cancellationToken)),
             _ => "PostgreSQL " + await PlainSql.TextAsync(db, "SELECT current_setting('server_version')", cancellationToken),
         };
-        var tables = await new ListTables(db).ExecuteAsync(cancellationToken);
+        var tables = await ListTables.ReadAsync(db, cancellationToken);
         long? bytes = target.FilePath is { } path && File.Exists(path) ? new FileInfo(path).Length : null;
         return new DatabaseStatus(
             db.Provider switch { DatabaseProvider.Sqlite => "sqlite", DatabaseProvider.MySql => "mysql", _ => "postgres" },

@@ -5,7 +5,11 @@ namespace Shelf.Core.Features.Database;
 /// <summary>Lists the tables of the library's schema with exact row counts, like psql's <c>\dt</c>.</summary>
 public sealed class ListTables(ShelfDbContext db)
 {
-    public async Task<IReadOnlyList<TableInfo>> ExecuteAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<TableInfo>> ExecuteAsync(CancellationToken cancellationToken) =>
+        await ReadAsync(await PlainConnection.OfAsync(db, cancellationToken), cancellationToken);
+
+    /// <summary>The same on a plain connection.</summary>
+    internal static async Task<IReadOnlyList<TableInfo>> ReadAsync(PlainConnection db, CancellationToken cancellationToken)
     {
         var namesSql = db.Provider switch
         {

@@ -38,8 +38,20 @@ public sealed record SearchBooksRequest(string? Query)
 /// fewer matches than that is ranked exactly; a broader one is ranked within that sample, and a
 /// query that wants every match in order says so with a sort.
 /// </remarks>
-public sealed class SearchBooks(ShelfDbContext db)
+public sealed class SearchBooks
 {
+    // Exactly one of the two: the EF context of a host's scope, or a SQLite library opened without EF.
+    private readonly ShelfDbContext? _db;
+    private readonly SqliteLibrary? _library;
+
+    public SearchBooks(ShelfDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        _db = db;
+    }
+
+    private SearchBooks(SqliteLibrary library) => _library = library;
+
     /// <summary>Most matches scored for relevance (more when the page asked for lies beyond).</summary>
     internal const int RankedMatches = 200;
 
@@ -62,6 +74,33 @@ public sealed class SearchBooks(ShelfDbContext db)
     /// <summary>Told each SQL statement of the search before it runs (bench/search.sh replays them in the database's shell).</summary>
     internal Action<string, IReadOnlyList<(string Name, object Value)>>? OnStatement { get; init; }
 
+    /// <summary>Whether <see cref="ExecuteAsync(SqliteLibrary, SearchBooksRequest, CancellationToken)"/> serves <paramref name="request"/>: any but a sorted one, which orders through EF.</summary>
+    public static bool ServesWithoutEf(SearchBooksRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Sort is null;
+    }
+
+    /// <summary>The search on a SQLite library opened without EF; only for a request <see cref="ServesWithoutEf"/> accepts.</summary>
+    public static Task<Result<IReadOnlyList<BookSummary>>> ExecuteAsync(SqliteLibrary library, SearchBooksRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(library);
+        if (!ServesWithoutEf(request))
+        {
+            throw new ArgumentException("a sorted search needs EF; open the library through ShelfDatabase", nameof(request));
+        }
+
+        return new SearchBooks(library).ExecuteAsync(request, cancellationToken);
+    }
+
+    private DatabaseProvider Provider => _db?.Provider ?? DatabaseProvider.Sqlite;
+
+    // The EF context, for what only it does (a sorted search orders with LINQ).
+    private ShelfDbContext Db => _db ?? throw new InvalidOperationException("this search needs EF; open the library through ShelfDatabase");
+
+    private async Task<PlainConnection> ConnectionAsync(CancellationToken cancellationToken) =>
+        _library is not null ? _library.Connection : await PlainConnection.OfAsync(_db!, cancellationToken);
+
     public async Task<Result<IReadOnlyList<BookSummary>>> ExecuteAsync(SearchBooksRequest request, CancellationToken cancellationToken)
     {
         if (request.Limit <= 0 || request.Offset < 0)
@@ -75,9 +114,9 @@ public sealed class SearchBooks(ShelfDbContext db)
             return query.Error!;
         }
 
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        var prefixes = await PrefixTerms.ReadAsync(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction(), db.Provider, query.Value, cancellationToken);
-        var plan = SearchPlan.For(query.Value, db.Provider, prefixes);
+        var connection = await ConnectionAsync(cancellationToken);
+        var prefixes = await PrefixTerms.ReadAsync(connection.Connection, connection.Transaction, Provider, query.Value, cancellationToken);
+        var plan = SearchPlan.For(query.Value, Provider, prefixes);
         List<int> ids;
         if (request.Sort is { } sort)
         {
@@ -92,7 +131,9 @@ public sealed class SearchBooks(ShelfDbContext db)
             ids = await RankedAsync(plan, query.Value, prefixes, request, cancellationToken);
         }
 
-        return await BookSummaries.ForIdsAsync(db, ids, cancellationToken);
+        return _db is not null
+            ? await BookSummaries.ForIdsAsync(_db, ids, cancellationToken)
+            : await BookSummaries.ForIdsAsync(await ConnectionAsync(cancellationToken), ids, cancellationToken);
     }
 
     private async Task<List<int>> RankedAsync(SearchPlan plan, SearchQuery query, PrefixTerms prefixes, SearchBooksRequest request, CancellationToken cancellationToken)
@@ -141,13 +182,13 @@ public sealed class SearchBooks(ShelfDbContext db)
     // matches it overestimates; a bitmap of the matches read in table order stops at the limit too.
     private async Task<List<BookText>> CandidatesAsync(SearchPlan plan, string expression, int wanted, int? mostBooks, CancellationToken cancellationToken)
     {
-        if (db.Provider == DatabaseProvider.MySql)
+        if (Provider == DatabaseProvider.MySql)
         {
             return await RowsAsync(plan, MySqlCandidates(plan, expression, wanted), ReadText, cancellationToken);
         }
 
         var match = plan.Add(expression);
-        var sql = db.Provider == DatabaseProvider.Sqlite
+        var sql = Provider == DatabaseProvider.Sqlite
             ? $"""
               SELECT c.id, t.title_key, t.subtitle, t.series, t.publisher,
                      (SELECT group_concat(a.name_key, ' ') FROM book_authors ba JOIN authors a ON a.id = ba.author_id WHERE ba.book_id = c.id)
@@ -166,7 +207,7 @@ public sealed class SearchBooks(ShelfDbContext db)
                     LIMIT {wanted}) c
               JOIN books t ON t.id = c.id
               """;
-        if (db.Provider == DatabaseProvider.Sqlite)
+        if (Provider == DatabaseProvider.Sqlite)
         {
             return await RowsAsync(plan, sql, ReadText, cancellationToken);
         }
@@ -210,9 +251,9 @@ public sealed class SearchBooks(ShelfDbContext db)
             return query.Error!;
         }
 
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        var prefixes = await PrefixTerms.ReadAsync(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction(), db.Provider, query.Value, cancellationToken);
-        var plan = SearchPlan.For(query.Value, db.Provider, prefixes);
+        var connection = await ConnectionAsync(cancellationToken);
+        var prefixes = await PrefixTerms.ReadAsync(connection.Connection, connection.Transaction, Provider, query.Value, cancellationToken);
+        var plan = SearchPlan.For(query.Value, Provider, prefixes);
         return await IdsAsync(plan, $"SELECT b.id FROM books b WHERE {Matches(plan)} ORDER BY b.id", cancellationToken);
     }
 
@@ -220,7 +261,7 @@ public sealed class SearchBooks(ShelfDbContext db)
     private async Task<List<int>> SortedAsync(SearchPlan plan, BookSort sort, SearchBooksRequest request, CancellationToken cancellationToken)
     {
         var matches = await IdsAsync(plan, $"SELECT b.id FROM books b WHERE {Matches(plan)}", cancellationToken);
-        var books = db.Books.AsNoTracking().Where(b => EF.Parameter(matches).Contains(b.Id));
+        var books = Db.Books.AsNoTracking().Where(b => EF.Parameter(matches).Contains(b.Id));
         return await ListBooks.Order(books, sort, request.Descending).Skip(request.Offset).Take(request.Limit).Select(b => b.Id).ToListAsync(cancellationToken);
     }
 
@@ -250,9 +291,8 @@ public sealed class SearchBooks(ShelfDbContext db)
     private async Task<List<T>> RowsAsync<T>(SearchPlan plan, string sql, Func<DbDataReader, T> read, CancellationToken cancellationToken)
     {
         OnStatement?.Invoke(sql, plan.Parameters);
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        var connection = await ConnectionAsync(cancellationToken);
+        await using var command = connection.Command(sql);
         foreach (var (name, value) in plan.Parameters)
         {
             var parameter = command.CreateParameter();
