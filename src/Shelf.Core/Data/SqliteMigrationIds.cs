@@ -20,5 +20,6 @@ internal static class SqliteMigrationIds
         "20261202182330_MergeRecords",
         "20261202193759_StatsDateReadIndex",
         "20261202205534_ImportJobs",
+        "20261203081934_AuthorBookCounts",
     ];
 }
