@@ -113,7 +113,7 @@ public sealed class ListBooks(ShelfDbContext db)
         }
 
         var books = await FilterAsync(request, status, cancellationToken);
-        int? total = request.CountTotal ? await books.Query.CountAsync(cancellationToken) : null;
+        int? total = request.CountTotal ? await books.Counted.CountAsync(cancellationToken) : null;
         var limit = request.Limit ?? int.MaxValue;
         List<int> ids;
         if (limit == 0)
@@ -138,12 +138,23 @@ public sealed class ListBooks(ShelfDbContext db)
         return new BookPage(await BookSummaries.ForIdsAsync(db, ids, cancellationToken), total);
     }
 
-    /// <summary>The filtered books, and whether the filters narrowed them to a few gathered ids.</summary>
-    private sealed record Filtered(IQueryable<Book> Query, bool Narrow);
+    /// <summary>
+    /// The filtered books to walk for a page; the same books put to count them all (a common author
+    /// filter is checked otherwise, see <see cref="FilterAsync"/>); and whether the filters narrowed
+    /// them to a few gathered ids.
+    /// </summary>
+    private sealed record Filtered(IQueryable<Book> Query, IQueryable<Book> Counted, bool Narrow);
 
     private async Task<Filtered> FilterAsync(ListBooksRequest request, string? status, CancellationToken cancellationToken)
     {
         IQueryable<Book> books = db.Books.AsNoTracking();
+        IQueryable<Book> counted = books;
+        void Keep(System.Linq.Expressions.Expression<Func<Book, bool>> rule)
+        {
+            books = books.Where(rule);
+            counted = counted.Where(rule);
+        }
+
         List<int>? few = null;
         if (!string.IsNullOrWhiteSpace(request.Author))
         {
@@ -155,7 +166,14 @@ public sealed class ListBooks(ShelfDbContext db)
             few = Narrower(few, bookIds);
             if (bookIds is null || bookIds.Count > FewBooks)
             {
+                // A page walks the sort order and checks each book's credits: a common name fills it
+                // after a few hundred books. Counting them all that way checks every book's credits
+                // (4 s at 1M books), so the count starts from the matching people instead: one pass
+                // over the name index, then their credits by author_id (0.4 s for 16,000 people).
                 books = books.Where(b => b.Authors.Any(a => a.Author.NameKey.Contains(key)));
+                var people = db.Authors.Where(a => a.NameKey.Contains(key)).Select(a => a.Id);
+                var credited = db.BookAuthors.Where(ba => people.Contains(ba.AuthorId)).Select(ba => ba.BookId);
+                counted = counted.Where(b => credited.Contains(b.Id));
             }
         }
 
@@ -166,7 +184,7 @@ public sealed class ListBooks(ShelfDbContext db)
             few = Narrower(few, bookIds);
             if (bookIds.Count > FewBooks)
             {
-                books = books.Where(b => b.Tags.Any(t => EF.Parameter(tagIds).Contains(t.TagId)));
+                Keep(b => b.Tags.Any(t => EF.Parameter(tagIds).Contains(t.TagId)));
             }
         }
 
@@ -178,7 +196,9 @@ public sealed class ListBooks(ShelfDbContext db)
             {
                 // Concatenated so that neither database reads the status index for a common status:
                 // walking the sort order and checking each book finds a page sooner.
+                // The count, which reads them all anyway, does read it.
                 books = books.Where(b => b.Status + "" == status);
+                counted = counted.Where(b => b.Status == status);
             }
         }
 
@@ -189,11 +209,16 @@ public sealed class ListBooks(ShelfDbContext db)
             few = Narrower(few, bookIds);
             if (bookIds.Count > FewBooks)
             {
-                books = books.Where(b => db.Loans.Any(l => l.BookId == b.Id && l.ReturnedAt == null));
+                Keep(b => db.Loans.Any(l => l.BookId == b.Id && l.ReturnedAt == null));
             }
         }
 
-        return few is null ? new Filtered(books, false) : new Filtered(books.Where(b => EF.Parameter(few).Contains(b.Id)), true);
+        if (few is not null)
+        {
+            Keep(b => EF.Parameter(few).Contains(b.Id));
+        }
+
+        return new Filtered(books, counted, few is not null);
     }
 
     // The ids both narrow filters allow; a filter too common to gather (null or over FewBooks) narrows nothing.

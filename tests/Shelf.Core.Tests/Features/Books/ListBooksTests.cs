@@ -108,6 +108,28 @@ public abstract class ListBooksTests(DatabaseFixture fixture)
     }
 
     [Fact]
+    public async Task ExecuteAsync_CommonAuthorFilter_CountsEachMatchingBookOnce()
+    {
+        // Too common to gather (FewBooks = 1), the count starts from the matching people: a book two
+        // of them wrote is still one book, and a book by nobody matching is not counted.
+        await using var db = await fixture.OpenNewAsync();
+        await BookTestData.AddAsync(db, new AddBookRequest("Good Omens", [BookTestData.Credit("Terry Pratchett"), BookTestData.Credit("Neil Gaiman")]));
+        await BookTestData.AddAsync(db, "Anansi Boys", "Neil Gaiman");
+        await BookTestData.AddAsync(db, "Mort", "Terry Pratchett");
+        await BookTestData.AddAsync(db, "Emma", "Jane Austen");
+
+        var request = new ListBooksRequest { Author = "r", Limit = 2, CountTotal = true };
+        var common = await new ListBooks(db) { FewBooks = 1 }.ExecuteAsync(request, default);
+        var rare = await new ListBooks(db).ExecuteAsync(request, default);
+
+        Assert.Equal(["Good Omens", "Mort"], common.Value.Books.Select(b => b.Title));
+        Assert.Equal(2, common.Value.Total);
+        Assert.Equal(rare.Value.Total, common.Value.Total);
+        var everyone = await new ListBooks(db) { FewBooks = 1 }.ExecuteAsync(request with { Author = "a" }, default);
+        Assert.Equal(4, everyone.Value.Total);
+    }
+
+    [Fact]
     public async Task ExecuteAsync_NegativeLimit_ReturnsInvalid()
     {
         await using var db = await fixture.OpenNewAsync();
