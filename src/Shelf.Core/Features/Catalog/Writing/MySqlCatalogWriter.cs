@@ -59,7 +59,7 @@ internal sealed class MySqlCatalogWriter(ShelfDbContext db) : ICatalogWriter
     // Counting InnoDB's rows reads a whole index, so only a file large enough to matter does.
     public async Task ExpectAsync(long rows, CancellationToken cancellationToken)
     {
-        if (rows >= BulkLoadRule.MinimumRows && BulkLoadRule.Applies(rows, await db.Books.LongCountAsync(cancellationToken)))
+        if (rows >= BulkLoadRule.MySqlMinimumRows && BulkLoadRule.AppliesOnMySql(rows, await db.Books.LongCountAsync(cancellationToken)))
         {
             await _triggers.SetAsideAsync(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction(), cancellationToken);
         }
