@@ -5,15 +5,21 @@
 # Kestrel (the floor: what the host costs without Shelf's work). Targets: p99 <= 50 ms for every
 # case, >= 1,000 requests/s for a book by id.
 #   bench/web.sh [books] [connections] [seconds]      (default 1000000 32 20)
+# Try it end to end first in a minute: bench/web.sh 2000 8 3.
 # SHELF=path/to/shelf uses that build instead of ./shelf (which builds on first use).
-# The PostgreSQL server is started here and stopped by its own pid; wrk targets only 127.0.0.1.
+# BENCH_OUT=folder keeps the generated catalog, the SQLite library and the PostgreSQL cluster
+# there (default bench/out), so worktrees can share one 1M-book load: each is made once, checked
+# (the library must hold exactly [books] books) and rebuilt only when it is missing or short.
+# Every server started here (shelf serve, PostgreSQL) is stopped by its own pid however the script
+# ends; wrk targets only 127.0.0.1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 books="${1:-1000000}"
 conns="${2:-32}"
 seconds="${3:-20}"
-out="$PWD/bench/out"
+out="${BENCH_OUT:-$PWD/bench/out}"
 mkdir -p "$out"
+out="$(cd "$out" && pwd)"
 for tool in wrk sqlite3 psql python3 curl; do
   command -v "$tool" >/dev/null || { echo "bench: needs $tool (apt-get install wrk sqlite3 postgresql-client python3 curl)" >&2; exit 1; }
 done
@@ -24,12 +30,29 @@ generator="../shared/tools/gen_catalog.py"
 
 shelf="${SHELF:-./shelf}"
 echo "building shelf..." >&2
-"$shelf" --help >/dev/null
+"$shelf" --version >/dev/null || { echo "bench: $shelf does not run" >&2; exit 1; }
+
+# The catalog: written under a temporary name and renamed when complete, so a run cut short
+# never leaves a partial file that later runs would take for the whole.
 file="$out/search-catalog-$books.csv"
-[[ -f "$file" ]] || { echo "writing $file..." >&2; python3 "$generator" "$books" "$file"; }
+if [[ ! -f "$file" ]]; then
+  echo "writing $file..." >&2
+  python3 "$generator" "$books" "$file.partial" >/dev/null
+  mv "$file.partial" "$file"
+fi
 
 serve_pid=""
-stop_serve() { [[ -n "$serve_pid" ]] && kill -TERM "$serve_pid" 2>/dev/null && wait "$serve_pid" 2>/dev/null; serve_pid=""; }
+stop_serve() {
+  if [[ -n "$serve_pid" ]]; then
+    kill -TERM "$serve_pid" 2>/dev/null && wait "$serve_pid" 2>/dev/null || true
+  fi
+  serve_pid=""
+}
+work="$(mktemp -d /tmp/shelf-web-bench-XXXXXX)"
+cleanup() { stop_serve; [[ -n "${pgpid:-}" ]] && stop_private_postgres; rm -rf "$work"; }
+trap cleanup EXIT
+# Ctrl+C stops wrk, which prints what it has and exits 0: without this the run would go on.
+trap 'exit 130' INT TERM
 
 # measure DB: prints "case req/s p50 p99" lines for the four cases, and "start ms"
 measure() {
@@ -89,22 +112,32 @@ for name in ["floor", "page", "search", "book"]:
 PY
 }
 
+# The SQLite library: used again only if it holds exactly the catalog's books (an import cut
+# short leaves none, a different run's library other counts).
 lib="$out/search-$books.db"
-if [[ ! -f "$lib" ]]; then
+if [[ "$(sqlite3 "$lib" "SELECT count(*) FROM books" 2>/dev/null || true)" != "$books" ]]; then
   echo "importing into $lib..." >&2
+  rm -f "$lib" "$lib-wal" "$lib-shm"
   "$shelf" --db "$lib" import "$file" >/dev/null
 fi
-mapfile -t sqlite_lines < <(measure "$lib")
+# In this shell, not a subshell, so the exit trap knows the serve process it starts.
+measure "$lib" >"$work/sqlite.lines"
+mapfile -t sqlite_lines <"$work/sqlite.lines"
 (( ${#sqlite_lines[@]} == 5 )) || { echo "bench: the SQLite run failed: ${sqlite_lines[*]}" >&2; exit 1; }
 
 source bench/private_postgres.sh
-start_private_postgres "$pgbin"
+start_private_postgres "$pgbin" "$out/pg-$books"
+trap cleanup EXIT
 target="Host=127.0.0.1;Port=$port;Username=postgres;Database=shelf"
-echo "importing into PostgreSQL..." >&2
-"$shelf" --db "$target" db create >/dev/null
-"$shelf" --db "$target" import "$file" >/dev/null
-psql -h 127.0.0.1 -p "$port" -U postgres -d shelf -qc "ANALYZE"
-mapfile -t pg_lines < <(measure "$target")
+if [[ "$(psql -h 127.0.0.1 -p "$port" -U postgres -d shelf -qAtc "SELECT count(*) FROM books" 2>/dev/null || true)" != "$books" ]]; then
+  echo "importing into PostgreSQL (kept in $out/pg-$books for the next run)..." >&2
+  psql -h 127.0.0.1 -p "$port" -U postgres -d postgres -qc "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS shelf" >/dev/null
+  "$shelf" --db "$target" db create >/dev/null
+  "$shelf" --db "$target" import "$file" >/dev/null
+  psql -h 127.0.0.1 -p "$port" -U postgres -d shelf -qc "ANALYZE"
+fi
+measure "$target" >"$work/pg.lines"
+mapfile -t pg_lines <"$work/pg.lines"
 (( ${#pg_lines[@]} == 5 )) || { echo "bench: the PostgreSQL run failed: ${pg_lines[*]}" >&2; exit 1; }
 
 echo "$books books, wrk -c$conns -d${seconds}s, each case after one warm request; floor: a static file from the same Kestrel"
