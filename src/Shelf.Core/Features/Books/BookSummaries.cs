@@ -21,7 +21,7 @@ internal static class BookSummaries
 
         if (db.Provider == DatabaseProvider.Postgres)
         {
-            return InOrder(ids, await TogetherAsync(db, ids as List<int> ?? [.. ids], cancellationToken));
+            return InOrder(ids, await TogetherAsync(db, ids, cancellationToken));
         }
 
         return await ForIdsAsync(await PlainConnection.OfAsync(db, cancellationToken), ids, cancellationToken);
@@ -56,18 +56,36 @@ internal static class BookSummaries
         }));
     }
 
-    // PostgreSQL in one statement: its planner looks up each page book's credits by the book's id
-    // (the page is at most a thousand ids, known to the planner as such), so the join costs what
-    // the second lookup cost, less a round trip. The ids travel as one array parameter, so the
+    // PostgreSQL in one statement: a book's authors come as one array, read by the book's id through
+    // ix_book_authors_book_id_position (the page is at most a thousand ids), so the credits cost
+    // what a second lookup cost, less a round trip. The ids travel as one array parameter, so the
     // statement is the same for every page and the server keeps it prepared (a web host's case).
-    private static Task<List<BookSummary>> TogetherAsync(ShelfDbContext db, List<int> idList, CancellationToken cancellationToken) =>
-        db.Books.AsNoTracking()
-            .Where(b => EF.Parameter(idList).Contains(b.Id))
-            .Select(b => new BookSummary(b.Id, b.Title, b.Authors.OrderBy(ba => ba.Position).Select(ba => ba.Author.Name).ToList(), b.Pages, b.Isbn13, b.YearPublished, b.Publisher)
+    // Plain SQL rather than LINQ: EF's shaper for the credits collection built delegates for every
+    // row it read, a twentieth of the web host's time on a search page at 32 connections.
+    private const string TogetherSql =
+        """
+        SELECT b.id, b.title, b.pages, b.isbn13, b.year_published, b.publisher, b.original_publication_year,
+               ARRAY(SELECT a.name FROM book_authors ba JOIN authors a ON a.id = ba.author_id WHERE ba.book_id = b.id ORDER BY ba.position)
+        FROM books b
+        WHERE b.id = ANY(@ids)
+        """;
+
+    private static async Task<List<BookSummary>> TogetherAsync(ShelfDbContext db, IReadOnlyList<int> ids, CancellationToken cancellationToken)
+    {
+        var connection = await PlainConnection.OfAsync(db, cancellationToken);
+        await using var command = connection.Command(TogetherSql, ("ids", ids as int[] ?? [.. ids]));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var books = new List<BookSummary>(ids.Count);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            books.Add(new BookSummary(reader.GetInt32(0), reader.GetString(1), reader.GetFieldValue<string[]>(7), reader.IntOrNull(2), reader.TextOrNull(3), reader.IntOrNull(4), reader.TextOrNull(5))
             {
-                OriginalPublicationYear = b.OriginalPublicationYear,
-            })
-            .ToListAsync(cancellationToken);
+                OriginalPublicationYear = reader.IntOrNull(6),
+            });
+        }
+
+        return books;
+    }
 
     private static List<BookSummary> InOrder(IReadOnlyList<int> ids, IEnumerable<BookSummary> books)
     {

@@ -142,10 +142,12 @@ public sealed class SearchBooks
         var seen = new HashSet<int>();
         if (query.PlainText is { } plainText)
         {
-            // The title-key index in order: the exact title sorts before every longer one.
+            // The title-key index in order: the exact title sorts before every longer one. Only as many
+            // as the page reaches: when they fill it nothing else is read, and when they do not, that
+            // many was every title match there is (a page beyond TitleMatches still reads at most that).
             var titled = await RowsAsync(
                 plan,
-                $"SELECT b.id, b.title_key FROM books b WHERE b.title_key >= {plan.Add(plainText)} AND b.title_key < {plan.Add(plainText + "\uffff")} ORDER BY b.title_key, b.id LIMIT {TitleMatches}",
+                $"SELECT b.id, b.title_key FROM books b WHERE b.title_key >= {plan.Add(plainText)} AND b.title_key < {plan.Add(plainText + "\uffff")} ORDER BY b.title_key, b.id LIMIT {plan.Add((int)Math.Min(TitleMatches, (long)request.Offset + request.Limit))}",
                 r => (Id: r.GetInt32(0), Exact: r.GetString(1) == plainText),
                 cancellationToken);
             foreach (var (id, _) in titled.OrderBy(t => t.Exact ? 0 : 1))

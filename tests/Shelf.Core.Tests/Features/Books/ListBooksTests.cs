@@ -130,6 +130,29 @@ public abstract class ListBooksTests(DatabaseFixture fixture)
     }
 
     [Fact]
+    public async Task ExecuteAsync_BookWithSeveralCredits_ListsEveryFieldAndTheNamesInCreditOrder()
+    {
+        await using var db = await fixture.OpenNewAsync();
+        await BookTestData.AddAsync(db, new AddBookRequest("Good Omens", [BookTestData.Credit("Terry Pratchett"), BookTestData.Credit("Neil Gaiman"), BookTestData.Credit("Anna Reader", Shelf.Core.Domain.AuthorRole.Narrator)])
+        {
+            Pages = "412",
+            Isbn = "9780060853983",
+            Year = "2006",
+            Publisher = "HarperTorch",
+        });
+        await BookTestData.AddAsync(db, BookTestData.Request("Anansi Boys", "Neil Gaiman"));
+
+        var page = await new ListBooks(db).ExecuteAsync(new ListBooksRequest { Sort = BookSort.Title }, default);
+
+        var omens = Assert.Single(page.Value.Books, b => b.Title == "Good Omens");
+        Assert.Equal(["Terry Pratchett", "Neil Gaiman", "Anna Reader"], omens.Authors);
+        Assert.Equal((412, "9780060853983", 2006, "HarperTorch"), (omens.Pages, omens.Isbn13, omens.Year, omens.Publisher));
+        var anansi = Assert.Single(page.Value.Books, b => b.Title == "Anansi Boys");
+        Assert.Equal(["Neil Gaiman"], anansi.Authors);
+        Assert.Equal((null, null, null, null), (anansi.Pages, anansi.Isbn13, anansi.Year, anansi.Publisher));
+    }
+
+    [Fact]
     public async Task ExecuteAsync_NegativeLimit_ReturnsInvalid()
     {
         await using var db = await fixture.OpenNewAsync();

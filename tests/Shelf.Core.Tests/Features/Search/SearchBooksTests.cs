@@ -76,6 +76,32 @@ public abstract class SearchBooksTests(DatabaseFixture fixture)
     }
 
     [Fact]
+    public async Task ExecuteAsync_PagesOfTheRanking_SameOrderAsOneLongPage()
+    {
+        // The title tiers are read only as far as the page reaches: pages that end inside them, at
+        // their end and past them must still join up into the one ranking.
+        await using var db = await fixture.OpenNewAsync();
+        await BookTestData.AddAsync(db, "A River Runs Through It", "Norman Maclean");
+        await BookTestData.AddAsync(db, "River Stories", "Ann Lee");
+        await BookTestData.AddAsync(db, "Songs", "Jo River");
+        await BookTestData.AddAsync(db, "River Bend", "Bo Tate");
+        await BookTestData.AddAsync(db, "River", "Cy Abel");
+        await BookTestData.AddAsync(db, "Rivers of Light", "Di Vale");
+
+        var whole = await TitlesAsync(db, "river");
+        var pages = new List<string>();
+        for (var offset = 0; offset < whole.Count + 2; offset += 2)
+        {
+            var page = await new SearchBooks(db).ExecuteAsync(new SearchBooksRequest("river") { Limit = 2, Offset = offset }, default);
+            pages.AddRange(page.Value!.Select(b => b.Title));
+        }
+
+        Assert.Equal(["River", "River Bend", "River Stories", "Rivers of Light"], whole.Take(4));
+        Assert.Equal(6, whole.Count);
+        Assert.Equal(whole, pages);
+    }
+
+    [Fact]
     public async Task ExecuteAsync_WholeWord_RanksBeforeAWordItOnlyStarts()
     {
         await using var db = await fixture.OpenNewAsync();
