@@ -28,6 +28,13 @@ internal static class SqliteReadOnlyAccess
             return null;
         }
 
+        return ReadOnly(path, folder, connectionString);
+    }
+
+    // Apart from the check above, so a command on a writable library (nearly every one) never
+    // loads the connection-string builder or Uri at start-up.
+    private static string ReadOnly(string path, string folder, string connectionString)
+    {
         var builder = new SqliteConnectionStringBuilder(connectionString) { Mode = SqliteOpenMode.ReadOnly };
 
         // Reading a WAL library needs its shared-memory file; where that cannot be made (a
@@ -41,7 +48,30 @@ internal static class SqliteReadOnlyAccess
     }
 
     // access(2) answers for the effective user, as the open itself will; root may write anything.
-    private static bool Writable(string path) => Access(System.Text.Encoding.UTF8.GetBytes(path + '\0'), WriteOk) == 0;
+    private static bool Writable(string path)
+    {
+        var nulTerminated = System.Text.Encoding.UTF8.GetBytes(path + '\0');
+        if (OperatingSystem.IsLinux() && !s_noGlibc)
+        {
+            try
+            {
+                return LinuxAccess(nulTerminated, WriteOk) == 0;
+            }
+            catch (DllNotFoundException)
+            {
+                s_noGlibc = true; // musl (Alpine): its libc answers to the plain name below
+            }
+        }
+
+        return Access(nulTerminated, WriteOk) == 0;
+    }
+
+    private static bool s_noGlibc;
+
+    // glibc by its exact file name: "libc" alone is probed as libc.so, liblibc.so, ... first.
+    [DllImport("libc.so.6", EntryPoint = "access")]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int LinuxAccess(byte[] nulTerminatedPath, int mode);
 
     [DllImport("libc", EntryPoint = "access")]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]

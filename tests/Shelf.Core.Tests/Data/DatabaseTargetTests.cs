@@ -30,6 +30,27 @@ public sealed class DatabaseTargetTests
         Assert.True(target.IsDefaultLocation);
     }
 
+    [Theory]
+    [InlineData("/srv/books.db")]
+    [InlineData("/srv/my books/library.db")]
+    [InlineData("/srv/a;b=c/library.db")]
+    [InlineData("/srv/it's/library.db")]
+    [InlineData("/srv/say \"hi\"/library.db")]
+    [InlineData("/srv/both ' and \"/library.db")]
+    [InlineData("/srv/tab\there/ trailing /library.db")]
+    public void Sqlite_PathWithSpecialCharacters_ConnectionStringReadsBackTheSameFileAndOptions(string path)
+    {
+        var target = DatabaseTarget.Sqlite(path);
+
+        var read = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(target.ConnectionString);
+        Assert.Equal(path, read.DataSource);
+        Assert.Equal(Microsoft.Data.Sqlite.SqliteOpenMode.ReadWriteCreate, read.Mode);
+        Assert.True(read.ForeignKeys);
+        Assert.True(read.Pooling);
+        Assert.Equal(30, read.DefaultTimeout);
+        Assert.Equal(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(read.ConnectionString).ToString(), read.ToString());
+    }
+
     [Fact]
     public void Resolve_BlankOption_UsesShelfDbVariable()
     {
