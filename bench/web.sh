@@ -10,6 +10,8 @@
 # BENCH_OUT=folder keeps the generated catalog, the SQLite library and the PostgreSQL cluster
 # there (default bench/out), so worktrees can share one 1M-book load: each is made once, checked
 # (the library must hold exactly [books] books) and rebuilt only when it is missing or short.
+# SHELF_BENCH_SQLITE=0 measures PostgreSQL only; SHELF_BENCH_PG_OPTIONS="Maximum Pool Size=8;..."
+# adds Npgsql connection-string options to the PostgreSQL target (to try a setting before making it one).
 # Every server started here (shelf serve, PostgreSQL) is stopped by its own pid however the script
 # ends; wrk targets only 127.0.0.1.
 set -euo pipefail
@@ -121,14 +123,20 @@ if [[ "$(sqlite3 "$lib" "SELECT count(*) FROM books" 2>/dev/null || true)" != "$
   "$shelf" --db "$lib" import "$file" >/dev/null
 fi
 # In this shell, not a subshell, so the exit trap knows the serve process it starts.
-measure "$lib" >"$work/sqlite.lines"
-mapfile -t sqlite_lines <"$work/sqlite.lines"
-(( ${#sqlite_lines[@]} == 5 )) || { echo "bench: the SQLite run failed: ${sqlite_lines[*]}" >&2; exit 1; }
+sqlite_lines=()
+if [[ "${SHELF_BENCH_SQLITE:-1}" != 0 ]]; then
+  measure "$lib" >"$work/sqlite.lines"
+  mapfile -t sqlite_lines <"$work/sqlite.lines"
+  (( ${#sqlite_lines[@]} == 5 )) || { echo "bench: the SQLite run failed: ${sqlite_lines[*]}" >&2; exit 1; }
+fi
 
 source bench/private_postgres.sh
 start_private_postgres "$pgbin" "$out/pg-$books"
 trap cleanup EXIT
 target="Host=127.0.0.1;Port=$port;Username=postgres;Database=shelf"
+if [[ -n "${SHELF_BENCH_PG_OPTIONS:-}" ]]; then
+  target="$target;${SHELF_BENCH_PG_OPTIONS}"
+fi
 if [[ "$(psql -h 127.0.0.1 -p "$port" -U postgres -d shelf -qAtc "SELECT count(*) FROM books" 2>/dev/null || true)" != "$books" ]]; then
   echo "importing into PostgreSQL (kept in $out/pg-$books for the next run)..." >&2
   psql -h 127.0.0.1 -p "$port" -U postgres -d postgres -qc "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS shelf" >/dev/null
@@ -141,13 +149,15 @@ mapfile -t pg_lines <"$work/pg.lines"
 (( ${#pg_lines[@]} == 5 )) || { echo "bench: the PostgreSQL run failed: ${pg_lines[*]}" >&2; exit 1; }
 
 echo "$books books, wrk -c$conns -d${seconds}s, each case after one warm request; floor: a static file from the same Kestrel"
-report SQLite "${sqlite_lines[@]}"
+(( ${#sqlite_lines[@]} == 0 )) || report SQLite "${sqlite_lines[@]}"
 report PostgreSQL "${pg_lines[@]}"
 python3 - "${sqlite_lines[@]}" "---" "${pg_lines[@]}" <<'PY'
 import sys
 args = sys.argv[1:]
 cut = args.index("---")
 def worst(lines):
+    if not lines:
+        return float("nan"), float("nan")
     rows = [l.split() for l in lines if not l.startswith(("start", "floor"))]
     return max(float(r[3]) for r in rows), next(float(r[1]) for r in rows if r[0] == "book")
 (s99, sbook), (p99, pbook) = worst(args[:cut]), worst(args[cut + 1:])

@@ -30,9 +30,17 @@ namespace Shelf.Web;
 /// </summary>
 public static class ShelfWebApp
 {
+    /// <summary>
+    /// Most PostgreSQL connections one host keeps open, unless its connection string says otherwise:
+    /// a few per core, so the database's backends do not crowd out the host (<see cref="DatabaseTarget.WithHostPool"/>).
+    /// </summary>
+    public static int PoolConnections => Math.Max(4, 3 * Environment.ProcessorCount);
+
     public static WebApplication Create(DatabaseTarget target, ShelfWebOptions options)
     {
+        ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(options);
+        target = target.WithHostPool(PoolConnections);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "Shelf", ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls(options.Urls);
         builder.WebHost.ConfigureKestrel(kestrel =>

@@ -270,6 +270,50 @@ public sealed class DatabaseTargetTests
         Assert.Equal("/data/xdg/shelf/library.db", DatabaseTarget.DefaultPath(FakeEnvironment(("XDG_DATA_HOME", "/data/xdg"))));
     }
 
+    [Theory]
+    [InlineData("postgres://ada@db.example/library")]
+    [InlineData("Host=db.example;Database=library;Username=ada")]
+    public void WithHostPool_PostgresWithoutPoolSize_CapsThePool(string option)
+    {
+        var target = Resolve(option).WithHostPool(6);
+
+        var builder = new NpgsqlConnectionStringBuilder(target.ConnectionString);
+        Assert.Equal(6, builder.MaxPoolSize);
+        Assert.Equal("db.example", builder.Host);
+        Assert.Equal("library", builder.Database);
+        Assert.Equal("postgres://ada@db.example:5432/library", target.Location);
+        Assert.Equal("db.example:5432", target.Server);
+    }
+
+    [Theory]
+    [InlineData("Host=db.example;Database=library;Maximum Pool Size=40")]
+    [InlineData("Host=db.example;Database=library;maximum pool size=40")]
+    [InlineData("postgres://ada@db.example/library?MaxPoolSize=40")]
+    public void WithHostPool_PostgresWithItsOwnPoolSize_KeepsIt(string option)
+    {
+        var target = Resolve(option).WithHostPool(6);
+
+        Assert.Equal(40, new NpgsqlConnectionStringBuilder(target.ConnectionString).MaxPoolSize);
+    }
+
+    [Fact]
+    public void WithHostPool_MinimumAboveTheCap_LoweredToIt()
+    {
+        var target = Resolve("Host=db.example;Database=library;Minimum Pool Size=10").WithHostPool(6);
+
+        var builder = new NpgsqlConnectionStringBuilder(target.ConnectionString);
+        Assert.Equal(6, builder.MaxPoolSize);
+        Assert.Equal(6, builder.MinPoolSize);
+    }
+
+    [Fact]
+    public void WithHostPool_Sqlite_Unchanged()
+    {
+        var target = Resolve("/srv/books.db");
+
+        Assert.Same(target, target.WithHostPool(6));
+    }
+
     private static DatabaseTarget Resolve(string? option, params (string Name, string? Value)[] variables)
     {
         var result = DatabaseTarget.Resolve(option, FakeEnvironment(variables));
