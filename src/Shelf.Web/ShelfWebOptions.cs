@@ -23,4 +23,10 @@ public sealed class ShelfWebOptions
     /// within the request; smaller ones only when the client sends <c>Prefer: respond-async</c>.
     /// </summary>
     public long ImportJobBytes { get; set; } = DefaultImportJobBytes;
+
+    /// <summary>
+    /// Requests that work at once; the rest queue (<see cref="Infrastructure.RequestConcurrency"/>).
+    /// A few per core: more only take turns on the same cores.
+    /// </summary>
+    public int MaxConcurrentRequests { get; set; } = Math.Max(4, 3 * Environment.ProcessorCount);
 }

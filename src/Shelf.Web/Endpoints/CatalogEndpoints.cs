@@ -21,7 +21,7 @@ internal static class CatalogEndpoints
 {
     public static void MapCatalogEndpoints(this RouteGroupBuilder api)
     {
-        var imports = api.MapGroup("/imports").WithTags("Import and export");
+        var imports = api.MapGroup("/imports").WithTags("Import and export").WithMetadata(OutsideRequestQueue.Instance);
         imports.MapPost("/", ImportAsync).RequireAuthorization(Policies.Edit).DisableAntiforgery().AddEndpointFilter<CookieAntiforgeryFilter>()
             .WithSummary("Import a file: form fields file, and optionally format, map (repeatable, 'Column=field'), encoding, skipLines, dryRun, update, strict")
             .WithDescription("Answers 200 with the summary once imported. With 'Prefer: respond-async', or for a file larger than the server's job threshold, "
@@ -35,7 +35,7 @@ internal static class CatalogEndpoints
             .WithSummary("Read a file as a dry run and answer with the rows it would reject, as they were in the file, with a reason column")
             .Accepts<IFormFile>("multipart/form-data").Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        api.MapGet("/export", Export).WithTags("Import and export").RequireAuthorization(Policies.Read)
+        api.MapGet("/export", Export).WithTags("Import and export").WithMetadata(OutsideRequestQueue.Instance).RequireAuthorization(Policies.Read)
             .WithSummary("The whole catalog as csv (Shelf's own, imports back), json or goodreads, streamed")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesProblem(StatusCodes.Status400BadRequest);
     }

@@ -18,9 +18,9 @@ internal static class ImportPages
     public static void MapImportPages(this IEndpointRouteBuilder app)
     {
         app.MapGet("/import", (HttpContext context) => UploadForm(context, null, StatusCodes.Status200OK)).RequireAuthorization(Policies.Edit).ExcludeFromDescription();
-        app.MapPost("/import", CheckAsync).RequireAuthorization(Policies.Edit).DisableAntiforgery().AddEndpointFilter<CookieAntiforgeryFilter>().AddEndpointFilter<LibraryReadyFilter>().ExcludeFromDescription();
-        app.MapPost("/import/{upload}/confirm", ConfirmAsync).RequireAuthorization(Policies.Edit).AddEndpointFilter<CookieAntiforgeryFilter>().AddEndpointFilter<LibraryReadyFilter>().ExcludeFromDescription();
-        app.MapGet("/import/{upload}/rejects", RejectsAsync).RequireAuthorization(Policies.Edit).AddEndpointFilter<LibraryReadyFilter>().ExcludeFromDescription();
+        app.MapPost("/import", CheckAsync).WithMetadata(OutsideRequestQueue.Instance).RequireAuthorization(Policies.Edit).DisableAntiforgery().AddEndpointFilter<CookieAntiforgeryFilter>().AddEndpointFilter<LibraryReadyFilter>().ExcludeFromDescription();
+        app.MapPost("/import/{upload}/confirm", ConfirmAsync).WithMetadata(OutsideRequestQueue.Instance).RequireAuthorization(Policies.Edit).AddEndpointFilter<CookieAntiforgeryFilter>().AddEndpointFilter<LibraryReadyFilter>().ExcludeFromDescription();
+        app.MapGet("/import/{upload}/rejects", RejectsAsync).WithMetadata(OutsideRequestQueue.Instance).RequireAuthorization(Policies.Edit).AddEndpointFilter<LibraryReadyFilter>().ExcludeFromDescription();
     }
 
     private static IResult UploadForm(HttpContext context, string? error, int status)
