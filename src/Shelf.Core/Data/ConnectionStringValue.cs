@@ -9,7 +9,7 @@ internal static class ConnectionStringValue
 {
     public static string Quote(string value)
     {
-        if (value.Length == 0 || !NeedsQuotes(value))
+        if (!NeedsQuotes(value))
         {
             return value;
         }
