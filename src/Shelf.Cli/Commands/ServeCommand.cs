@@ -59,10 +59,20 @@ internal sealed class ServeCommand : ShelfCommand
         }
 
         // Created or migrated here, once, as any command would: the web host then finds it current.
-        var owners = await WithDatabaseAsync<CountOwners>(context, async countOwners => await countOwners.ExecuteAsync(cancellationToken), cancellationToken);
-        if (context.Target is null)
+        // The count comes back apart from the exit code: a library that cannot be opened (a missing
+        // folder, a server that is not there) is an exit code too, and must stop here, not serve.
+        int? owners = null;
+        var opened = await WithDatabaseAsync<CountOwners>(
+            context,
+            async countOwners =>
+            {
+                owners = await countOwners.ExecuteAsync(cancellationToken);
+                return ExitCodes.Ok;
+            },
+            cancellationToken);
+        if (owners is null || context.Target is null)
         {
-            return owners;
+            return opened;
         }
 
         var options = new ShelfWebOptions

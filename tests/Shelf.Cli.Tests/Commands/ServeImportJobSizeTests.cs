@@ -42,6 +42,21 @@ public sealed class ServeImportJobSizeTests(SqliteDatabaseFixture fixture) : ICl
     }
 
     [Fact]
+    public async Task Serve_LibraryInAMissingFolder_SaysSoAndExitsWithoutServing()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"shelf-missing-{Guid.NewGuid():N}", "library.db");
+
+        var result = await ShelfProcess.RunAsync("--db", missing, "serve", "--urls", "http://127.0.0.1:0");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("does not exist; create it first or choose another path (--db)", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("serving", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, result.Out);
+        Assert.False(Directory.Exists(Path.GetDirectoryName(missing)));
+    }
+
+    [Fact]
     public async Task ServeHelp_NamesTheOptionWithAnExample()
     {
         var result = await ShelfProcess.RunAsync("serve", "--help");
